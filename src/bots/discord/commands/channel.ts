@@ -1,0 +1,72 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import type { ChatInputCommandInteraction } from "discord.js";
+import { canManageChannel } from "../permissions.js";
+import { interestChoices, interestSubcommands, interestsInput } from "./interest-options.js";
+import { countOption, daysOption, subscribeInput, timeOption, timezoneOption } from "./subscribe-options.js";
+import { timezoneChoices } from "./timezones.js";
+import type { CommandRequest, SlashCommand } from "./types.js";
+
+export const CHANNEL_ONLY_IN_SERVERS =
+  "/channel manages a server channel's digest, so it only works inside a server channel. " +
+  "For your own DM digest use /subscribe and /interests.";
+
+export const CHANNEL_NEEDS_MANAGE_CHANNELS =
+  "Only members with the Manage Channels permission can change this channel's digest. " +
+  "You can still use /subscribe and /interests for your own DM digest.";
+
+const data = new SlashCommandBuilder()
+  .setName("channel")
+  .setDescription("This channel's daily digest and interests (Manage Channels)")
+  .setContexts(InteractionContextType.Guild)
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageChannels)
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName("subscribe")
+      .setDescription("Post a daily paper digest in this channel")
+      .addStringOption(timeOption)
+      .addStringOption(timezoneOption)
+      .addIntegerOption(countOption)
+      .addStringOption(daysOption),
+  )
+  .addSubcommand((subcommand) => subcommand.setName("unsubscribe").setDescription("Stop this channel's digest"))
+  .addSubcommand((subcommand) =>
+    subcommand.setName("settings").setDescription("Show this channel's digest settings and interests"),
+  )
+  .addSubcommand((subcommand) => subcommand.setName("picks").setDescription("Preview today's picks for this channel"))
+  .addSubcommandGroup((group) => {
+    group.setName("interests").setDescription("The topics this channel's digest follows");
+    for (const subcommand of interestSubcommands("this channel's")) group.addSubcommand(subcommand);
+    return group;
+  });
+
+/** `/channel …` → the same commands acting on the channel, for members with Manage Channels only. */
+export const channelCommand: SlashCommand = {
+  data,
+  toRequest(interaction) {
+    const refusal = refusalFor(interaction);
+    if (refusal) return refusal;
+    const input =
+      interaction.options.getSubcommandGroup() === "interests"
+        ? interestsInput(interaction.options)
+        : channelSubcommandInput(interaction);
+    return { kind: "run", scope: "channel", input };
+  },
+  async autocomplete(interaction, service) {
+    if (!canManageChannel(interaction)) return [];
+    const focused = interaction.options.getFocused(true);
+    if (focused.name === "timezone") return timezoneChoices(focused.value);
+    const target = { platform: "discord", kind: "channel", id: interaction.channelId ?? "" } as const;
+    return target.id ? interestChoices(service, target, focused.value) : [];
+  },
+};
+
+function refusalFor(interaction: ChatInputCommandInteraction): CommandRequest | undefined {
+  if (!interaction.inGuild()) return { kind: "refuse", message: CHANNEL_ONLY_IN_SERVERS };
+  if (!canManageChannel(interaction)) return { kind: "refuse", message: CHANNEL_NEEDS_MANAGE_CHANNELS };
+  return undefined;
+}
+
+function channelSubcommandInput(interaction: ChatInputCommandInteraction): string {
+  const subcommand = interaction.options.getSubcommand(true);
+  return subcommand === "subscribe" ? subscribeInput(interaction.options) : subcommand;
+}

@@ -1,0 +1,36 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js";
+import { channelCommand } from "./channel.js";
+import { findCommand } from "./find.js";
+import { helpCommand } from "./help.js";
+import { interestsCommand } from "./interests.js";
+import { paperCommand } from "./paper.js";
+import { picksCommand } from "./picks.js";
+import { settingsCommand } from "./settings.js";
+import { similarCommand } from "./similar.js";
+import { subscribeCommand } from "./subscribe.js";
+import { unsubscribeCommand } from "./unsubscribe.js";
+import type { SlashCommand } from "./types.js";
+
+/** Every slash command paperboy registers, in the order `/help` presents them. */
+export const slashCommands: readonly SlashCommand[] = [
+  findCommand,
+  interestsCommand,
+  picksCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  settingsCommand,
+  similarCommand,
+  paperCommand,
+  helpCommand,
+  channelCommand,
+];
+
+/** The registration bodies for `PUT /applications/{app}/commands`. */
+export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return slashCommands.map((command) => command.data.toJSON());
+}
+
+/** The command with this name, if paperboy has one. */
+export function findSlashCommand(name: string): SlashCommand | undefined {
+  return slashCommands.find((command) => command.data.name === name);
+}

@@ -1,0 +1,40 @@
+import type { SlashCommandIntegerOption, SlashCommandStringOption } from "discord.js";
+import { commandText, type CommandOptions } from "./text.js";
+
+export function timeOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option.setName("time").setDescription("Local time of day, HH:MM in 24 h, e.g. 08:00").setMaxLength(5);
+}
+
+export function timezoneOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("timezone")
+    .setDescription("IANA time zone, e.g. Europe/Paris")
+    .setMaxLength(64)
+    .setAutocomplete(true);
+}
+
+export function countOption(option: SlashCommandIntegerOption): SlashCommandIntegerOption {
+  return option.setName("count").setDescription("Papers per digest, 1 to 10").setMinValue(1).setMaxValue(10);
+}
+
+export function daysOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("days")
+    .setDescription("Every day or weekdays only")
+    .addChoices({ name: "every day", value: "daily" }, { name: "weekdays", value: "weekdays" });
+}
+
+/** `subscribe time 08:00 tz Europe/Paris count 5`: only the options the user chose. */
+export function subscribeInput(options: CommandOptions): string {
+  const time = options.getString("time")?.replace(/\s+/g, "");
+  const timezone = options.getString("timezone")?.trim().replace(/\s+/g, "_");
+  const count = options.getInteger("count");
+  const days = options.getString("days");
+  return commandText(
+    "subscribe",
+    time ? `time ${time}` : undefined,
+    timezone ? `tz ${timezone}` : undefined,
+    count !== null ? `count ${count}` : undefined,
+    days ? `days ${days}` : undefined,
+  );
+}

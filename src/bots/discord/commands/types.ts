@@ -1,0 +1,30 @@
+import type {
+  ApplicationCommandOptionChoiceData,
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from "discord.js";
+import type { CommandService } from "../../../core/commands/context.js";
+
+/** Whose profile a command acts on: the person's own, or the channel's it was typed in. */
+export type CommandScope = "user" | "channel";
+
+/** What a slash command asks for: a command-layer text to run, or a refusal told to the user at once. */
+export type CommandRequest = { kind: "run"; scope: CommandScope; input: string } | { kind: "refuse"; message: string };
+
+/** One slash command: its definition for registration beside the code that reads its options. */
+export interface SlashCommand {
+  readonly data: { readonly name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Turns the chosen options into the command layer's text grammar. */
+  toRequest(interaction: ChatInputCommandInteraction): CommandRequest;
+  /** Suggestions for the focused option (at most 25; Discord drops the whole answer otherwise). */
+  autocomplete?(
+    interaction: AutocompleteInteraction,
+    service: CommandService,
+  ): Promise<ApplicationCommandOptionChoiceData<string>[]>;
+}
+
+/** A request to run `input` for the person who typed the command. */
+export function personal(input: string): CommandRequest {
+  return { kind: "run", scope: "user", input };
+}

@@ -1,0 +1,16 @@
+import type { BaseInteraction } from "discord.js";
+import type { CommandContext, Target } from "../../core/commands/context.js";
+import type { CommandScope } from "./commands/types.js";
+import { canManageChannel } from "./permissions.js";
+
+/** What the command layer needs to know about who acts, and on whose profile. */
+export function commandContextFor(interaction: BaseInteraction, scope: CommandScope): CommandContext {
+  const userId = interaction.user.id;
+  if (scope === "user") {
+    const target: Target = { platform: "discord", kind: "user", id: userId };
+    return { platform: "discord", userId, target, canManage: async () => true, replyChatId: userId };
+  }
+  if (!interaction.channelId) throw new Error("A channel command arrived without a channel id");
+  const target: Target = { platform: "discord", kind: "channel", id: interaction.channelId };
+  return { platform: "discord", userId, target, canManage: async () => canManageChannel(interaction) };
+}

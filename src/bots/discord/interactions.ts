@@ -1,0 +1,167 @@
+import { MessageFlags, MessageFlagsBitField } from "discord.js";
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  RepliableInteraction,
+} from "discord.js";
+import type { CommandService } from "../../core/commands/context.js";
+import type { Reply } from "../../core/commands/reply.js";
+import type { Logger } from "../../core/log.js";
+import { slashCommands } from "./commands/index.js";
+import type { SlashCommand } from "./commands/types.js";
+import { commandContextFor } from "./context.js";
+import { describeError, isSpentInteraction } from "./discord-errors.js";
+import { renderReply } from "./render.js";
+
+const NO_MENTIONS = { parse: [] };
+const MAX_CHOICES = 25;
+/** Button actions that page through a reply: they replace the message they sit on. */
+const PAGING_ACTIONS = ["find:"];
+
+export const APOLOGY =
+  "Sorry, something went wrong while answering that. Please try again in a minute; " +
+  "if it keeps failing, let the people who run paperboy know.";
+export const UNKNOWN_COMMAND = "I don't know that command; it may have been renamed. Type /help to see what I can do.";
+export const POSTED_PUBLICLY = "Posted in this channel for everyone.";
+
+export interface InteractionDeps {
+  service: CommandService;
+  log: Logger;
+  commands?: readonly SlashCommand[];
+}
+
+/**
+ * Answers every interaction paperboy receives, and is its one error boundary: a failure becomes a
+ * polite ephemeral message and one log line, never an unhandled rejection.
+ */
+export class InteractionRouter {
+  readonly #service: CommandService;
+  readonly #log: Logger;
+  readonly #commands: readonly SlashCommand[];
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(deps: InteractionDeps) {
+    this.#service = deps.service;
+    this.#log = deps.log;
+    this.#commands = deps.commands ?? slashCommands;
+  }
+
+  /** Handles one interaction. Never rejects. */
+  handle(interaction: Interaction): Promise<void> {
+    const handling = this.#route(interaction)
+      .catch((error: unknown) => this.#fail(interaction, error))
+      .catch(() => {})
+      .finally(() => this.#pending.delete(handling));
+    this.#pending.add(handling);
+    return handling;
+  }
+
+  /** Resolves once every interaction received so far has been answered (used on shutdown). */
+  async idle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending]);
+  }
+
+  async #route(interaction: Interaction): Promise<void> {
+    if (interaction.isChatInputCommand()) await this.#command(interaction);
+    else if (interaction.isButton()) await this.#button(interaction);
+    else if (interaction.isAutocomplete()) await this.#autocomplete(interaction);
+  }
+
+  async #command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = this.#find(interaction.commandName);
+    const request = command ? command.toRequest(interaction) : { kind: "refuse" as const, message: UNKNOWN_COMMAND };
+    if (request.kind === "refuse") {
+      await interaction.reply({ content: request.message, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      return;
+    }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const reply = await this.#service.run(commandContextFor(interaction, request.scope), request.input);
+    await sendAfterEphemeralDefer(interaction, reply);
+  }
+
+  async #button(interaction: ButtonInteraction): Promise<void> {
+    const action = interaction.customId;
+    const context = commandContextFor(interaction, "user");
+    if (!PAGING_ACTIONS.some((prefix) => action.startsWith(prefix))) {
+      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await sendAfterEphemeralDefer(interaction, await this.#service.runAction(context, action));
+      return;
+    }
+    await interaction.deferUpdate();
+    const reply = await this.#service.runAction(context, action);
+    const messages = renderReply(reply);
+    if (reply.kind === "error") {
+      // An error (an expired page, say) must not wipe out the page being read.
+      for (const message of messages) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const [first, ...rest] = messages;
+    if (first) await interaction.editReply({ ...first, content: first.content ?? "" });
+    const ephemeral = isEphemeralMessage(interaction);
+    for (const message of rest) {
+      await interaction.followUp(ephemeral ? { ...message, flags: MessageFlags.Ephemeral } : message);
+    }
+  }
+
+  async #autocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = this.#find(interaction.commandName);
+    const choices = command?.autocomplete ? await command.autocomplete(interaction, this.#service) : [];
+    await interaction.respond(choices.slice(0, MAX_CHOICES));
+  }
+
+  #find(name: string): SlashCommand | undefined {
+    return this.#commands.find((command) => command.data.name === name);
+  }
+
+  async #fail(interaction: Interaction, error: unknown): Promise<void> {
+    const where = describeInteraction(interaction);
+    if (isSpentInteraction(error)) {
+      this.#log.warn({ interaction: where, err: describeError(error) }, "Discord interaction expired before it was answered");
+      return;
+    }
+    this.#log.error({ interaction: where, err: describeError(error) }, "Discord interaction failed");
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+      return;
+    }
+    if (interaction.isRepliable()) await apologize(interaction);
+  }
+}
+
+/**
+ * Sends a rendered reply after `deferReply({ flags: Ephemeral })`: privately by default, publicly
+ * (as follow-ups, since a deferred reply keeps its visibility) when the command layer says so.
+ */
+async function sendAfterEphemeralDefer(interaction: RepliableInteraction, reply: Reply): Promise<void> {
+  const messages = renderReply(reply);
+  if (reply.private === false) {
+    await interaction.editReply({ content: POSTED_PUBLICLY, allowedMentions: NO_MENTIONS });
+    for (const message of messages) await interaction.followUp(message);
+    return;
+  }
+  const [first, ...rest] = messages;
+  if (first) await interaction.editReply(first);
+  for (const message of rest) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+}
+
+async function apologize(interaction: RepliableInteraction): Promise<void> {
+  const apology = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
+  if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
+  else await interaction.reply(apology);
+}
+
+/** The message may be a raw payload when its channel is not cached, so its flags may be a plain number. */
+function isEphemeralMessage(interaction: ButtonInteraction): boolean {
+  const flags = interaction.message.flags as MessageFlagsBitField | number;
+  return new MessageFlagsBitField(flags).has(MessageFlags.Ephemeral);
+}
+
+function describeInteraction(interaction: Interaction): Record<string, string> {
+  if (interaction.isCommand() || interaction.isAutocomplete()) {
+    return { id: interaction.id, command: interaction.commandName };
+  }
+  if (interaction.isButton()) return { id: interaction.id, button: interaction.customId.split(":")[0] ?? "" };
+  return { id: interaction.id, type: String(interaction.type) };
+}

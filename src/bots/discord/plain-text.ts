@@ -1,0 +1,78 @@
+import { escapeMarkdown } from "discord.js";
+
+const ELLIPSIS = "…";
+
+/**
+ * Makes text that paperboy did not write safe to show on Discord: markdown shows literally and
+ * mentions never render as pills or pings (allowedMentions already blocks the ping itself).
+ */
+export function safeText(text: string): string {
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, maskedLink: true });
+  return escaped.replace(/@(everyone|here)/gi, "@\u200b$1").replace(/<([@#])/g, "<\u200b$1");
+}
+
+/** `safeText` cut to at most `max` characters, ending with "…" when shortened. */
+export function fitSafe(text: string, max: number): string {
+  const full = safeText(text.trim());
+  if (full.length <= max) return full;
+  let keep = max - ELLIPSIS.length;
+  let candidate = safeText(cutAt(text.trim(), keep)).trimEnd();
+  while (candidate.length + ELLIPSIS.length > max && keep > 0) {
+    keep -= candidate.length + ELLIPSIS.length - max;
+    candidate = safeText(cutAt(text.trim(), keep)).trimEnd();
+  }
+  return withoutDanglingEscape(candidate) + ELLIPSIS;
+}
+
+/** Text already made safe, cut to `max` characters. */
+export function fitPlain(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return withoutDanglingEscape(cutAt(text, max - ELLIPSIS.length).trimEnd()) + ELLIPSIS;
+}
+
+/** Splits text into chunks of at most `max` characters, at line breaks where possible, else at spaces. */
+export function chunkLines(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = "";
+  for (const line of text.split("\n")) {
+    for (const piece of splitLongLine(line, max)) {
+      const joined = current ? `${current}\n${piece}` : piece;
+      if (joined.length <= max) {
+        current = joined;
+      } else {
+        if (current) chunks.push(current);
+        current = piece;
+      }
+    }
+  }
+  if (current.trim()) chunks.push(current);
+  return chunks;
+}
+
+function splitLongLine(line: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > max) {
+    const window = cutAt(rest, max);
+    const space = window.lastIndexOf(" ");
+    const cut = space > max * 0.8 ? space : window.length;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  pieces.push(rest);
+  return pieces;
+}
+
+/** Cuts to `length` UTF-16 units without splitting a surrogate pair. */
+function cutAt(text: string, length: number): string {
+  if (length <= 0) return "";
+  const cut = text.slice(0, length);
+  const last = cut.charCodeAt(cut.length - 1);
+  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
+}
+
+/** A lone trailing backslash would escape the ellipsis instead of the character it was meant for. */
+function withoutDanglingEscape(text: string): string {
+  const trailing = /\\+$/.exec(text)?.[0].length ?? 0;
+  return trailing % 2 === 1 ? text.slice(0, -1) : text;
+}

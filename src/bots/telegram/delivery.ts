@@ -1,0 +1,50 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import type { Api } from "grammy";
+import type { Reply } from "../../core/commands/reply.js";
+import type { DeliveryAdapter, SendResult } from "../../core/delivery/port.js";
+import type { Logger } from "../../core/log.js";
+import { toSendResult } from "./errors.js";
+import { renderReply } from "./render.js";
+import { sendMessages } from "./send.js";
+
+/** Bounds for @grammyjs/auto-retry, whose defaults would retry forever. */
+export const RETRY_LIMITS = {
+  maxRetryAttempts: 3,
+  maxDelaySeconds: 60,
+  // Network failures would otherwise be retried without limit; the scheduler retries them later.
+  rethrowHttpErrors: true,
+} as const;
+
+/**
+ * Makes every call through `api` wait out 429 `retry_after` (up to a minute) and 5xx errors, at most
+ * three times. Updates handled by the bot inherit it, so replies get the same patience.
+ */
+export function installRetryLimits(api: Api): void {
+  api.config.use(autoRetry(RETRY_LIMITS));
+}
+
+/**
+ * Posts digests to Telegram chats for the scheduler. Never throws: blocked bots, deleted chats and
+ * deactivated users come back as "gone", rate limits beyond the retry bounds as "retry".
+ */
+export class TelegramDelivery implements DeliveryAdapter {
+  readonly platform = "telegram" as const;
+
+  constructor(
+    private readonly api: Api,
+    private readonly log: Logger,
+    /** Only used to keep the token out of reasons and log lines. */
+    private readonly token: string,
+  ) {}
+
+  async send(chatId: string, reply: Reply): Promise<SendResult> {
+    try {
+      await sendMessages(this.api, chatId, renderReply(reply));
+      return { ok: true };
+    } catch (error) {
+      const result = toSendResult(error, this.token);
+      this.log.warn({ chatId, kind: result.kind, err: result.reason }, "telegram delivery failed");
+      return result;
+    }
+  }
+}

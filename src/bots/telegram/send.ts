@@ -1,0 +1,34 @@
+import { GrammyError } from "grammy";
+import type { Api } from "grammy";
+import type { TelegramMessage } from "./render.js";
+
+const ENTITY_ERROR = "can't parse entities";
+
+/**
+ * Sends rendered messages in order. Should Telegram refuse the HTML ("can't parse entities"), the
+ * same message goes out once more as plain text, so a rendering slip never loses the reply.
+ */
+export async function sendMessages(api: Api, chatId: number | string, messages: TelegramMessage[]): Promise<void> {
+  for (const message of messages) {
+    const extra = {
+      link_preview_options: { is_disabled: true },
+      ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+    };
+    try {
+      await api.sendMessage(chatId, message.text, { ...extra, parse_mode: "HTML" });
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.description.includes(ENTITY_ERROR))) throw error;
+      await api.sendMessage(chatId, htmlToPlainText(message.text), extra);
+    }
+  }
+}
+
+/** Undoes the rendering of `html.ts`: its output has tags only where it wrote them. */
+export function htmlToPlainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+}

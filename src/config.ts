@@ -1,0 +1,163 @@
+import { z } from "zod";
+import { ConfigError, type ConfigProblem } from "./config/error.js";
+import * as field from "./config/fields.js";
+import type { Config } from "./config/types.js";
+import { CONFIG_DEFAULTS, CONFIG_VARIABLES, SECRET_VARIABLES, type ConfigVariable } from "./config/variables.js";
+
+export { ConfigError, type ConfigProblem } from "./config/error.js";
+export { describeConfig } from "./config/describe.js";
+export type * from "./config/types.js";
+export { CONFIG_DEFAULTS, CONFIG_VARIABLES, type ConfigVariable } from "./config/variables.js";
+
+const envSchema = z.object({
+  DATA_DIR: field.anyText,
+  LOG_LEVEL: field.logLevel,
+  NODE_ENV: field.anyText.optional(),
+  DISCORD_TOKEN: field.discordToken.optional(),
+  DISCORD_APP_ID: field.discordId.optional(),
+  DISCORD_GUILD_ID: field.discordId.optional(),
+  DISCORD_API_ROOT: field.httpRoot,
+  TELEGRAM_BOT_TOKEN: field.telegramToken.optional(),
+  TELEGRAM_API_ROOT: field.httpRoot,
+  TELEGRAM_WEBHOOK_URL: field.httpsUrl.optional(),
+  TELEGRAM_WEBHOOK_SECRET: field.webhookSecret.optional(),
+  TELEGRAM_WEBHOOK_PORT: field.port,
+  HF_API_ROOT: field.httpRoot,
+  ARXIV_API_ROOT: field.httpRoot,
+  ARXIV_RSS_ROOT: field.httpRoot,
+  ARXIV_CATEGORIES: field.arxivCategories,
+  INGEST_CRON: field.cronExpression,
+  INGEST_TIMEZONE: field.timeZone,
+  DIGEST_GRACE_HOURS: field.wholeNumber(0, 24, "hours", 6),
+  DEFAULT_DIGEST_TIME: field.clockTime,
+  DEFAULT_TIMEZONE: field.timeZone,
+  HEALTH_PORT: field.port.optional(),
+} satisfies Record<ConfigVariable, z.ZodType>);
+
+type Env = z.output<typeof envSchema>;
+type RawValues = Partial<Record<ConfigVariable, string>>;
+
+/**
+ * Reads and validates paperboy's configuration. Empty values count as unset; defaults fill the rest.
+ * Throws a ConfigError listing every problem at once, each naming the variable and the fix.
+ *
+ * @example const config = loadConfig(process.env);
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const { values, problems } = readVariables(env);
+  const parsed = envSchema.safeParse(values);
+  if (!parsed.success) problems.push(...parsed.error.issues.map(issueToProblem));
+  problems.push(...crossCheck(values));
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(sortByVariable(problems).map((problem) => withoutSecrets(problem, values)));
+  }
+  return toConfig(parsed.data);
+}
+
+/** The credential values in a config, for the logger to scrub. */
+export function configSecrets(config: Config): string[] {
+  const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret];
+  return secrets.filter((secret): secret is string => secret !== undefined);
+}
+
+function readVariables(env: NodeJS.ProcessEnv): { values: RawValues; problems: ConfigProblem[] } {
+  const values: RawValues = {};
+  const problems: ConfigProblem[] = [];
+  for (const variable of CONFIG_VARIABLES) {
+    const text = env[variable]?.trim() || CONFIG_DEFAULTS[variable];
+    const quoted = text !== undefined && text.length >= 2 && /^(["']).*\1$/s.test(text);
+    if (quoted) {
+      problems.push({
+        variable,
+        message: `${variable} is wrapped in quotes: remove them (docker --env-file keeps quotes as part of the value)`,
+      });
+    }
+    values[variable] = quoted ? text.slice(1, -1) : text;
+  }
+  return { values, problems };
+}
+
+function issueToProblem(issue: z.core.$ZodIssue): ConfigProblem {
+  const variable = issue.path[0] as ConfigVariable;
+  return { variable, message: `${variable} ${issue.message}` };
+}
+
+/** The messages never quote a secret; this makes sure no future wording can. */
+function withoutSecrets(problem: ConfigProblem, values: RawValues): ConfigProblem {
+  let message = problem.message;
+  for (const variable of SECRET_VARIABLES) {
+    const secret = values[variable];
+    if (secret) message = message.replaceAll(secret, "[Redacted]");
+  }
+  return { ...problem, message };
+}
+
+function crossCheck(values: RawValues): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (values.TELEGRAM_WEBHOOK_URL !== undefined && values.TELEGRAM_WEBHOOK_SECRET === undefined) {
+    problems.push({
+      variable: "TELEGRAM_WEBHOOK_SECRET",
+      message:
+        "TELEGRAM_WEBHOOK_SECRET is required when TELEGRAM_WEBHOOK_URL is set: " +
+        `set it to ${field.WEBHOOK_SECRET_FORM}`,
+    });
+  }
+  if (values.TELEGRAM_WEBHOOK_URL !== undefined && values.TELEGRAM_BOT_TOKEN === undefined) {
+    problems.push({
+      variable: "TELEGRAM_WEBHOOK_URL",
+      message:
+        "TELEGRAM_WEBHOOK_URL is set but TELEGRAM_BOT_TOKEN is not: set TELEGRAM_BOT_TOKEN, " +
+        "or remove TELEGRAM_WEBHOOK_URL to run without Telegram",
+    });
+  }
+  return problems;
+}
+
+function sortByVariable(problems: ConfigProblem[]): ConfigProblem[] {
+  const rank = (problem: ConfigProblem) => CONFIG_VARIABLES.indexOf(problem.variable);
+  return [...problems].sort((a, b) => rank(a) - rank(b));
+}
+
+function toConfig(env: Env): Config {
+  return {
+    dataDir: env.DATA_DIR,
+    logLevel: env.LOG_LEVEL,
+    production: env.NODE_ENV === "production",
+    ...(env.DISCORD_TOKEN && {
+      discord: {
+        token: env.DISCORD_TOKEN,
+        ...(env.DISCORD_APP_ID && { appId: env.DISCORD_APP_ID }),
+        ...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
+        apiRoot: env.DISCORD_API_ROOT,
+      },
+    }),
+    ...(env.TELEGRAM_BOT_TOKEN && {
+      telegram: {
+        token: env.TELEGRAM_BOT_TOKEN,
+        apiRoot: env.TELEGRAM_API_ROOT,
+        ...(env.TELEGRAM_WEBHOOK_URL &&
+          env.TELEGRAM_WEBHOOK_SECRET && {
+            webhook: {
+              url: env.TELEGRAM_WEBHOOK_URL,
+              secret: env.TELEGRAM_WEBHOOK_SECRET,
+              port: env.TELEGRAM_WEBHOOK_PORT,
+            },
+          }),
+      },
+    }),
+    sources: {
+      hfApiRoot: env.HF_API_ROOT,
+      arxivApiRoot: env.ARXIV_API_ROOT,
+      arxivRssRoot: env.ARXIV_RSS_ROOT,
+      categories: env.ARXIV_CATEGORIES,
+      ingestCron: env.INGEST_CRON,
+      ingestTimezone: env.INGEST_TIMEZONE,
+    },
+    digest: {
+      graceHours: env.DIGEST_GRACE_HOURS,
+      defaultTime: env.DEFAULT_DIGEST_TIME,
+      defaultTimezone: env.DEFAULT_TIMEZONE,
+    },
+    ...(env.HEALTH_PORT !== undefined && { healthPort: env.HEALTH_PORT }),
+  };
+}

@@ -1,0 +1,134 @@
+import { validateDetailed } from "node-cron";
+import { z } from "zod";
+import { LOG_LEVELS } from "./types.js";
+
+/*
+ * One zod schema per kind of value. Each takes the trimmed, non-empty text of a variable and
+ * yields its typed value; each error message reads "<what is wrong>: <how to fix it>", and the
+ * variable's name is put in front by loadConfig. Secret values are never part of a message.
+ */
+
+/** A non-secret value as it appears in a message: quoted, escaped, and cut when long. */
+export function shown(value: unknown): string {
+  const text = String(value);
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+}
+
+function isUrl(text: string, protocols: readonly string[]): boolean {
+  try {
+    return protocols.includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A service root such as `https://huggingface.co`; the trailing slash is dropped. */
+export const httpRoot = z
+  .string()
+  .refine((text) => isUrl(text, ["http:", "https:"]), {
+    error: (issue) => `${shown(issue.input)} is not an http(s) URL: use a full address such as https://example.org`,
+  })
+  .transform((text) => text.replace(/\/+$/, ""));
+
+/** The public webhook address; Telegram only posts to HTTPS. Not echoed: its path often holds a secret. */
+export const httpsUrl = z.string().refine((text) => isUrl(text, ["https:"]), {
+  error: "is not an https URL: use the public HTTPS address Telegram should post updates to, e.g. https://bot.example.org/telegram",
+});
+
+export const port = z
+  .string()
+  .refine((text) => /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535, {
+    error: (issue) => `${shown(issue.input)} is not a port number: use a whole number from 1 to 65535`,
+  })
+  .transform(Number);
+
+export function wholeNumber(min: number, max: number, unit: string, example: number) {
+  return z
+    .string()
+    .refine((text) => /^\d{1,6}$/.test(text) && Number(text) >= min && Number(text) <= max, {
+      error: (issue) => `${shown(issue.input)} is not a whole number of ${unit} from ${min} to ${max}: use e.g. ${example}`,
+    })
+    .transform(Number);
+}
+
+export const logLevel = z.enum(LOG_LEVELS, {
+  error: (issue) => `${shown(issue.input)} is not a log level: use one of ${LOG_LEVELS.join(", ")}`,
+});
+
+export const cronExpression = z.string().transform((text, ctx) => {
+  const result = validateDetailed(text);
+  if (result.valid) return text.split(/\s+/).join(" ");
+  const reasons = result.errors.map((error) => error.message).join("; ");
+  ctx.addIssue({
+    code: "custom",
+    message:
+      `${shown(text)} is not a valid cron expression (${reasons}): use 5 fields "minute hour day month weekday", ` +
+      `or 6 with seconds first, e.g. "30 5 * * *" for 05:30 every day`,
+  });
+  return z.NEVER;
+});
+
+/** An IANA zone, returned in its canonical spelling (`europe/paris` → `Europe/Paris`). */
+export const timeZone = z.string().transform((text, ctx) => {
+  try {
+    if (!/^[A-Za-z]/.test(text)) throw new RangeError("offsets are not zones");
+    return new Intl.DateTimeFormat("en-US", { timeZone: text }).resolvedOptions().timeZone;
+  } catch {
+    ctx.addIssue({
+      code: "custom",
+      message: `${shown(text)} is not an IANA time zone: use a name such as UTC, Europe/Paris or America/New_York`,
+    });
+    return z.NEVER;
+  }
+});
+
+/** `HH:MM` on a 24-hour clock; `8:00` is accepted and padded to `08:00`. */
+export const clockTime = z
+  .string()
+  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, {
+    error: (issue) => `${shown(issue.input)} is not a time of day: use HH:MM on a 24-hour clock, e.g. 08:00`,
+  })
+  .transform((text) => text.padStart(5, "0"));
+
+const ARXIV_CATEGORY = /^[a-z]+(-[a-z]+)?(\.[A-Za-z]+(-[A-Za-z]+)?)?$/;
+const MAX_CATEGORIES = 50;
+
+/** A comma-separated list of arXiv categories such as `cs.LG,stat.ML,hep-th`, deduplicated. */
+export const arxivCategories = z.string().transform((text, ctx) => {
+  const categories = [...new Set(text.split(",").map((part) => part.trim()).filter(Boolean))];
+  const invalid = categories.filter((category) => !ARXIV_CATEGORY.test(category));
+  const fix = "use a comma-separated list of arXiv categories such as cs.LG,cs.CL,stat.ML";
+  if (invalid.length > 0) {
+    const names = invalid.slice(0, 5).map(shown).join(", ");
+    ctx.addIssue({ code: "custom", message: `has ${names}, not arXiv categories: ${fix}` });
+  } else if (categories.length === 0 || categories.length > MAX_CATEGORIES) {
+    ctx.addIssue({ code: "custom", message: `must list 1 to ${MAX_CATEGORIES} categories: ${fix}` });
+  }
+  return categories;
+});
+
+export const telegramToken = z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, {
+  error:
+    "is not a Telegram bot token: paste the token BotFather sent, shaped <digits>:<letters, digits, _ or ->, " +
+    "without quotes or spaces",
+});
+
+export const discordToken = z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, {
+  error:
+    'is not a Discord bot token: copy it from the Developer Portal (Bot → Reset Token); it has three parts ' +
+    'separated by dots, and goes in without a "Bot " prefix, quotes or spaces',
+});
+
+export const discordId = z.string().regex(/^\d{17,20}$/, {
+  error: (issue) =>
+    `${shown(issue.input)} is not a Discord id: copy it from the Developer Portal or with Developer Mode ` +
+    "(Copy ID); it is 17 to 20 digits",
+});
+
+export const WEBHOOK_SECRET_FORM = "1–256 characters of A-Z, a-z, 0-9, _ or -";
+
+export const webhookSecret = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, {
+  error: `is not a valid webhook secret: set it to ${WEBHOOK_SECRET_FORM}, e.g. the output of "openssl rand -hex 32"`,
+});
+
+export const anyText = z.string();

@@ -1,0 +1,58 @@
+import type { Reply } from "./reply.js";
+
+export type Platform = "discord" | "telegram" | "console";
+
+/**
+ * Who a profile, subscription or delivery belongs to: a person (their DM) or a shared place
+ * (a Discord channel, a Telegram group or channel).
+ */
+export interface Target {
+  platform: Platform;
+  kind: "user" | "channel";
+  /** The platform's id of the user or of the channel/chat. */
+  id: string;
+}
+
+/** `discord:user:123`, `telegram:channel:-100456`: the key under which state is stored. */
+export type TargetKey = string;
+
+export function targetKey(target: Target): TargetKey {
+  return `${target.platform}:${target.kind}:${target.id}`;
+}
+
+export function parseTargetKey(key: TargetKey): Target | undefined {
+  const [platform, kind, ...rest] = key.split(":");
+  const id = rest.join(":");
+  if (platform !== "discord" && platform !== "telegram" && platform !== "console") return undefined;
+  if (kind !== "user" && kind !== "channel") return undefined;
+  if (!id) return undefined;
+  return { platform, kind, id };
+}
+
+/** What the adapter knows about the person who typed a command and where they typed it. */
+export interface CommandContext {
+  platform: Platform;
+  /** The person who issued the command. */
+  userId: string;
+  /** Whose profile and subscription the command acts on: the user, or the channel/group. */
+  target: Target;
+  /**
+   * Whether the person may change the target's settings (interests, subscription). Always true when
+   * the target is the user; for a channel/group the adapter checks on the platform (Manage Channels
+   * on Discord, administrator via getChatMember on Telegram). Asked only by commands that change
+   * something, so a plain `/find` in a group costs no extra API call.
+   */
+  canManage(): Promise<boolean>;
+  /** Where a DM digest can be sent for a user subscription (Telegram private chat id, Discord user id). */
+  replyChatId?: string;
+}
+
+/** The command layer every adapter talks to. */
+export interface CommandService {
+  /** Runs a text command without its slash, e.g. `find graph neural networks` or `interests add rl`. */
+  run(ctx: CommandContext, input: string): Promise<Reply>;
+  /** Runs a button's action id, e.g. `like:2410.12345`. */
+  runAction(ctx: CommandContext, action: string): Promise<Reply>;
+  /** Interest phrases of the target, for autocomplete of `/interests remove`. */
+  interestsOf(target: Target): Promise<string[]>;
+}

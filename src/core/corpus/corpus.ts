@@ -1,0 +1,74 @@
+import type { Paper } from "../paper.js";
+import { CORPUS_VERSION, type CorpusDocument } from "../state/types.js";
+import { isSamePaper, mergePaper } from "./merge.js";
+
+/** What an upsert changed. A paper added and then merged within the same call counts as added. */
+export interface UpsertResult {
+  added: Paper[];
+  merged: Paper[];
+  /** Papers that brought nothing the corpus did not already hold. */
+  skipped: number;
+}
+
+/**
+ * Every known paper, once per id. Stored papers are never mutated: a merge stores a new object,
+ * so a reader holding an older reference keeps a consistent record.
+ */
+export class Corpus {
+  private readonly papers = new Map<string, Paper>();
+
+  /** A corpus holding the document's papers; duplicates in an older document are merged. */
+  static fromDocument(doc: CorpusDocument): Corpus {
+    const corpus = new Corpus();
+    corpus.upsert(Array.isArray(doc.papers) ? doc.papers : []);
+    return corpus;
+  }
+
+  get size(): number {
+    return this.papers.size;
+  }
+
+  get(id: string): Paper | undefined {
+    return this.papers.get(id);
+  }
+
+  /** All papers, in the order they were first stored. */
+  all(): Paper[] {
+    return [...this.papers.values()];
+  }
+
+  /**
+   * Adds new papers and merges known ones (see mergePaper).
+   *
+   * @example corpus.upsert(await source.fetch({ categories: ["cs.LG"] })).added.length
+   */
+  upsert(papers: Iterable<Paper>): UpsertResult {
+    const addedIds = new Set<string>();
+    const mergedIds = new Set<string>();
+    let skipped = 0;
+    for (const incoming of papers) {
+      const existing = this.papers.get(incoming.id);
+      if (!existing) {
+        this.papers.set(incoming.id, incoming);
+        addedIds.add(incoming.id);
+        continue;
+      }
+      const merged = mergePaper(existing, incoming);
+      if (isSamePaper(merged, existing)) {
+        skipped++;
+        continue;
+      }
+      this.papers.set(incoming.id, merged);
+      if (!addedIds.has(incoming.id)) mergedIds.add(incoming.id);
+    }
+    return { added: this.pick(addedIds), merged: this.pick(mergedIds), skipped };
+  }
+
+  toDocument(): CorpusDocument {
+    return { version: CORPUS_VERSION, papers: this.all() };
+  }
+
+  private pick(ids: Set<string>): Paper[] {
+    return [...ids].map((id) => this.papers.get(id)).filter((paper) => paper !== undefined);
+  }
+}

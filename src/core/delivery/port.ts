@@ -1,0 +1,22 @@
+import type { Reply } from "../commands/reply.js";
+import type { Platform } from "../commands/context.js";
+
+/** What happened to one digest send. */
+export type SendResult =
+  | { ok: true }
+  /** Retry later (rate limit, 5xx, timeout). */
+  | { ok: false; kind: "retry"; reason: string; retryAfterMs?: number }
+  /** The target is gone or refuses us (blocked, chat not found, cannot DM): pause its subscription. */
+  | { ok: false; kind: "gone"; reason: string }
+  /** Anything else: log it, count the target as failed for today. */
+  | { ok: false; kind: "failed"; reason: string };
+
+/**
+ * How the scheduler hands a digest to a platform. Each adapter implements it; it must never throw
+ * (errors become a SendResult) and it owns its platform's message limits and splitting.
+ */
+export interface DeliveryAdapter {
+  readonly platform: Platform;
+  /** `chatId` is the channel/group id, or the user id for a DM. */
+  send(chatId: string, reply: Reply): Promise<SendResult>;
+}

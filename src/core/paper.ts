@@ -1,0 +1,20 @@
+/** Where a paper's record came from. A paper brought by several sources lists each once. */
+export type PaperSource = "seed" | "hf" | "arxiv" | "rss";
+
+/**
+ * One research paper as paperboy stores it. Text is kept verbatim (no HTML escaping):
+ * escaping is each adapter's job when it renders.
+ */
+export interface Paper {
+  /** arXiv id without version (`2410.12345`, `hep-th/9901001`), or a stable `hf-…` id for seed papers. */
+  id: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+  /** ISO 8601 date-time. */
+  publishedAt?: string;
+  url?: string;
+  categories?: string[];
+  upvotes?: number;
+  sources: PaperSource[];
+}

@@ -1,0 +1,173 @@
+/**
+ * The inverted index: for each term, the documents that contain it and the term's weight there.
+ *
+ * Postings live in one compressed-sparse-row block (three typed arrays, cheap in memory and fast to
+ * walk). Small additions go to per-term tails so that ingesting a few papers does not rebuild the
+ * block; large ones (or tails grown past a tenth of the block) are merged in with one counting sort.
+ */
+/** Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of terms/weights. */
+export interface DocumentRows {
+  firstDoc: number;
+  count: number;
+  start: Int32Array;
+  terms: Int32Array;
+  weights: Float32Array;
+}
+
+/** A growable list of document numbers. */
+export class Touched {
+  ids = new Int32Array(1024);
+  length = 0;
+
+  push(doc: number): void {
+    if (this.length === this.ids.length) {
+      const grown = new Int32Array(this.ids.length * 2);
+      grown.set(this.ids);
+      this.ids = grown;
+    }
+    this.ids[this.length++] = doc;
+  }
+}
+
+export class PostingLists {
+  private offsets = new Int32Array(1);
+  private docs = new Int32Array(0);
+  private weights = new Float32Array(0);
+  private tails = new Map<number, { docs: number[]; weights: number[] }>();
+  private tailSize = 0;
+
+  /**
+   * Builds the block in one go from per-document rows (term ids with their weights), the fast path
+   * for a fresh index. `termCount` bounds the term ids.
+   */
+  static fromRows(rows: DocumentRows, termCount: number): PostingLists {
+    const lists = new PostingLists();
+    const offsets = new Int32Array(termCount + 1);
+    const total = rows.start[rows.count] ?? 0;
+    for (let p = 0; p < total; p++) {
+      const slot = (rows.terms[p] ?? 0) + 1;
+      offsets[slot] = (offsets[slot] ?? 0) + 1;
+    }
+    for (let term = 0; term < termCount; term++)
+      offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
+    const cursor = offsets.slice(0, termCount);
+    const docs = new Int32Array(total);
+    const weights = new Float32Array(total);
+    for (let doc = 0; doc < rows.count; doc++) {
+      const end = rows.start[doc + 1] ?? 0;
+      for (let p = rows.start[doc] ?? 0; p < end; p++) {
+        const term = rows.terms[p] ?? 0;
+        const at = cursor[term] ?? 0;
+        docs[at] = rows.firstDoc + doc;
+        weights[at] = rows.weights[p] ?? 0;
+        cursor[term] = at + 1;
+      }
+    }
+    lists.offsets = offsets;
+    lists.docs = docs;
+    lists.weights = weights;
+    return lists;
+  }
+
+  /** Adds one document's postings; `ids` must be ascending (as in a SparseVector). */
+  append(doc: number, ids: Int32Array, weights: Float32Array): void {
+    for (let i = 0; i < ids.length; i++) {
+      const term = ids[i] ?? 0;
+      let tail = this.tails.get(term);
+      if (!tail) {
+        tail = { docs: [], weights: [] };
+        this.tails.set(term, tail);
+      }
+      tail.docs.push(doc);
+      tail.weights.push(weights[i] ?? 0);
+    }
+    this.tailSize += ids.length;
+  }
+
+  /** Merges the tails into the block when they have grown large; call after a batch of appends. */
+  settle(): void {
+    if (this.tailSize > 0 && this.tailSize * 10 >= this.docs.length) this.compact();
+  }
+
+  /**
+   * Adds `queryWeight × weight` of every posting of `term` to `scores`, recording in `touched` each
+   * document whose score was 0 before. The search hot path: a plain loop over typed arrays.
+   */
+  accumulate(term: number, queryWeight: number, scores: Float32Array, touched: Touched): void {
+    if (term + 1 < this.offsets.length) {
+      const docs = this.docs;
+      const weights = this.weights;
+      const end = this.offsets[term + 1] as number;
+      for (let p = this.offsets[term] as number; p < end; p++) {
+        const doc = docs[p] as number;
+        const before = scores[doc] as number;
+        if (before === 0) touched.push(doc);
+        scores[doc] = before + queryWeight * (weights[p] as number);
+      }
+    }
+    const tail = this.tails.get(term);
+    if (!tail) return;
+    for (let p = 0; p < tail.docs.length; p++) {
+      const doc = tail.docs[p] as number;
+      const before = scores[doc] as number;
+      if (before === 0) touched.push(doc);
+      scores[doc] = before + queryWeight * (tail.weights[p] as number);
+    }
+  }
+
+  /** Calls `visit` for each document containing `term`, in ascending document order. */
+  forEach(term: number, visit: (doc: number, weight: number) => void): void {
+    const docs = this.docs;
+    const weights = this.weights;
+    if (term + 1 < this.offsets.length) {
+      const end = this.offsets[term + 1] ?? 0;
+      for (let p = this.offsets[term] ?? 0; p < end; p++) visit(docs[p] ?? 0, weights[p] ?? 0);
+    }
+    const tail = this.tails.get(term);
+    if (tail) for (let p = 0; p < tail.docs.length; p++) visit(tail.docs[p] ?? 0, tail.weights[p] ?? 0);
+  }
+
+  /** The weight of `term` in `doc`, or 0. Binary search in the block, then a scan of the short tail. */
+  weightOf(term: number, doc: number): number {
+    if (term + 1 < this.offsets.length) {
+      let low = this.offsets[term] ?? 0;
+      let high = (this.offsets[term + 1] ?? 0) - 1;
+      while (low <= high) {
+        const mid = (low + high) >> 1;
+        const found = this.docs[mid] ?? 0;
+        if (found === doc) return this.weights[mid] ?? 0;
+        if (found < doc) low = mid + 1;
+        else high = mid - 1;
+      }
+    }
+    const tail = this.tails.get(term);
+    const at = tail ? tail.docs.indexOf(doc) : -1;
+    return at >= 0 ? (tail?.weights[at] ?? 0) : 0;
+  }
+
+  private compact(): void {
+    let terms = this.offsets.length - 1;
+    for (const term of this.tails.keys()) terms = Math.max(terms, term + 1);
+    const offsets = new Int32Array(terms + 1);
+    for (let term = 0; term < terms; term++) {
+      const inBlock =
+        term + 1 < this.offsets.length ? (this.offsets[term + 1] ?? 0) - (this.offsets[term] ?? 0) : 0;
+      offsets[term + 1] = (offsets[term] ?? 0) + inBlock + (this.tails.get(term)?.docs.length ?? 0);
+    }
+    const total = offsets[terms] ?? 0;
+    const docs = new Int32Array(total);
+    const weights = new Float32Array(total);
+    for (let term = 0; term < terms; term++) {
+      let cursor = offsets[term] ?? 0;
+      this.forEach(term, (doc, weight) => {
+        docs[cursor] = doc;
+        weights[cursor++] = weight;
+      });
+    }
+    this.offsets = offsets;
+    this.docs = docs;
+    this.weights = weights;
+    this.tails = new Map();
+    this.tailSize = 0;
+  }
+}

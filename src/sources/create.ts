@@ -1,0 +1,33 @@
+import type { Logger } from "../core/log.js";
+import { ArxivApiSource } from "./arxiv-api-source.js";
+import { ArxivRssSource } from "./arxiv-rss-source.js";
+import { HfDailyPapersSource } from "./hf-source.js";
+import { HttpClient, type HttpClientOptions } from "./http.js";
+import type { PaperSource } from "./port.js";
+
+export type SourceName = PaperSource["name"];
+export const SOURCE_NAMES: readonly SourceName[] = ["hf", "arxiv", "rss"];
+
+export interface PaperSourcesOptions {
+  /** `HF_API_ROOT` */
+  hfApiRoot: string;
+  /** `ARXIV_API_ROOT` */
+  arxivApiRoot: string;
+  /** `ARXIV_RSS_ROOT` */
+  arxivRssRoot: string;
+  log: Logger;
+  /** Least time between two arXiv API calls; arXiv asks for 3 s. */
+  arxivSpacingMs?: number;
+  /** Timeouts, retries and backoff shared by all three clients. */
+  http?: Omit<HttpClientOptions, "log" | "spacingMs">;
+}
+
+/** The three sources, each with its own HTTP client so arXiv's spacing never slows Hugging Face. */
+export function createPaperSources(options: PaperSourcesOptions): Record<SourceName, PaperSource> {
+  const client = (spacingMs = 0) => new HttpClient({ ...options.http, log: options.log, spacingMs });
+  return {
+    hf: new HfDailyPapersSource({ apiRoot: options.hfApiRoot, http: client() }),
+    arxiv: new ArxivApiSource({ apiRoot: options.arxivApiRoot, http: client(options.arxivSpacingMs ?? 3_000) }),
+    rss: new ArxivRssSource({ rssRoot: options.arxivRssRoot, http: client() }),
+  };
+}

@@ -1,0 +1,36 @@
+import type { Paper } from "../core/paper.js";
+import { MalformedPayloadError } from "./errors.js";
+import { parseHfDailyPapers } from "./hf-daily-papers.js";
+import type { HttpClient } from "./http.js";
+import type { FetchPapersOptions, PaperSource } from "./port.js";
+import { sourceUrl } from "./url.js";
+
+export interface HfSourceOptions {
+  /** `HF_API_ROOT`, e.g. `https://huggingface.co`. */
+  apiRoot: string;
+  http: HttpClient;
+}
+
+/** Hugging Face Daily Papers: `GET <apiRoot>/api/daily_papers?date=YYYY-MM-DD` (latest list without a date). */
+export class HfDailyPapersSource implements PaperSource {
+  readonly name = "hf";
+
+  constructor(private readonly options: HfSourceOptions) {}
+
+  async fetch({ date, signal }: FetchPapersOptions): Promise<Paper[]> {
+    const url = sourceUrl(this.options.apiRoot, "api/daily_papers", date ? { date } : {});
+    const text = await this.options.http.getText(url, { signal });
+    return parseHfDailyPapers(parseJson(text));
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MalformedPayloadError(`The Hugging Face daily papers answer is not valid JSON: ${reason}`, {
+      cause: error,
+    });
+  }
+}

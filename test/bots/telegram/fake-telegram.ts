@@ -1,0 +1,259 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update, UserFromGetMe } from "grammy/types";
+
+/** A fake Telegram Bot API on 127.0.0.1: parses `/bot<token>/<method>`, records calls, answers like Telegram. */
+
+export interface TelegramApiError {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+export interface RecordedCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+/** Telegram's own wording for the failures the adapter must handle. */
+export const telegramErrors = {
+  unauthorized: { error_code: 401, description: "Unauthorized" },
+  notFound: { error_code: 404, description: "Not Found" },
+  messageTooLong: { error_code: 400, description: "Bad Request: message is too long" },
+  chatNotFound: { error_code: 400, description: "Bad Request: chat not found" },
+  blocked: { error_code: 403, description: "Forbidden: bot was blocked by the user" },
+  kicked: { error_code: 403, description: "Forbidden: bot was kicked from the group chat" },
+  deactivated: { error_code: 403, description: "Forbidden: user is deactivated" },
+  serverError: { error_code: 500, description: "Internal Server Error" },
+  cantParseEntities: (detail: string): TelegramApiError => ({
+    error_code: 400,
+    description: `Bad Request: can't parse entities: ${detail}`,
+  }),
+  tooManyRequests: (retryAfter: number): TelegramApiError => ({
+    error_code: 429,
+    description: `Too Many Requests: retry after ${retryAfter}`,
+    parameters: { retry_after: retryAfter },
+  }),
+} satisfies Record<string, TelegramApiError | ((arg: never) => TelegramApiError)>;
+
+export const BOT_INFO: UserFromGetMe = {
+  id: 7000001,
+  is_bot: true,
+  first_name: "paperboy",
+  username: "paperboy_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
+};
+
+type Handler = (payload: Record<string, unknown>) => unknown;
+
+interface Waiter {
+  matches: (call: RecordedCall) => boolean;
+  resolve: (call: RecordedCall) => void;
+}
+
+const ALLOWED_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote"]);
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
+const MAX_TEXT = 4096;
+
+export class FakeTelegram {
+  readonly calls: RecordedCall[] = [];
+  /** Status getChatMember reports, by `chatId:userId`; "member" when absent. */
+  readonly memberStatus = new Map<string, string>();
+  private readonly failures = new Map<string, TelegramApiError[]>();
+  private readonly handlers = new Map<string, Handler>();
+  private readonly updates: Update[] = [];
+  private readonly pollers = new Set<() => void>();
+  private readonly waiters = new Set<Waiter>();
+  private messageId = 1000;
+  private port = 0;
+  private readonly server = createServer((req, res) => void this.serve(req, res));
+
+  /** @param acceptedToken when set, any other token gets 401 Unauthorized, like Telegram. */
+  constructor(private readonly acceptedToken?: string) {}
+
+  static async start(acceptedToken?: string): Promise<FakeTelegram> {
+    const fake = new FakeTelegram(acceptedToken);
+    await new Promise<void>((resolve) => fake.server.listen(0, "127.0.0.1", resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  get apiRoot(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** The next `times` calls to `method` fail with `error`. */
+  failNext(method: string, error: TelegramApiError, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(error);
+    this.failures.set(method, queue);
+  }
+
+  /** Replaces the default answer of a method. Return a TelegramApiError via `telegramError()` to fail. */
+  answer(method: string, handler: Handler): void {
+    this.handlers.set(method, handler);
+  }
+
+  /** Queues an update for getUpdates (long polling). */
+  pushUpdate(update: Update): void {
+    this.updates.push(update);
+    for (const wake of this.pollers) wake();
+  }
+
+  /** Resolves with the first call (past or future) that matches. */
+  waitForCall(method: string, matches: (payload: Record<string, unknown>) => boolean = () => true): Promise<RecordedCall> {
+    const test = (call: RecordedCall) => call.method === method && matches(call.payload);
+    const seen = this.calls.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve) => this.waiters.add({ matches: test, resolve }));
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.pollers) wake();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+    const payload = await readJson(req);
+    if (!match) return send(res, telegramErrors.notFound);
+    const [, token, method = ""] = match;
+    if (this.acceptedToken !== undefined && token !== this.acceptedToken) return send(res, telegramErrors.unauthorized);
+    const call = { method, payload };
+    this.record(call);
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return send(res, failure);
+    const custom = this.handlers.get(method);
+    if (custom) return send(res, custom(payload));
+    if (method === "getUpdates") return this.poll(payload, res);
+    send(res, this.defaultAnswer(method, payload));
+  }
+
+  private record(call: RecordedCall): void {
+    this.calls.push(call);
+    for (const waiter of this.waiters) {
+      if (!waiter.matches(call)) continue;
+      this.waiters.delete(waiter);
+      waiter.resolve(call);
+    }
+  }
+
+  private defaultAnswer(method: string, payload: Record<string, unknown>): unknown {
+    switch (method) {
+      case "getMe":
+        return { ok: true, result: BOT_INFO };
+      case "deleteWebhook":
+      case "setWebhook":
+      case "setMyCommands":
+      case "answerCallbackQuery":
+        return { ok: true, result: true };
+      case "getChatMember":
+        return this.chatMember(payload);
+      case "sendMessage":
+        return this.sendMessage(payload);
+      default:
+        return telegramErrors.notFound;
+    }
+  }
+
+  private chatMember(payload: Record<string, unknown>): unknown {
+    const userId = Number(payload.user_id);
+    const status = this.memberStatus.get(`${String(payload.chat_id)}:${userId}`) ?? "member";
+    return { ok: true, result: { status, user: { id: userId, is_bot: false, first_name: "Member" } } };
+  }
+
+  private sendMessage(payload: Record<string, unknown>): unknown {
+    const rawText = String(payload.text ?? "");
+    const parsed = payload.parse_mode === "HTML" ? parseTelegramHtml(rawText) : { text: rawText };
+    if ("error" in parsed) return telegramErrors.cantParseEntities(parsed.error);
+    if (parsed.text.trim().length === 0) return { error_code: 400, description: "Bad Request: message text is empty" };
+    if (parsed.text.length > MAX_TEXT) return telegramErrors.messageTooLong;
+    const chat = { id: Number(payload.chat_id), type: "private" };
+    return { ok: true, result: { message_id: ++this.messageId, date: 1_760_000_000, chat, text: parsed.text } };
+  }
+
+  /** Long polling: answers at once when updates wait or no timeout was asked, else when one arrives. */
+  private poll(payload: Record<string, unknown>, res: ServerResponse): void {
+    const offset = Number(payload.offset ?? 0);
+    const pending = () => {
+      while (this.updates.length > 0 && (this.updates[0]?.update_id ?? 0) < offset) this.updates.shift();
+      return [...this.updates];
+    };
+    if (pending().length > 0 || !payload.timeout || !this.server.listening) {
+      return send(res, { ok: true, result: pending() });
+    }
+    const wake = () => {
+      this.pollers.delete(wake);
+      if (!res.writableEnded) send(res, { ok: true, result: pending() });
+    };
+    this.pollers.add(wake);
+    res.on("close", () => this.pollers.delete(wake));
+  }
+}
+
+function send(res: ServerResponse, answer: unknown): void {
+  const body = isApiError(answer) ? { ok: false, ...answer } : answer;
+  const status = isApiError(answer) ? answer.error_code : 200;
+  res.writeHead(status, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+}
+
+function isApiError(answer: unknown): answer is TelegramApiError {
+  return typeof answer === "object" && answer !== null && "error_code" in answer && "description" in answer;
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+}
+
+/**
+ * A strict reading of Telegram's HTML parse mode: only its tags, balanced, `<a>` with a quoted href,
+ * and the four named entities. Returns the visible text or Telegram's error detail.
+ */
+export function parseTelegramHtml(html: string): { text: string } | { error: string } {
+  const open: string[] = [];
+  let text = "";
+  let i = 0;
+  while (i < html.length) {
+    const char = html[i] ?? "";
+    const offset = Buffer.byteLength(html.slice(0, i));
+    if (char === "<") {
+      const tag = /^<(\/?)([a-z-]+)((?:\s+[a-z-]+="[^"<>]*")*)\s*>/.exec(html.slice(i));
+      if (!tag) return { error: `Unexpected end tag at byte offset ${offset}` };
+      const [whole, closing, name = ""] = tag;
+      if (!ALLOWED_TAGS.has(name)) return { error: `Unsupported start tag "${name}" at byte offset ${offset}` };
+      if (closing) {
+        if (open.pop() !== name) return { error: `Unmatched end tag at byte offset ${offset}, expected "</${name}>"` };
+      } else open.push(name);
+      i += whole.length;
+    } else if (char === "&") {
+      const entity = /^&([a-z]+);/.exec(html.slice(i));
+      const value = entity ? ENTITIES[entity[1] ?? ""] : undefined;
+      if (!entity || value === undefined) return { error: `Character entity expected at byte offset ${offset}` };
+      text += value;
+      i += entity[0].length;
+    } else if (char === ">") {
+      return { error: `Unexpected ">" at byte offset ${offset}` };
+    } else {
+      text += char;
+      i += 1;
+    }
+  }
+  if (open.length > 0) return { error: `Can't find end tag corresponding to start tag "${open.at(-1)}"` };
+  return { text };
+}
