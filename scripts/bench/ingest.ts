@@ -24,7 +24,9 @@ export async function benchIngest(options: IngestBenchOptions): Promise<{ ingest
     version: CORPUS_VERSION,
     papers: Array.from({ length: options.corpusSize }, (_, index) => syntheticPaper(index)),
   });
-  const incoming = Array.from({ length: options.newPapers }, (_, index) => syntheticPaper(options.corpusSize + index));
+  const incoming = Array.from({ length: options.newPapers }, (_, index) =>
+    syntheticPaper(options.corpusSize + index),
+  );
 
   const started = performance.now();
   const result = corpus.upsert(incoming);

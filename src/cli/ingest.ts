@@ -21,7 +21,8 @@ export interface IngestCommandDeps {
   now?: () => Date;
 }
 
-const USAGE = "Usage: paperboy ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]";
+const USAGE =
+  "Usage: paperboy ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]";
 const DEFAULT_CATEGORIES = ["cs.LG", "cs.CL", "cs.AI", "cs.CV"];
 
 interface IngestRequest {
@@ -42,7 +43,9 @@ export async function runIngest(args: string[], deps: IngestCommandDeps): Promis
   }
   if (request.date && request.sources.includes("rss")) {
     if (request.sources.length === 1) {
-      deps.out(`The arXiv RSS feed only holds the latest listing, not ${request.date}: use --source arxiv.\n${USAGE}`);
+      deps.out(
+        `The arXiv RSS feed only holds the latest listing, not ${request.date}: use --source arxiv.\n${USAGE}`,
+      );
       return 2;
     }
     deps.out(`rss: skipped (the feed only holds the latest listing, not ${request.date})`);
@@ -66,14 +69,18 @@ async function storeChanges(summary: IngestSummary, deps: IngestCommandDeps): Pr
     await deps.save();
   } catch (error) {
     deps.log.error({ err: error }, "saving the corpus failed");
-    deps.out(`Could not save the corpus (${messageOf(error)}); the stored corpus is unchanged, run ingest again.`);
+    deps.out(
+      `Could not save the corpus (${messageOf(error)}); the stored corpus is unchanged, run ingest again.`,
+    );
     return false;
   }
   try {
     deps.addToIndex(changed);
   } catch (error) {
     deps.log.error({ err: error }, "indexing new papers failed");
-    deps.out(`Saved, but could not index the new papers (${messageOf(error)}); restart to rebuild the index.`);
+    deps.out(
+      `Saved, but could not index the new papers (${messageOf(error)}); restart to rebuild the index.`,
+    );
     return false;
   }
   return true;
@@ -81,7 +88,8 @@ async function storeChanges(summary: IngestSummary, deps: IngestCommandDeps): Pr
 
 function summaryLine({ fetched, added, merged, skipped, failures }: IngestSummary): string {
   const counts = `${fetched} fetched, ${added.length} new, ${merged.length} merged, ${skipped} skipped`;
-  const failed = failures.length === 0 ? "" : `; failed: ${failures.map((failure) => failure.source).join(", ")}`;
+  const failed =
+    failures.length === 0 ? "" : `; failed: ${failures.map((failure) => failure.source).join(", ")}`;
   return `Ingested: ${counts}${failed}`;
 }
 

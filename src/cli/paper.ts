@@ -9,8 +9,6 @@ export interface PaperCommandDeps {
 }
 
 const USAGE = "Usage: paperboy paper <id> [--json]   (id: 2410.12345, 2410.12345v2 or an arXiv URL)";
-// Terminal control characters in a hostile title could rewrite the screen; newlines are kept.
-const CONTROL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 
 /**
  * `paperboy paper <id> [--json]`: prints a stored paper, or its whole record as JSON.
@@ -19,14 +17,21 @@ const CONTROL_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
 export async function runPaper(args: string[], deps: PaperCommandDeps): Promise<number> {
   let parsed: { values: { json?: boolean }; positionals: string[] };
   try {
-    parsed = parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args,
+      options: { json: { type: "boolean" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     deps.out(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
   const [raw, ...extra] = parsed.positionals;
   if (raw === undefined || raw.trim() === "" || extra.length > 0) {
-    deps.out(raw === undefined ? `Which paper? Give its id.\n${USAGE}` : `Give exactly one paper id.\n${USAGE}`);
+    deps.out(
+      raw === undefined ? `Which paper? Give its id.\n${USAGE}` : `Give exactly one paper id.\n${USAGE}`,
+    );
     return 2;
   }
 
@@ -35,7 +40,9 @@ export async function runPaper(args: string[], deps: PaperCommandDeps): Promise<
     deps.out(unknownPaperMessage(raw, deps.corpus.size));
     return 1;
   }
-  deps.out(parsed.values.json ? JSON.stringify(paper, null, 2) : describePaper(paper).replace(CONTROL_CHARACTERS, ""));
+  deps.out(
+    parsed.values.json ? JSON.stringify(paper, null, 2) : withoutControlCharacters(describePaper(paper)),
+  );
   return 0;
 }
 
@@ -49,7 +56,8 @@ export function findPaper(corpus: Corpus, raw: string): Paper | undefined {
 function unknownPaperMessage(raw: string, size: number): string {
   const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
   const form = "Give an arXiv id such as 2410.12345 (a version suffix or an arXiv URL also works)";
-  if (normalizeArxivId(raw) === undefined && !/^hf-/.test(raw.trim())) return `${shown} is not a paper id. ${form}.`;
+  if (normalizeArxivId(raw) === undefined && !/^hf-/.test(raw.trim()))
+    return `${shown} is not a paper id. ${form}.`;
   return `No paper ${shown} among the ${size} stored papers. ${form}, or run \`paperboy ingest\` first.`;
 }
 
@@ -70,4 +78,13 @@ function describePaper(paper: Paper): string {
     paper.abstract || "(no abstract)",
   ];
   return lines.filter((line) => line !== undefined).join("\n");
+}
+
+/** Terminal control characters in a hostile title could rewrite the screen; newlines stay. */
+function withoutControlCharacters(text: string): string {
+  return [...text].filter((char) => char === "\n" || !isControl(char.codePointAt(0) ?? 0)).join("");
+}
+
+function isControl(code: number): boolean {
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }

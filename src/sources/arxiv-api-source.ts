@@ -32,7 +32,8 @@ export class ArxivApiSource implements PaperSource {
   }
 
   async fetch({ date, categories, signal }: FetchPapersOptions): Promise<Paper[]> {
-    if (categories.length === 0) throw new RangeError("The arXiv API needs at least one category, such as cs.LG");
+    if (categories.length === 0)
+      throw new RangeError("The arXiv API needs at least one category, such as cs.LG");
     const query = `(${categories.map((c) => `cat:${c}`).join(" OR ")}) AND submittedDate:${this.window(date)}`;
 
     const papers: Paper[] = [];
@@ -45,7 +46,12 @@ export class ArxivApiSource implements PaperSource {
     return papers;
   }
 
-  private async fetchPage(query: string, start: number, size: number, signal?: AbortSignal): Promise<ArxivAtomPage> {
+  private async fetchPage(
+    query: string,
+    start: number,
+    size: number,
+    signal?: AbortSignal,
+  ): Promise<ArxivAtomPage> {
     const url = sourceUrl(this.options.apiRoot, "api/query", {
       search_query: query,
       start: String(start),
@@ -72,7 +78,8 @@ export class ArxivApiSource implements PaperSource {
   /** `[YYYYMMDDHHMM TO YYYYMMDDHHMM]` in UTC, arXiv's submittedDate syntax. */
   private window(date: string | undefined): string {
     if (date !== undefined) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`Dates look like 2024-10-25, not "${date}"`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+        throw new RangeError(`Dates look like 2024-10-25, not "${date}"`);
       const day = date.replaceAll("-", "");
       return `[${day}0000 TO ${day}2359]`;
     }

@@ -24,7 +24,11 @@ export function parseArxivAtom(xml: string): ArxivAtomPage {
   const entries = children(feed, "entry").filter(isNode);
   const errorEntry = entries.find(isErrorEntry);
   if (errorEntry) {
-    return { papers: [], totalResults: 0, error: unwrapText(textOf(errorEntry.summary)) || "no reason given" };
+    return {
+      papers: [],
+      totalResults: 0,
+      error: unwrapText(textOf(errorEntry.summary)) || "no reason given",
+    };
   }
   const papers = entries.map(entryToPaper).filter((paper) => paper !== undefined);
   const total = Number.parseInt(textOf(feed.totalResults), 10);

@@ -20,7 +20,8 @@ export class ArxivRssSource implements PaperSource {
   constructor(private readonly options: ArxivRssSourceOptions) {}
 
   async fetch({ categories, signal }: FetchPapersOptions): Promise<Paper[]> {
-    if (categories.length === 0) throw new RangeError("The arXiv RSS feed needs at least one category, such as cs.LG");
+    if (categories.length === 0)
+      throw new RangeError("The arXiv RSS feed needs at least one category, such as cs.LG");
     const path = `rss/${categories.map(encodeURIComponent).join("+")}`;
     const xml = await this.options.http.getText(sourceUrl(this.options.rssRoot, path), { signal });
     return parseArxivRss(xml);

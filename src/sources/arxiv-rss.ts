@@ -16,7 +16,8 @@ const FIRST_ANNOUNCEMENTS = new Set(["new", "cross"]);
 export function parseArxivRss(xml: string): Paper[] {
   const root = parseXml(xml, "The arXiv RSS feed", ["item", "category"]);
   const channel = child(child(root, "rss") ?? {}, "channel");
-  if (!channel) throw new MalformedPayloadError("The arXiv RSS feed is not RSS 2.0 (no <rss><channel> element)");
+  if (!channel)
+    throw new MalformedPayloadError("The arXiv RSS feed is not RSS 2.0 (no <rss><channel> element)");
   return children(channel, "item")
     .filter(isNode)
     .map(itemToPaper)

@@ -27,7 +27,10 @@ export function createPaperSources(options: PaperSourcesOptions): Record<SourceN
   const client = (spacingMs = 0) => new HttpClient({ ...options.http, log: options.log, spacingMs });
   return {
     hf: new HfDailyPapersSource({ apiRoot: options.hfApiRoot, http: client() }),
-    arxiv: new ArxivApiSource({ apiRoot: options.arxivApiRoot, http: client(options.arxivSpacingMs ?? 3_000) }),
+    arxiv: new ArxivApiSource({
+      apiRoot: options.arxivApiRoot,
+      http: client(options.arxivSpacingMs ?? 3_000),
+    }),
     rss: new ArxivRssSource({ rssRoot: options.arxivRssRoot, http: client() }),
   };
 }

@@ -29,7 +29,11 @@ type Outcome = { papers: Paper[] } | { error: unknown };
  * (network, refusal, malformed payload) is reported in `failures` and leaves the corpus untouched;
  * the others still run. Persisting the corpus and indexing the papers are the caller's job.
  */
-export async function ingest(sources: PaperSource[], corpus: Corpus, options: IngestOptions): Promise<IngestSummary> {
+export async function ingest(
+  sources: PaperSource[],
+  corpus: Corpus,
+  options: IngestOptions,
+): Promise<IngestSummary> {
   const { date, categories, signal, log } = options;
   const pending = sources.map((source) =>
     source.fetch({ date, categories, signal }).then(

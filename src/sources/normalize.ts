@@ -16,7 +16,10 @@ const ID_PREFIXES = [
 export function normalizeArxivId(raw: string): string | undefined {
   let id = raw.trim();
   for (const prefix of ID_PREFIXES) id = id.replace(prefix, "");
-  id = id.replace(/[?#].*$/, "").replace(/\/+$/, "").replace(/\.pdf$/i, "");
+  id = id
+    .replace(/[?#].*$/, "")
+    .replace(/\/+$/, "")
+    .replace(/\.pdf$/i, "");
 
   const modern = NEW_STYLE_ID.exec(id);
   if (modern) {

@@ -10,11 +10,21 @@ const EARLIEST_DAY = "1991-08-01";
 
 /** `cs.LG,cs.CL` → `["cs.LG", "cs.CL"]`, duplicates dropped; 1 to 50 arXiv categories. */
 export function checkCategories(raw: string): Checked<string[]> {
-  const categories = [...new Set(raw.split(",").map((part) => part.trim()).filter(Boolean))];
+  const categories = [
+    ...new Set(
+      raw
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ];
   const invalid = categories.filter((category) => !ARXIV_CATEGORY.test(category));
   const form = "give arXiv categories separated by commas, e.g. --categories cs.LG,cs.CL";
   if (invalid.length > 0) {
-    return { ok: false, message: `${quoted(invalid.slice(0, 3).join(", "))} is not an arXiv category: ${form}` };
+    return {
+      ok: false,
+      message: `${quoted(invalid.slice(0, 3).join(", "))} is not an arXiv category: ${form}`,
+    };
   }
   if (categories.length === 0 || categories.length > MAX_CATEGORIES) {
     return { ok: false, message: `--categories needs 1 to ${MAX_CATEGORIES} categories: ${form}` };
@@ -32,7 +42,8 @@ export function checkDay(raw: string, now: Date): Checked<string> {
     return { ok: false, message: `${quoted(raw)} is not a calendar day: ${form}` };
   }
   if (time > now.getTime() + DAY_MS) return { ok: false, message: `${day} is in the future: ${form}` };
-  if (day < EARLIEST_DAY) return { ok: false, message: `${day} is before arXiv's first papers (${EARLIEST_DAY})` };
+  if (day < EARLIEST_DAY)
+    return { ok: false, message: `${day} is before arXiv's first papers (${EARLIEST_DAY})` };
   return { ok: true, value: day };
 }
 

@@ -90,7 +90,10 @@ export function recordingLogger(): { log: Logger; lines: LogLine[] } {
   const record = (level: LogLine["level"]) => (obj: object | string, msg?: string) => {
     lines.push({ level, message: typeof obj === "string" ? obj : (msg ?? "") });
   };
-  return { log: { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") }, lines };
+  return {
+    log: { debug: record("debug"), info: record("info"), warn: record("warn"), error: record("error") },
+    lines,
+  };
 }
 
 /** A sleep that returns at once and remembers how long it was asked to wait. */
