@@ -2,7 +2,12 @@ import { z } from "zod";
 import { ConfigError, type ConfigProblem } from "./config/error.js";
 import * as field from "./config/fields.js";
 import type { Config } from "./config/types.js";
-import { CONFIG_DEFAULTS, CONFIG_VARIABLES, SECRET_VARIABLES, type ConfigVariable } from "./config/variables.js";
+import {
+  CONFIG_DEFAULTS,
+  CONFIG_VARIABLES,
+  SECRET_VARIABLES,
+  type ConfigVariable,
+} from "./config/variables.js";
 
 export { ConfigError, type ConfigProblem } from "./config/error.js";
 export { describeConfig } from "./config/describe.js";

@@ -26,7 +26,10 @@ function safeCheck(check: HealthCheck): HealthStatus {
   try {
     return check();
   } catch (error) {
-    return { ok: false, detail: `health check failed: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      detail: `health check failed: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -83,7 +86,10 @@ export async function probeHealth(port: number, timeoutMs = 3000, host = "127.0.
     const body = (await response.text()).trim();
     return { ok: response.status === 200, detail: `${url} answered ${response.status}: ${body}` };
   } catch (error) {
-    const reason = error instanceof Error && error.name === "TimeoutError" ? `no answer within ${timeoutMs} ms` : "unreachable";
+    const reason =
+      error instanceof Error && error.name === "TimeoutError"
+        ? `no answer within ${timeoutMs} ms`
+        : "unreachable";
     return { ok: false, detail: `${url} ${reason}` };
   }
 }

@@ -26,13 +26,15 @@ function isUrl(text: string, protocols: readonly string[]): boolean {
 export const httpRoot = z
   .string()
   .refine((text) => isUrl(text, ["http:", "https:"]), {
-    error: (issue) => `${shown(issue.input)} is not an http(s) URL: use a full address such as https://example.org`,
+    error: (issue) =>
+      `${shown(issue.input)} is not an http(s) URL: use a full address such as https://example.org`,
   })
   .transform((text) => text.replace(/\/+$/, ""));
 
 /** The public webhook address; Telegram only posts to HTTPS. Not echoed: its path often holds a secret. */
 export const httpsUrl = z.string().refine((text) => isUrl(text, ["https:"]), {
-  error: "is not an https URL: use the public HTTPS address Telegram should post updates to, e.g. https://bot.example.org/telegram",
+  error:
+    "is not an https URL: use the public HTTPS address Telegram should post updates to, e.g. https://bot.example.org/telegram",
 });
 
 export const port = z
@@ -46,7 +48,8 @@ export function wholeNumber(min: number, max: number, unit: string, example: num
   return z
     .string()
     .refine((text) => /^\d{1,6}$/.test(text) && Number(text) >= min && Number(text) <= max, {
-      error: (issue) => `${shown(issue.input)} is not a whole number of ${unit} from ${min} to ${max}: use e.g. ${example}`,
+      error: (issue) =>
+        `${shown(issue.input)} is not a whole number of ${unit} from ${min} to ${max}: use e.g. ${example}`,
     })
     .transform(Number);
 }
@@ -95,7 +98,14 @@ const MAX_CATEGORIES = 50;
 
 /** A comma-separated list of arXiv categories such as `cs.LG,stat.ML,hep-th`, deduplicated. */
 export const arxivCategories = z.string().transform((text, ctx) => {
-  const categories = [...new Set(text.split(",").map((part) => part.trim()).filter(Boolean))];
+  const categories = [
+    ...new Set(
+      text
+        .split(",")
+        .map((part) => part.trim())
+        .filter(Boolean),
+    ),
+  ];
   const invalid = categories.filter((category) => !ARXIV_CATEGORY.test(category));
   const fix = "use a comma-separated list of arXiv categories such as cs.LG,cs.CL,stat.ML";
   if (invalid.length > 0) {
@@ -115,7 +125,7 @@ export const telegramToken = z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, {
 
 export const discordToken = z.string().regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, {
   error:
-    'is not a Discord bot token: copy it from the Developer Portal (Bot → Reset Token); it has three parts ' +
+    "is not a Discord bot token: copy it from the Developer Portal (Bot → Reset Token); it has three parts " +
     'separated by dots, and goes in without a "Bot " prefix, quotes or spaces',
 });
 

@@ -8,7 +8,9 @@ describe("describeConfig", () => {
       loadConfig({ DISCORD_TOKEN: fakeDiscordToken(), DATA_DIR: "/srv/paperboy", HEALTH_PORT: "8081" }),
     );
     expect(line).not.toContain("\n");
-    expect(line).toContain("discord on (token set, app id unset, global commands, api https://discord.com/api)");
+    expect(line).toContain(
+      "discord on (token set, app id unset, global commands, api https://discord.com/api)",
+    );
     expect(line).toContain("telegram off");
     expect(line).toContain("data /srv/paperboy");
     expect(line).toContain("categories cs.LG,cs.CL,cs.AI,cs.CV");
@@ -32,8 +34,11 @@ describe("describeConfig", () => {
         TELEGRAM_WEBHOOK_SECRET: secret,
       }),
     );
-    expect(line).toContain("telegram on (token set, webhook https://bot.example.org on port 8080, secret set");
+    expect(line).toContain(
+      "telegram on (token set, webhook https://bot.example.org on port 8080, secret set",
+    );
     expect(line).toContain("api https://tg.example.org)");
-    for (const hidden of [discord, telegram, secret, pathSecret, "proxypass"]) expect(line).not.toContain(hidden);
+    for (const hidden of [discord, telegram, secret, pathSecret, "proxypass"])
+      expect(line).not.toContain(hidden);
   });
 });

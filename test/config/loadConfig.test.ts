@@ -39,7 +39,11 @@ describe("loadConfig with valid environments", () => {
   it("turns Discord on with the token and keeps the optional ids", () => {
     const token = fakeDiscordToken();
     const config = loadConfig({ DISCORD_TOKEN: token, DISCORD_APP_ID: "123456789012345678" });
-    expect(config.discord).toEqual({ token, appId: "123456789012345678", apiRoot: "https://discord.com/api" });
+    expect(config.discord).toEqual({
+      token,
+      appId: "123456789012345678",
+      apiRoot: "https://discord.com/api",
+    });
     expect(config.telegram).toBeUndefined();
   });
 
@@ -125,7 +129,11 @@ describe("loadConfig with invalid environments", () => {
 
   it("reports every problem at once, in the documented order", () => {
     const error = problemsOf({ HEALTH_PORT: "x", LOG_LEVEL: "loud", INGEST_TIMEZONE: "Nowhere" });
-    expect(error.problems.map((problem) => problem.variable)).toEqual(["LOG_LEVEL", "INGEST_TIMEZONE", "HEALTH_PORT"]);
+    expect(error.problems.map((problem) => problem.variable)).toEqual([
+      "LOG_LEVEL",
+      "INGEST_TIMEZONE",
+      "HEALTH_PORT",
+    ]);
     expect(error.message).toContain("3 problems");
     for (const problem of error.problems) expect(error.message).toContain(problem.message);
   });
@@ -162,7 +170,10 @@ describe("loadConfig with invalid environments", () => {
     const quoted = `'${fakeTelegramToken()}'`;
     for (const [env, expected] of [
       [{ TELEGRAM_BOT_TOKEN: telegram }, "TELEGRAM_BOT_TOKEN is not a Telegram bot token: paste the token"],
-      [{ DISCORD_TOKEN: discord }, "DISCORD_TOKEN is not a Discord bot token: copy it from the Developer Portal"],
+      [
+        { DISCORD_TOKEN: discord },
+        "DISCORD_TOKEN is not a Discord bot token: copy it from the Developer Portal",
+      ],
       [{ TELEGRAM_BOT_TOKEN: quoted }, "TELEGRAM_BOT_TOKEN is wrapped in quotes"],
       [
         {
@@ -176,14 +187,18 @@ describe("loadConfig with invalid environments", () => {
       const error = problemsOf(env);
       expect(error.message).toContain(expected);
       for (const value of Object.values(env)) {
-        if (!value.startsWith("https://")) expect(error.message).not.toContain(value.replace(/^['"]|['"]$/g, ""));
+        if (!value.startsWith("https://"))
+          expect(error.message).not.toContain(value.replace(/^['"]|['"]$/g, ""));
       }
     }
   });
 
   it("does not echo a webhook URL, whose path may hold a secret", () => {
     const path = fakeWebhookSecret();
-    const error = problemsOf({ TELEGRAM_BOT_TOKEN: fakeTelegramToken(), TELEGRAM_WEBHOOK_URL: `ws://x/${path}` });
+    const error = problemsOf({
+      TELEGRAM_BOT_TOKEN: fakeTelegramToken(),
+      TELEGRAM_WEBHOOK_URL: `ws://x/${path}`,
+    });
     expect(error.message).not.toContain(path);
   });
 });

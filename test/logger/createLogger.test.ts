@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Logger } from "../../src/core/log.js";
 import { createLogger, redactSecrets } from "../../src/logger.js";
 import { captureStream } from "./captureStream.js";
 
@@ -7,9 +8,14 @@ describe("createLogger", () => {
     const output = captureStream();
     const log = createLogger({ level: "info", production: true, secrets: [], destination: output });
     log.debug("hidden detail");
-    log.info({ papers: 12 }, "ingest finished");
+    const port: Logger = log;
+    port.info({ papers: 12 }, "ingest finished");
     log.child({ adapter: "telegram" }).warn("slow answer");
-    const lines = output.text().trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = output
+      .text()
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toMatchObject([
       { level: 30, msg: "ingest finished", papers: 12 },
       { level: 40, msg: "slow answer", adapter: "telegram" },
@@ -32,7 +38,8 @@ describe("createLogger", () => {
     log.info({ token: "interaction-abc", request: { headers: { authorization: "Bearer xyz" } } }, "call");
     log.info({ user: { password: "hunter22" }, webhook: { secret: "s3cr3t-value" } }, "call");
     const text = output.text();
-    for (const value of ["interaction-abc", "Bearer xyz", "hunter22", "s3cr3t-value"]) expect(text).not.toContain(value);
+    for (const value of ["interaction-abc", "Bearer xyz", "hunter22", "s3cr3t-value"])
+      expect(text).not.toContain(value);
     expect(text).toContain("[Redacted]");
   });
 });
