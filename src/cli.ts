@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+import { pino } from "pino";
+import { loadConfig, ConfigError, configSecrets, type Config } from "./config.js";
+import { createLogger } from "./logger.js";
+import { openApp, type App } from "./app/open-app.js";
+import { createPaperSources } from "./sources/create.js";
+import { runIngest } from "./cli/ingest.js";
+import { runPaper } from "./cli/paper.js";
+
+const USAGE = `Usage: paperboy <command> [options]
+
+Commands:
+  find "<query>" [--limit N] [--json] [--corpus FILE]   search the corpus
+  paper <id> [--json]                                    show a stored paper
+  ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]
+                                                         fetch new papers
+  help                                                   this text
+
+Configuration comes from environment variables (see .env.example).`;
+
+interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+type CommandRunner = (args: string[], config: Config, io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, CommandRunner> = {
+  paper: (args, config, io) => withApp(config, io, (app) => runPaper(args, { corpus: app.corpus, out: io.out })),
+  ingest: (args, config, io) =>
+    withApp(config, io, (app) =>
+      runIngest(args, {
+        corpus: app.corpus,
+        save: app.saveCorpus,
+        addToIndex: app.addToIndex,
+        sources: createPaperSources({ ...config.sources, log: cliLogger(config) }),
+        out: io.out,
+        log: cliLogger(config),
+        defaultCategories: config.sources.categories,
+      }),
+    ),
+};
+
+/** Runs one CLI command and resolves with the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
+    io.out(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Unknown command “${name}”.\n\n${USAGE}`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  return command(args, config, io);
+}
+
+/** Logs go to standard error so that `--json` output on standard output stays machine-readable. */
+function cliLogger(config: Config): pino.Logger {
+  return createLogger({
+    level: config.logLevel === "info" ? "warn" : config.logLevel,
+    production: config.production,
+    secrets: configSecrets(config),
+    destination: pino.destination({ dest: 2, sync: true }),
+  });
+}
+
+async function withApp(config: Config, io: CliIo, use: (app: App) => Promise<number>): Promise<number> {
+  const app = await openApp(config, cliLogger(config));
+  try {
+    return await use(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const io: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+runCli(process.argv.slice(2), io).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    io.err(`paperboy: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
