@@ -24,7 +24,12 @@ export function isRejectedToken(error: unknown): boolean {
  * A log-safe summary of an error: name, Discord code, HTTP status and message. Request URLs are
  * left out on purpose, since interaction webhook URLs carry the interaction token.
  */
-export function describeError(error: unknown): { name: string; message: string; code?: number | string; status?: number } {
+export function describeError(error: unknown): {
+  name: string;
+  message: string;
+  code?: number | string;
+  status?: number;
+} {
   if (error instanceof DiscordAPIError) {
     return { name: error.name, message: error.message, code: error.code, status: error.status };
   }

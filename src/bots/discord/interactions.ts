@@ -23,7 +23,8 @@ const PAGING_ACTIONS = ["find:"];
 export const APOLOGY =
   "Sorry, something went wrong while answering that. Please try again in a minute; " +
   "if it keeps failing, let the people who run paperboy know.";
-export const UNKNOWN_COMMAND = "I don't know that command; it may have been renamed. Type /help to see what I can do.";
+export const UNKNOWN_COMMAND =
+  "I don't know that command; it may have been renamed. Type /help to see what I can do.";
 export const POSTED_PUBLICLY = "Posted in this channel for everyone.";
 
 export interface InteractionDeps {
@@ -52,6 +53,7 @@ export class InteractionRouter {
   handle(interaction: Interaction): Promise<void> {
     const handling = this.#route(interaction)
       .catch((error: unknown) => this.#fail(interaction, error))
+      // The apology itself can fail to reach Discord; the first failure is already logged.
       .catch(() => {})
       .finally(() => this.#pending.delete(handling));
     this.#pending.add(handling);
@@ -71,9 +73,15 @@ export class InteractionRouter {
 
   async #command(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = this.#find(interaction.commandName);
-    const request = command ? command.toRequest(interaction) : { kind: "refuse" as const, message: UNKNOWN_COMMAND };
+    const request = command
+      ? command.toRequest(interaction)
+      : { kind: "refuse" as const, message: UNKNOWN_COMMAND };
     if (request.kind === "refuse") {
-      await interaction.reply({ content: request.message, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+      await interaction.reply({
+        content: request.message,
+        flags: MessageFlags.Ephemeral,
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -83,18 +91,25 @@ export class InteractionRouter {
 
   async #button(interaction: ButtonInteraction): Promise<void> {
     const action = interaction.customId;
-    const context = commandContextFor(interaction, "user");
-    if (!PAGING_ACTIONS.some((prefix) => action.startsWith(prefix))) {
-      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await sendAfterEphemeralDefer(interaction, await this.#service.runAction(context, action));
+    if (PAGING_ACTIONS.some((prefix) => action.startsWith(prefix))) {
+      await this.#turnPage(interaction, action);
       return;
     }
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const reply = await this.#service.runAction(commandContextFor(interaction, "user"), action);
+    await sendAfterEphemeralDefer(interaction, reply);
+  }
+
+  /** Replaces the message the button sits on with the requested page. */
+  async #turnPage(interaction: ButtonInteraction, action: string): Promise<void> {
     await interaction.deferUpdate();
-    const reply = await this.#service.runAction(context, action);
+    const reply = await this.#service.runAction(commandContextFor(interaction, "user"), action);
     const messages = renderReply(reply);
     if (reply.kind === "error") {
       // An error (an expired page, say) must not wipe out the page being read.
-      for (const message of messages) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      for (const message of messages) {
+        await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      }
       return;
     }
     const [first, ...rest] = messages;
@@ -118,7 +133,10 @@ export class InteractionRouter {
   async #fail(interaction: Interaction, error: unknown): Promise<void> {
     const where = describeInteraction(interaction);
     if (isSpentInteraction(error)) {
-      this.#log.warn({ interaction: where, err: describeError(error) }, "Discord interaction expired before it was answered");
+      this.#log.warn(
+        { interaction: where, err: describeError(error) },
+        "Discord interaction expired before it was answered",
+      );
       return;
     }
     this.#log.error({ interaction: where, err: describeError(error) }, "Discord interaction failed");

@@ -6,5 +6,7 @@ import type { BaseInteraction } from "discord.js";
  * Discord sends with the interaction, because a server can override the command's default permissions.
  */
 export function canManageChannel(interaction: BaseInteraction): boolean {
-  return interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false);
+  return (
+    interaction.inGuild() && (interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false)
+  );
 }

@@ -1,25 +1,38 @@
-import { escapeMarkdown } from "discord.js";
-
 const ELLIPSIS = "…";
+const URL_PATTERN = /https?:\/\/[^\s<>]+/g;
 
 /**
  * Makes text that paperboy did not write safe to show on Discord: markdown shows literally and
  * mentions never render as pills or pings (allowedMentions already blocks the ping itself).
+ * Linear on purpose: discord.js's `escapeMarkdown` takes seconds on a long abstract.
  */
 export function safeText(text: string): string {
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, maskedLink: true });
-  return escaped.replace(/@(everyone|here)/gi, "@\u200b$1").replace(/<([@#])/g, "<\u200b$1");
+  let result = "";
+  let last = 0;
+  for (const match of text.matchAll(URL_PATTERN)) {
+    result += escapeMarkdownLinear(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  result += escapeMarkdownLinear(text.slice(last));
+  return result.replace(/@(everyone|here)/gi, "@\u200b$1").replace(/<([@#])/g, "<\u200b$1");
+}
+
+/** Escapes inline markdown everywhere, and quotes, headings and lists at line starts. URLs stay untouched by the caller. */
+function escapeMarkdownLinear(text: string): string {
+  return text.replace(/[\\*_~`|[\]]/g, "\\$&").replace(/^(\s*)(>|#{1,3} |-# |[-+] )/gm, "$1\\$2");
 }
 
 /** `safeText` cut to at most `max` characters, ending with "…" when shortened. */
 export function fitSafe(text: string, max: number): string {
-  const full = safeText(text.trim());
+  const trimmed = text.trim();
+  const full = safeText(trimmed);
   if (full.length <= max) return full;
-  let keep = max - ELLIPSIS.length;
-  let candidate = safeText(cutAt(text.trim(), keep)).trimEnd();
+  // Escaping only lengthens text, so cut first and shrink until the escaped form fits.
+  let keep = Math.min(trimmed.length, max) - ELLIPSIS.length;
+  let candidate = safeText(cutAt(trimmed, keep)).trimEnd();
   while (candidate.length + ELLIPSIS.length > max && keep > 0) {
     keep -= candidate.length + ELLIPSIS.length - max;
-    candidate = safeText(cutAt(text.trim(), keep)).trimEnd();
+    candidate = safeText(cutAt(trimmed, keep)).trimEnd();
   }
   return withoutDanglingEscape(candidate) + ELLIPSIS;
 }

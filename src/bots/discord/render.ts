@@ -154,7 +154,10 @@ function buttonRow(buttons: Button[], labelPrefix = ""): ButtonRow | undefined {
 
 function toButton(button: Button, labelPrefix: string): ButtonBuilder {
   const label = fitPlain(`${labelPrefix}${button.label.trim() || button.action}`, DISCORD_LIMITS.buttonLabel);
-  return new ButtonBuilder().setCustomId(button.action).setLabel(label).setStyle(STYLES[button.style ?? "secondary"]);
+  return new ButtonBuilder()
+    .setCustomId(button.action)
+    .setLabel(label)
+    .setStyle(STYLES[button.style ?? "secondary"]);
 }
 
 const STYLES = {
@@ -172,13 +175,21 @@ function isUsable(button: Button): boolean {
 function appendReplyButtons(messages: DiscordMessage[], reply: Reply): void {
   const usable = reply.buttons.filter(isUsable);
   const rows: ButtonRow[] = [];
-  for (let i = 0; i < usable.length && rows.length < DISCORD_LIMITS.rowsPerMessage; i += DISCORD_LIMITS.buttonsPerRow) {
+  for (
+    let i = 0;
+    i < usable.length && rows.length < DISCORD_LIMITS.rowsPerMessage;
+    i += DISCORD_LIMITS.buttonsPerRow
+  ) {
     const row = buttonRow(usable.slice(i, i + DISCORD_LIMITS.buttonsPerRow));
     if (row) rows.push(row);
   }
   if (rows.length === 0) return;
   const last = messages.at(-1);
-  if (last && last.components.length + rows.length <= DISCORD_LIMITS.rowsPerMessage && !hasDuplicateIds(last, rows)) {
+  if (
+    last &&
+    last.components.length + rows.length <= DISCORD_LIMITS.rowsPerMessage &&
+    !hasDuplicateIds(last, rows)
+  ) {
     last.components.push(...rows);
   } else {
     messages.push({ ...textMessage("More:"), components: rows });

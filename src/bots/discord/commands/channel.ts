@@ -28,11 +28,15 @@ const data = new SlashCommandBuilder()
       .addIntegerOption(countOption)
       .addStringOption(daysOption),
   )
-  .addSubcommand((subcommand) => subcommand.setName("unsubscribe").setDescription("Stop this channel's digest"))
+  .addSubcommand((subcommand) =>
+    subcommand.setName("unsubscribe").setDescription("Stop this channel's digest"),
+  )
   .addSubcommand((subcommand) =>
     subcommand.setName("settings").setDescription("Show this channel's digest settings and interests"),
   )
-  .addSubcommand((subcommand) => subcommand.setName("picks").setDescription("Preview today's picks for this channel"))
+  .addSubcommand((subcommand) =>
+    subcommand.setName("picks").setDescription("Preview today's picks for this channel"),
+  )
   .addSubcommandGroup((group) => {
     group.setName("interests").setDescription("The topics this channel's digest follows");
     for (const subcommand of interestSubcommands("this channel's")) group.addSubcommand(subcommand);

@@ -17,7 +17,11 @@ export const findCommand: SlashCommand = {
         .setMaxLength(300),
     )
     .addIntegerOption((option) =>
-      option.setName("days").setDescription("Only papers from the last N days").setMinValue(1).setMaxValue(3650),
+      option
+        .setName("days")
+        .setDescription("Only papers from the last N days")
+        .setMinValue(1)
+        .setMaxValue(3650),
     ),
   toRequest(interaction) {
     const query = oneLine(interaction.options.getString("query", true));

@@ -10,7 +10,11 @@ export const paperCommand: SlashCommand = {
     .setDescription("Show one paper")
     .setContexts(...PERSONAL_CONTEXTS)
     .addStringOption((option) =>
-      option.setName("id").setDescription("An arXiv id or link, e.g. 2410.12345").setRequired(true).setMaxLength(300),
+      option
+        .setName("id")
+        .setDescription("An arXiv id or link, e.g. 2410.12345")
+        .setRequired(true)
+        .setMaxLength(300),
     ),
   toRequest: (interaction) => personal(`paper ${oneLine(interaction.options.getString("id", true))}`),
 };

@@ -2,7 +2,10 @@ import type { SlashCommandIntegerOption, SlashCommandStringOption } from "discor
 import { commandText, type CommandOptions } from "./text.js";
 
 export function timeOption(option: SlashCommandStringOption): SlashCommandStringOption {
-  return option.setName("time").setDescription("Local time of day, HH:MM in 24 h, e.g. 08:00").setMaxLength(5);
+  return option
+    .setName("time")
+    .setDescription("Local time of day, HH:MM in 24 h, e.g. 08:00")
+    .setMaxLength(16);
 }
 
 export function timezoneOption(option: SlashCommandStringOption): SlashCommandStringOption {

@@ -10,7 +10,8 @@ import type { CommandService } from "../../../core/commands/context.js";
 export type CommandScope = "user" | "channel";
 
 /** What a slash command asks for: a command-layer text to run, or a refusal told to the user at once. */
-export type CommandRequest = { kind: "run"; scope: CommandScope; input: string } | { kind: "refuse"; message: string };
+export type CommandRequest =
+  { kind: "run"; scope: CommandScope; input: string } | { kind: "refuse"; message: string };
 
 /** One slash command: its definition for registration beside the code that reads its options. */
 export interface SlashCommand {

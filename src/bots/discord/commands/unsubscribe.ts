@@ -4,6 +4,9 @@ import { personal, type SlashCommand } from "./types.js";
 
 /** `/unsubscribe` → `unsubscribe`. */
 export const unsubscribeCommand: SlashCommand = {
-  data: new SlashCommandBuilder().setName("unsubscribe").setDescription("Stop your daily DM digest").setContexts(...PERSONAL_CONTEXTS),
+  data: new SlashCommandBuilder()
+    .setName("unsubscribe")
+    .setDescription("Stop your daily DM digest")
+    .setContexts(...PERSONAL_CONTEXTS),
   toRequest: () => personal("unsubscribe"),
 };

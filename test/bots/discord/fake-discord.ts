@@ -1,0 +1,456 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { APIInteraction } from "discord.js";
+import type { CommandContext, CommandService, Target } from "../../../src/core/commands/context.js";
+import type { PaperCard, Reply } from "../../../src/core/commands/reply.js";
+import type { Logger } from "../../../src/core/log.js";
+import { createDiscordBot, type DiscordBot } from "../../../src/bots/discord/client.js";
+
+export const APP_ID = "100000000000000001";
+export const GUILD_ID = "200000000000000002";
+export const CHANNEL_ID = "300000000000000003";
+export const USER_ID = "400000000000000004";
+export const DM_CHANNEL_ID = "500000000000000005";
+export const MANAGE_CHANNELS = 1n << 4n;
+const SEND_MESSAGES = 1n << 11n;
+
+// ---------------------------------------------------------------- the fake Discord REST API
+
+/** A JSON body as Discord or paperboy sent it; tests inspect it field by field. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary JSON, checked by assertions rather than types
+export type Json = any;
+
+export interface RecordedRequest {
+  method: string;
+  /** Path below `/api/v10`, decoded: `/webhooks/{app}/{token}/messages/@original`. */
+  path: string;
+  query: URLSearchParams;
+  /** Parsed JSON body, or undefined. */
+  body: Json;
+  authorization?: string;
+}
+
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Override {
+  method: string;
+  path: RegExp;
+  responses: FakeResponse[];
+}
+
+/** A Discord REST API on 127.0.0.1 that records every request and answers like Discord does. */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly #overrides: Override[] = [];
+  #nextId = 900000000000000000n;
+
+  private constructor(
+    readonly server: Server,
+    readonly apiRoot: string,
+  ) {}
+
+  static async start(): Promise<FakeDiscord> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeDiscord(server, `http://127.0.0.1:${port}/api`);
+    server.on("request", (req, res) => void fake.#serve(req, res));
+    return fake;
+  }
+
+  /** The next matching requests get these answers, one each, before the defaults apply again. */
+  respond(method: string, path: RegExp, ...responses: FakeResponse[]): void {
+    this.#overrides.push({ method, path, responses });
+  }
+
+  /** Requests whose method matches and whose path matches the pattern. */
+  find(method: string, path: RegExp): RecordedRequest[] {
+    return this.requests.filter((request) => request.method === method && path.test(request.path));
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const request: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: decodeURIComponent(url.pathname.replace(/^\/api\/v10/, "")),
+      query: url.searchParams,
+      body: text && req.headers["content-type"]?.includes("json") ? JSON.parse(text) : undefined,
+      authorization: req.headers.authorization,
+    };
+    this.requests.push(request);
+    const answer = this.#override(request) ?? this.#default(request);
+    if (answer.status === 204) {
+      res.writeHead(204, answer.headers ?? {}).end();
+      return;
+    }
+    res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
+    res.end(JSON.stringify(answer.body ?? {}));
+  }
+
+  #override(request: RecordedRequest): FakeResponse | undefined {
+    const match = this.#overrides.find(
+      (override) =>
+        override.method === request.method &&
+        override.path.test(request.path) &&
+        override.responses.length > 0,
+    );
+    return match?.responses.shift();
+  }
+
+  #default({ method, path, body }: RecordedRequest): FakeResponse {
+    if (method === "POST" && path.endsWith("/callback")) return { status: 204 };
+    if (method === "DELETE") return { status: 204 };
+    const webhook = /^\/webhooks\/\d+\/[^/]+(?:\/messages\/@original)?$/.exec(path);
+    if (webhook && (method === "PATCH" || method === "POST"))
+      return { status: 200, body: this.#message(CHANNEL_ID, body) };
+    const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (channel && method === "POST") return { status: 200, body: this.#message(channel[1] ?? "", body) };
+    if (method === "POST" && path === "/users/@me/channels") {
+      return {
+        status: 200,
+        body: { id: DM_CHANNEL_ID, type: 1, recipients: [discordUser(body?.recipient_id)] },
+      };
+    }
+    if (method === "PUT" && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      const commands = body as { name: string }[];
+      return {
+        status: 200,
+        body: commands.map((command) => ({ ...command, id: this.#id(), application_id: APP_ID })),
+      };
+    }
+    if (path === "/gateway/bot") return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
+    return { status: 404, body: { message: "404: Not Found", code: 0 } };
+  }
+
+  #message(channelId: string, body: Json): Record<string, unknown> {
+    return {
+      id: this.#id(),
+      channel_id: channelId,
+      type: 0,
+      content: body?.content ?? "",
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+      author: { ...discordUser(APP_ID), bot: true },
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      flags: body?.flags ?? 0,
+    };
+  }
+
+  #id(): string {
+    this.#nextId += 1n;
+    return String(this.#nextId);
+  }
+}
+
+/** Discord's error body: `{ code, message }` with the HTTP status Discord uses for it. */
+export function discordError(status: number, code: number, message: string): FakeResponse {
+  return { status, body: { code, message } };
+}
+
+// ---------------------------------------------------------------- a scripted command layer
+
+export interface ReceivedCommand {
+  ctx: CommandContext;
+  input: string;
+}
+
+/** A command layer that answers from a script and records what the adapter asked it. */
+export class ScriptedCommands implements CommandService {
+  readonly runs: ReceivedCommand[] = [];
+  readonly actions: ReceivedCommand[] = [];
+  readonly interests = new Map<string, string[]>();
+  readonly #script: {
+    match: (input: string) => boolean;
+    reply: (input: string) => Reply | Promise<Reply>;
+  }[] = [];
+
+  /** Answers inputs starting with `prefix` with `reply` (a function may throw to simulate a failure). */
+  on(prefix: string, reply: Reply | ((input: string) => Reply | Promise<Reply>)): this {
+    this.#script.unshift({
+      match: (input) => input.startsWith(prefix),
+      reply: typeof reply === "function" ? reply : () => reply,
+    });
+    return this;
+  }
+
+  async run(ctx: CommandContext, input: string): Promise<Reply> {
+    this.runs.push({ ctx, input });
+    return this.#answer(input);
+  }
+
+  async runAction(ctx: CommandContext, action: string): Promise<Reply> {
+    this.actions.push({ ctx, input: action });
+    return this.#answer(action);
+  }
+
+  async interestsOf(target: Target): Promise<string[]> {
+    const found = this.interests.get(`${target.kind}:${target.id}`);
+    if (!found) throw new Error(`no interests scripted for ${target.kind}:${target.id}`);
+    return found;
+  }
+
+  async #answer(input: string): Promise<Reply> {
+    const entry = this.#script.find((candidate) => candidate.match(input));
+    return entry ? entry.reply(input) : infoReply(`ok: ${input}`);
+  }
+}
+
+// ---------------------------------------------------------------- realistic replies
+
+export function infoReply(...lines: string[]): Reply {
+  return { kind: "info", lines, cards: [], buttons: [] };
+}
+
+export function errorReply(title: string, ...lines: string[]): Reply {
+  return { kind: "error", title, lines, cards: [], buttons: [] };
+}
+
+export function paperCard(n: number, overrides: Partial<PaperCard> = {}): PaperCard {
+  const id = `2410.${String(10000 + n)}`;
+  return {
+    id,
+    title: `Sparse attention for long-context retrieval, part ${n}`,
+    url: `https://arxiv.org/abs/${id}`,
+    authors: ["Ada Lovelace", "Alan Turing", "Grace Hopper"],
+    excerpt:
+      "We study retrieval over long documents with sparse attention and show gains on three benchmarks.",
+    score: 0.42,
+    why: "matches your interest “long-context retrieval”",
+    matched: ["retrieval", "attention"],
+    publishedAt: "2024-10-15T00:00:00Z",
+    buttons: [
+      { label: "👍", action: `like:${id}`, style: "success" },
+      { label: "👎", action: `dislike:${id}`, style: "danger" },
+      { label: "More like this", action: `similar:${id}` },
+    ],
+    ...overrides,
+  };
+}
+
+export function papersReply(
+  count: number,
+  overrides: Partial<Reply> = {},
+  card: Partial<PaperCard> = {},
+): Reply {
+  return {
+    kind: "papers",
+    title: "Results for “sparse attention”",
+    lines: [],
+    cards: Array.from({ length: count }, (_, i) => paperCard(i + 1, card)),
+    buttons: [{ label: "Next page", action: "find:tok123:2", style: "primary" }],
+    footer: "Page 1 of 3",
+    ...overrides,
+  };
+}
+
+// ---------------------------------------------------------------- a log recorder
+
+export interface LogLine {
+  level: "debug" | "info" | "warn" | "error";
+  obj: object | string;
+  msg?: string;
+}
+
+export function recordingLogger(): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine["level"]) => (obj: object | string, msg?: string) =>
+    void lines.push({ level, obj, msg });
+  return { lines, debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
+}
+
+// ---------------------------------------------------------------- raw interactions
+
+interface Where {
+  /** In a server channel (default) or in the bot's DMs. */
+  in?: "guild" | "dm";
+  /** The member's permissions in the channel (guild only). */
+  permissions?: bigint;
+}
+
+type RawOption = {
+  name: string;
+  type: number;
+  value?: string | number;
+  focused?: boolean;
+  options?: RawOption[];
+};
+
+let interactionCounter = 0;
+
+function base(where: Where = {}): Record<string, unknown> {
+  interactionCounter += 1;
+  const user = discordUser(USER_ID);
+  const common = {
+    id: String(700000000000000000n + BigInt(interactionCounter)),
+    application_id: APP_ID,
+    token: `interaction-token-${interactionCounter}`,
+    version: 1,
+    locale: "en-US",
+    app_permissions: String(SEND_MESSAGES),
+    entitlements: [],
+    authorizing_integration_owners: { "0": GUILD_ID },
+    attachment_size_limit: 8_388_608,
+  };
+  if (where.in === "dm") {
+    return {
+      ...common,
+      context: 1,
+      user,
+      channel_id: DM_CHANNEL_ID,
+      channel: { id: DM_CHANNEL_ID, type: 1 },
+    };
+  }
+  const member = {
+    user,
+    roles: [],
+    permissions: String(where.permissions ?? SEND_MESSAGES),
+    joined_at: "2024-01-01T00:00:00.000Z",
+    deaf: false,
+    mute: false,
+    flags: 0,
+  };
+  return {
+    ...common,
+    context: 0,
+    guild_id: GUILD_ID,
+    member,
+    channel_id: CHANNEL_ID,
+    channel: { id: CHANNEL_ID, type: 0 },
+  };
+}
+
+/** Option values of a chat command, as `{ name: value }`; strings are type 3, integers type 4. */
+export function options(values: Record<string, string | number>): RawOption[] {
+  return Object.entries(values).map(([name, value]) => ({
+    name,
+    value,
+    type: typeof value === "number" ? 4 : 3,
+  }));
+}
+
+/** `["interests", "add"]` wraps `opts` in a subcommand group and a subcommand. */
+function nest(path: string[], opts: RawOption[]): RawOption[] {
+  return path.reduceRight<RawOption[]>(
+    (inner, name, index) => [{ name, type: index === path.length - 1 ? 1 : 2, options: inner }],
+    opts,
+  );
+}
+
+export function chatCommand(
+  name: string,
+  subcommands: string[],
+  opts: RawOption[] = [],
+  where?: Where,
+): APIInteraction {
+  return {
+    ...base(where),
+    type: 2,
+    data: { id: "600000000000000006", name, type: 1, options: nest(subcommands, opts) },
+  } as unknown as APIInteraction;
+}
+
+export function autocomplete(
+  name: string,
+  subcommands: string[],
+  opts: RawOption[],
+  where?: Where,
+): APIInteraction {
+  return {
+    ...base(where),
+    type: 4,
+    data: { id: "600000000000000006", name, type: 1, options: nest(subcommands, opts) },
+  } as unknown as APIInteraction;
+}
+
+/** A press on a button with `customId`, sitting on a message sent earlier (ephemeral or not). */
+export function buttonPress(
+  customId: string,
+  message: { ephemeral?: boolean } = {},
+  where?: Where,
+): APIInteraction {
+  return {
+    ...base(where),
+    type: 3,
+    data: { custom_id: customId, component_type: 2 },
+    message: {
+      id: "800000000000000008",
+      channel_id: CHANNEL_ID,
+      type: 0,
+      content: "",
+      embeds: [],
+      components: [],
+      author: { ...discordUser(APP_ID), bot: true },
+      attachments: [],
+      mentions: [],
+      mention_roles: [],
+      mention_everyone: false,
+      pinned: false,
+      tts: false,
+      timestamp: "2024-10-15T08:00:00.000Z",
+      edited_timestamp: null,
+      flags: message.ephemeral ? 64 : 0,
+    },
+  } as unknown as APIInteraction;
+}
+
+function discordUser(id: string): Record<string, unknown> {
+  return { id, username: `user${id.slice(-4)}`, discriminator: "0", global_name: null, avatar: null };
+}
+
+// ---------------------------------------------------------------- the harness
+
+export interface Harness {
+  fake: FakeDiscord;
+  service: ScriptedCommands;
+  log: ReturnType<typeof recordingLogger>;
+  bot: DiscordBot;
+  /** Delivers a raw interaction to the real client and waits until paperboy has answered it. */
+  inject(raw: APIInteraction): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A real discord.js client built by `createDiscordBot`, talking to a fresh fake Discord. */
+export async function startHarness(): Promise<Harness> {
+  const fake = await FakeDiscord.start();
+  const service = new ScriptedCommands();
+  const log = recordingLogger();
+  const bot = createDiscordBot({ token: "unused-in-tests", apiRoot: fake.apiRoot, service, log });
+  bot.client.rest.setToken("x");
+  return {
+    fake,
+    service,
+    log,
+    bot,
+    async inject(raw) {
+      // `actions` is discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
+      const actions = (
+        bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
+      ).actions;
+      actions.InteractionCreate.handle(raw);
+      await bot.idle();
+    },
+    async close() {
+      await bot.stop();
+      await fake.close();
+    },
+  };
+}
