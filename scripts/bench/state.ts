@@ -1,11 +1,12 @@
+import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { silentLogger } from "../../src/core/log.js";
 import { StateStore } from "../../src/core/state/state-store.js";
-import type { BotState, DeliveryRecord } from "../../src/core/state/types.js";
-import { emptyState } from "../../src/core/state/types.js";
+import type { BotState, DeliveryRecord, Profile, Subscription } from "../../src/core/state/types.js";
+import { STATE_VERSION } from "../../src/core/state/types.js";
 import { openFileStore } from "../../src/storage/open-store.js";
 
 const topics = [
@@ -33,57 +34,96 @@ export async function benchStateLoad(opts: {
 }): Promise<{ stateLoadMs: number; stateFileMb: number }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "paperboy-bench-state-"));
   try {
-    const writer = openFileStore(dir, silentLogger);
-    await writer.state.write(syntheticState(opts.users));
-    await writer.close();
-    const { size } = await stat(path.join(dir, "state.json"));
+    const file = path.join(dir, "state.json");
+    await writeStateFile(file, opts.users);
+    const { size } = await stat(file);
 
-    const reader = openFileStore(dir, silentLogger);
+    const fileStore = openFileStore(dir, silentLogger);
     const started = performance.now();
-    const store = await StateStore.open(reader.state);
+    const store = await StateStore.open(fileStore.state);
     const stateLoadMs = performance.now() - started;
-    await reader.close();
-    if (Object.keys(store.state.profiles).length !== opts.users) throw new Error("state did not round-trip");
+    await fileStore.close();
+    const loaded = Object.keys(store.state.profiles).length;
+    if (loaded !== opts.users) throw new Error(`loaded ${loaded} profiles, expected ${opts.users}`);
     return { stateLoadMs, stateFileMb: size / (1024 * 1024) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function syntheticState(users: number): BotState {
-  const state = emptyState();
+/**
+ * Streams the file user by user, in exactly the layout the file store writes (JSON indented by 2),
+ * so that building it leaves no large heap behind to distort the timing of the load, as at startup.
+ */
+async function writeStateFile(file: string, users: number): Promise<void> {
+  const out = createWriteStream(file, "utf-8");
+  const sections: Array<Exclude<keyof BotState, "version">> = [
+    "profiles",
+    "subscriptions",
+    "deliveries",
+    "sent",
+  ];
+  await write(out, `{\n  "version": ${STATE_VERSION}`);
+  for (const section of sections) {
+    await write(out, `,\n  ${JSON.stringify(section)}: {`);
+    for (let user = 0; user < users; user++) {
+      const [key, record] = syntheticUser(user);
+      const value = JSON.stringify(record[section], null, 2).replaceAll("\n", "\n    ");
+      await write(out, `${user === 0 ? "" : ","}\n    ${JSON.stringify(key)}: ${value}`);
+    }
+    await write(out, users === 0 ? "}" : "\n  }");
+  }
+  await write(out, "\n}");
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
+}
+
+function write(out: WriteStream, chunk: string): Promise<void> {
+  return out.write(chunk) ? Promise.resolve() : new Promise((resolve) => out.once("drain", () => resolve()));
+}
+
+interface UserRecords {
+  profiles: Profile;
+  subscriptions: Subscription;
+  deliveries: DeliveryRecord[];
+  sent: string[];
+}
+
+function syntheticUser(user: number): [string, UserRecords] {
   const start = Date.UTC(2025, 0, 1);
-  for (let user = 0; user < users; user++) {
-    const key = `telegram:user:${100_000 + user}`;
-    const paper = (n: number) => `2501.${String((user * 37 + n) % 100_000).padStart(5, "0")}`;
-    state.profiles[key] = {
+  const userId = String(100_000 + user);
+  const paper = (n: number) => `2501.${String((user * 37 + n) % 100_000).padStart(5, "0")}`;
+  const deliveries = Array.from({ length: 7 }, (_, day): DeliveryRecord => {
+    const ids = Array.from({ length: 5 }, (_, i) => paper(10 + day * 5 + i));
+    const date = new Date(start + day * 86_400_000);
+    return {
+      localDate: date.toISOString().slice(0, 10),
+      at: date.toISOString(),
+      status: "sent",
+      paperIds: ids,
+      sentIds: ids,
+    };
+  });
+  const records: UserRecords = {
+    profiles: {
       interests: Array.from({ length: 5 }, (_, i) => `${topics[(user + i) % topics.length]} ${i}`),
       liked: [paper(1), paper(2), paper(3)],
       disliked: [paper(4)],
       updatedAt: new Date(start).toISOString(),
-    };
-    state.subscriptions[key] = {
+    },
+    subscriptions: {
       time: "08:00",
       timezone: "Europe/Paris",
       days: "daily",
       count: 5,
       quietNote: false,
-      chatId: String(100_000 + user),
-      ownerId: String(100_000 + user),
+      chatId: userId,
+      ownerId: userId,
       createdAt: new Date(start).toISOString(),
-    };
-    state.deliveries[key] = Array.from({ length: 7 }, (_, day): DeliveryRecord => {
-      const ids = Array.from({ length: 5 }, (_, i) => paper(10 + day * 5 + i));
-      const date = new Date(start + day * 86_400_000);
-      return {
-        localDate: date.toISOString().slice(0, 10),
-        at: date.toISOString(),
-        status: "sent",
-        paperIds: ids,
-        sentIds: ids,
-      };
-    });
-    state.sent[key] = state.deliveries[key].flatMap((record) => record.sentIds);
-  }
-  return state;
+    },
+    deliveries,
+    sent: deliveries.flatMap((record) => record.sentIds),
+  };
+  return [`telegram:user:${userId}`, records];
 }

@@ -116,11 +116,15 @@ export class JsonFileStore<T extends object> implements DocumentStore<T> {
     const backupPart =
       backup.kind === "missing"
         ? `there is no backup ${this.backupLocation}`
-        : `its backup ${this.backupLocation} is unreadable too (${backup.reason})`;
+        : `its backup ${this.backupLocation} is unreadable (${backup.reason})`;
+    const unreadable = [
+      main.kind === "corrupt" ? this.location : "",
+      backup.kind === "corrupt" ? this.backupLocation : "",
+    ];
     const advice =
       `Nothing was overwritten${keptAt ? `; a copy of ${this.location} is kept at ${keptAt}` : ""}. ` +
       `Restore a good copy of ${this.location} from your own backups, or move ` +
-      `${main.kind === "corrupt" ? `${this.location} and ` : ""}${this.backupLocation} away to start with empty data.`;
+      `${unreadable.filter(Boolean).join(" and ")} away to start with empty data.`;
     return new StorageCorruptError(
       this.location,
       this.backupLocation,

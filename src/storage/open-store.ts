@@ -24,7 +24,14 @@ export interface FileStore extends Store {
  */
 export function openFileStore(dataDir: string, log: Logger): FileStore {
   const dir = path.resolve(dataDir);
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new Error(
+      `The data directory ${dir} cannot be created or used (${String(error)}); set DATA_DIR to a writable directory.`,
+      { cause: error },
+    );
+  }
   const corpus = new JsonFileStore<CorpusDocument>(path.join(dir, "corpus.json"), log);
   let state: JsonFileStore<BotState>;
   try {

@@ -28,12 +28,19 @@ export interface MigrateOptions {
   now?: Date;
 }
 
+// Lists of strings are most of a large state (paper ids in the delivery log). Checking them with
+// one predicate instead of one schema per element halves the time to load 10,000 users.
+const stringList = z.custom<string[]>(
+  (value) => Array.isArray(value) && value.every((item) => typeof item === "string"),
+  { message: "expected an array of strings" },
+);
+
 // Objects are "loose": a field this code does not know (added later, backward-compatibly) is kept
 // as it is instead of being silently dropped on the next write.
 const profileSchema = z.looseObject({
-  interests: z.array(z.string()),
-  liked: z.array(z.string()),
-  disliked: z.array(z.string()),
+  interests: stringList,
+  liked: stringList,
+  disliked: stringList,
   updatedAt: z.string(),
 });
 
@@ -53,8 +60,8 @@ const deliverySchema = z.looseObject({
   localDate: z.string(),
   at: z.string(),
   status: z.enum(["sending", "sent", "failed", "skipped"]),
-  paperIds: z.array(z.string()),
-  sentIds: z.array(z.string()),
+  paperIds: stringList,
+  sentIds: stringList,
   late: z.boolean().optional(),
   error: z.string().optional(),
 });
@@ -64,7 +71,7 @@ const stateSchema = z.looseObject({
   profiles: z.record(z.string(), profileSchema),
   subscriptions: z.record(z.string(), subscriptionSchema),
   deliveries: z.record(z.string(), z.array(deliverySchema)),
-  sent: z.record(z.string(), z.array(z.string())),
+  sent: z.record(z.string(), stringList),
 });
 
 const paperSources = ["seed", "hf", "arxiv", "rss"] as const satisfies readonly PaperSource[];
