@@ -22,12 +22,23 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: platformPackages, message: "src/core stays platform-neutral: move this to src/bots or src/scheduler." },
-            { group: ["**/bots/**", "**/scheduler/**"], message: "src/core must not import adapters or the scheduler." },
+            {
+              group: platformPackages,
+              message: "src/core stays platform-neutral: move this to src/bots or src/scheduler.",
+            },
+            {
+              group: ["**/bots/**", "**/scheduler/**"],
+              message: "src/core must not import adapters or the scheduler.",
+            },
           ],
         },
       ],
     },
+  },
+  {
+    // Plain JavaScript entry points run on Node.
+    files: ["**/*.js"],
+    languageOptions: { globals: { URL: "readonly", process: "readonly", console: "readonly" } },
   },
   prettier,
 );

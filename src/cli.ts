@@ -6,12 +6,19 @@ import { openApp, type App } from "./app/open-app.js";
 import { createPaperSources } from "./sources/create.js";
 import { runIngest } from "./cli/ingest.js";
 import { runPaper } from "./cli/paper.js";
+import { runPicks } from "./cli/picks.js";
+import { runChat } from "./cli/chat.js";
+import { runDigest } from "./cli/digest.js";
+import { createDigestComposer } from "./core/recommender/digest.js";
 
 const USAGE = `Usage: paperboy <command> [options]
 
 Commands:
   find "<query>" [--limit N] [--json] [--corpus FILE]   search the corpus
   paper <id> [--json]                                    show a stored paper
+  picks --interests "a; b" [--limit N] [--json]          picks for ad-hoc interests
+  chat                                                   the bot's commands in this terminal
+  digest --dry-run [--at ISO-TIME]                       what the next digests would send, sending nothing
   ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]
                                                          fetch new papers
   help                                                   this text
@@ -26,7 +33,31 @@ interface CliIo {
 type CommandRunner = (args: string[], config: Config, io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, CommandRunner> = {
-  paper: (args, config, io) => withApp(config, io, (app) => runPaper(args, { corpus: app.corpus, out: io.out })),
+  picks: (args, config, io) => withApp(config, io, (app) => runPicks(args, { index: app.index, ...io })),
+  chat: (_args, config, io) =>
+    withApp(config, io, async (app) => {
+      await runChat({
+        index: app.index,
+        state: app.state,
+        log: cliLogger(config),
+        defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
+        input: process.stdin,
+        output: process.stdout,
+        reason: "asked",
+      });
+      return 0;
+    }),
+  digest: (args, config, io) =>
+    withApp(config, io, (app) =>
+      runDigest(args, {
+        state: app.state,
+        compose: createDigestComposer({ index: app.index, state: app.state, papers: () => app.corpus.all() }),
+        graceHours: config.digest.graceHours,
+        ...io,
+      }),
+    ),
+  paper: (args, config, io) =>
+    withApp(config, io, (app) => runPaper(args, { corpus: app.corpus, out: io.out })),
   ingest: (args, config, io) =>
     withApp(config, io, (app) =>
       runIngest(args, {
