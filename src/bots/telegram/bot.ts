@@ -50,7 +50,12 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   installRetryLimits(bot.api);
-  registerHandlers(bot, { service: options.service, log, token, admins: new AdminCheck(bot.api, log, token) });
+  registerHandlers(bot, {
+    service: options.service,
+    log,
+    token,
+    admins: new AdminCheck(bot.api, log, token),
+  });
   const delivery = new TelegramDelivery(bot.api, log, token);
   let stopTransport: StopFunction | undefined;
 
@@ -68,7 +73,10 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       } catch (error) {
         throw startupError(error, token);
       }
-      log.info({ username: bot.botInfo.username, mode: options.webhook ? "webhook" : "polling" }, "telegram bot started");
+      log.info(
+        { username: bot.botInfo.username, mode: options.webhook ? "webhook" : "polling" },
+        "telegram bot started",
+      );
     },
     async stop() {
       const stop = stopTransport;
@@ -91,7 +99,9 @@ async function publishMenu(bot: Bot, log: Logger, token: string): Promise<void> 
 function startupError(error: unknown, token: string): Error {
   if (error instanceof TelegramTokenError) return error;
   if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
-    return new TelegramTokenError(`Telegram rejected the bot token (${error.error_code} ${error.description})`);
+    return new TelegramTokenError(
+      `Telegram rejected the bot token (${error.error_code} ${error.description})`,
+    );
   }
   return new Error(`The Telegram bot could not start: ${describeError(error, token)}`);
 }

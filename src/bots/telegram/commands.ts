@@ -53,4 +53,5 @@ export function unknownInputReply(text: string): Reply {
 }
 
 /** What a user sees when handling their message failed for a reason that is not theirs. */
-export const APOLOGY = "Sorry, something went wrong on my side while handling that. Please try again in a moment.";
+export const APOLOGY =
+  "Sorry, something went wrong on my side while handling that. Please try again in a moment.";

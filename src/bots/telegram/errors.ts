@@ -65,7 +65,11 @@ export function toSendResult(error: unknown, token: string): Extract<SendResult,
   const description = error.description.toLowerCase();
   if (error.error_code === 403 || GONE_DESCRIPTIONS.some((text) => description.includes(text))) {
     const movedTo = error.parameters.migrate_to_chat_id;
-    return { ok: false, kind: "gone", reason: movedTo ? `${reason} (the group is now chat ${movedTo})` : reason };
+    return {
+      ok: false,
+      kind: "gone",
+      reason: movedTo ? `${reason} (the group is now chat ${movedTo})` : reason,
+    };
   }
   return { ok: false, kind: "failed", reason };
 }

@@ -81,7 +81,8 @@ function keepPrefix(nodes: HtmlNode[], budget: number): HtmlNode[] {
       left -= length;
       continue;
     }
-    const cut = typeof node === "string" ? cutText(node, left) : { ...node, children: keepPrefix(node.children, left) };
+    const cut =
+      typeof node === "string" ? cutText(node, left) : { ...node, children: keepPrefix(node.children, left) };
     if (visibleLength([cut]) > 0) kept.push(cut);
     break;
   }

@@ -30,14 +30,18 @@ interface Block {
  */
 export function renderReply(reply: Reply): TelegramMessage[] {
   const blocks = [...headBlocks(reply), ...reply.cards.map(cardBlock), ...footerBlocks(reply)];
-  const groups = packBlocks(blocks.map((block) => ({ ...block, nodes: truncateNodes(block.nodes, MESSAGE_BUDGET) })));
+  const groups = packBlocks(
+    blocks.map((block) => ({ ...block, nodes: truncateNodes(block.nodes, MESSAGE_BUDGET) })),
+  );
   if (groups.length === 0) groups.push([{ nodes: ["Nothing to show."], separator: "" }]);
   const numbered = reply.cards.length > 1;
   return groups.map((group, index) => {
     const isLast = index === groups.length - 1;
     const rows = group.flatMap((block) => (block.card ? cardRows(block.card, numbered) : []));
     if (isLast) rows.push(...buttonRows(reply.buttons));
-    const text = toHtml(group.flatMap((block, i) => (i === 0 ? block.nodes : [block.separator, ...block.nodes])));
+    const text = toHtml(
+      group.flatMap((block, i) => (i === 0 ? block.nodes : [block.separator, ...block.nodes])),
+    );
     return rows.length > 0 ? { text, reply_markup: { inline_keyboard: rows } } : { text };
   });
 }
@@ -59,7 +63,10 @@ function footerBlocks(reply: Reply): Block[] {
 
 function cardBlock(card: PaperCard, index: number): Block {
   const number = index + 1;
-  const nodes: HtmlNode[] = [`${number}. `, link(card.url, clip(card.title.trim() || "(untitled)", FIELD_LIMITS.title))];
+  const nodes: HtmlNode[] = [
+    `${number}. `,
+    link(card.url, clip(card.title.trim() || "(untitled)", FIELD_LIMITS.title)),
+  ];
   const meta = metaLine(card);
   nodes.push("\n", code(card.id), ...(meta ? [" · ", meta] : []));
   if (card.why) nodes.push("\n", italic(clip(card.why, FIELD_LIMITS.why)));
@@ -72,11 +79,13 @@ function cardBlock(card: PaperCard, index: number): Block {
 function metaLine(card: PaperCard): string {
   const parts: string[] = [];
   const authors = card.authors.slice(0, AUTHORS_SHOWN).map((name) => clip(name, FIELD_LIMITS.author));
-  if (authors.length > 0) parts.push(authors.join(", ") + (card.authors.length > AUTHORS_SHOWN ? " et al." : ""));
+  if (authors.length > 0)
+    parts.push(authors.join(", ") + (card.authors.length > AUTHORS_SHOWN ? " et al." : ""));
   const date = card.publishedAt?.slice(0, 10);
   if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) parts.push(date);
   if (card.upvotes !== undefined) parts.push(`▲ ${card.upvotes}`);
-  if (card.score !== undefined && Number.isFinite(card.score)) parts.push(`${Math.round(card.score * 100)}% match`);
+  if (card.score !== undefined && Number.isFinite(card.score))
+    parts.push(`${Math.round(card.score * 100)}% match`);
   return parts.join(" · ");
 }
 

@@ -8,7 +8,11 @@ const ENTITY_ERROR = "can't parse entities";
  * Sends rendered messages in order. Should Telegram refuse the HTML ("can't parse entities"), the
  * same message goes out once more as plain text, so a rendering slip never loses the reply.
  */
-export async function sendMessages(api: Api, chatId: number | string, messages: TelegramMessage[]): Promise<void> {
+export async function sendMessages(
+  api: Api,
+  chatId: number | string,
+  messages: TelegramMessage[],
+): Promise<void> {
   for (const message of messages) {
     const extra = {
       link_preview_options: { is_disabled: true },

@@ -58,7 +58,7 @@ export function startPolling(
     running.catch((error: unknown) => {
       if (!started) return reject(error);
       log.error({ err: describeError(error, token) }, "telegram polling stopped");
-      onFatal?.(error instanceof Error ? error : new Error(describeError(error, token)));
+      onFatal?.(new Error(`Telegram polling stopped: ${describeError(error, token)}`));
     });
   });
 }
@@ -67,7 +67,12 @@ export function startPolling(
  * Serves Telegram's webhook on `options.port` with grammY's handler, which answers 401 to any request
  * without the right secret header, then registers the URL and secret with setWebhook.
  */
-export async function startWebhook(bot: Bot, options: WebhookOptions, log: Logger, token: string): Promise<RunningWebhook> {
+export async function startWebhook(
+  bot: Bot,
+  options: WebhookOptions,
+  log: Logger,
+  token: string,
+): Promise<RunningWebhook> {
   const path = webhookPath(options.url);
   const secret = options.secret ?? randomBytes(32).toString("hex");
   if (!SECRET_FORM.test(secret)) {

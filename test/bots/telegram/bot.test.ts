@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { telegramErrors } from "./fake-telegram.js";
 import { buttonActions, type Harness, startHarness, TOKEN, visibleTexts } from "./harness.js";
-import { errorReply, infoReply, paperCard, resultsReply, ScriptedCommandService } from "./scripted-service.js";
+import {
+  errorReply,
+  infoReply,
+  paperCard,
+  resultsReply,
+  ScriptedCommandService,
+} from "./scripted-service.js";
 import {
   ALICE,
   ALICE_DM,
@@ -21,7 +27,9 @@ afterEach(async () => {
 
 describe("commands in a private chat", () => {
   it("passes /find with its words to the command layer, acting on the user", async () => {
-    harness = await startHarness(new ScriptedCommandService(() => resultsReply("gnn", [paperCard("2410.00001")])));
+    harness = await startHarness(
+      new ScriptedCommandService(() => resultsReply("gnn", [paperCard("2410.00001")])),
+    );
     await harness.telegram.bot.handleUpdate(messageUpdate("/find graph neural networks"));
 
     const { input, ctx } = harness.service.last();
@@ -30,12 +38,16 @@ describe("commands in a private chat", () => {
     expect(ctx.userId).toBe(String(ALICE.id));
     expect(ctx.replyChatId).toBe(String(ALICE_DM.id));
     expect(await ctx.canManage()).toBe(true);
-    expect(visibleTexts(harness.fake, ALICE_DM.id)[0]).toContain("Graph neural networks for paper 2410.00001");
+    expect(visibleTexts(harness.fake, ALICE_DM.id)[0]).toContain(
+      "Graph neural networks for paper 2410.00001",
+    );
   });
 
   it("understands /find@paperboy_bot and ignores commands meant for another bot", async () => {
     harness = await startHarness();
-    await harness.telegram.bot.handleUpdate(messageUpdate("/find@paperboy_bot diffusion models", READING_GROUP));
+    await harness.telegram.bot.handleUpdate(
+      messageUpdate("/find@paperboy_bot diffusion models", READING_GROUP),
+    );
     await harness.telegram.bot.handleUpdate(messageUpdate("/find@other_bot diffusion models", READING_GROUP));
 
     expect(harness.service.received.map((r) => r.input)).toEqual(["find diffusion models"]);
@@ -81,20 +93,27 @@ describe("commands in groups and channels", () => {
   it("acts on the group, and lets its administrator change it", async () => {
     harness = await startHarness();
     harness.fake.memberStatus.set(`${READING_GROUP.id}:${ALICE.id}`, "administrator");
-    await harness.telegram.bot.handleUpdate(messageUpdate("/subscribe time 08:00 tz Europe/Paris", READING_GROUP));
+    await harness.telegram.bot.handleUpdate(
+      messageUpdate("/subscribe time 08:00 tz Europe/Paris", READING_GROUP),
+    );
 
     const { input, ctx } = harness.service.last();
     expect(input).toBe("subscribe time 08:00 tz Europe/Paris");
     expect(ctx.target).toEqual({ platform: "telegram", kind: "channel", id: String(READING_GROUP.id) });
     expect(ctx.userId).toBe(String(ALICE.id));
     expect(await ctx.canManage()).toBe(true);
-    expect(harness.fake.callsTo("getChatMember")[0]?.payload).toMatchObject({ chat_id: READING_GROUP.id, user_id: ALICE.id });
+    expect(harness.fake.callsTo("getChatMember")[0]?.payload).toMatchObject({
+      chat_id: READING_GROUP.id,
+      user_id: ALICE.id,
+    });
   });
 
   it("reports a plain member as unable to manage, asking Telegram once for repeated checks", async () => {
     const refusal = errorReply("Only the group's administrators can change its interests.");
     harness = await startHarness(
-      new ScriptedCommandService(async (_input, ctx) => ((await ctx.canManage()) ? infoReply("Added.") : refusal)),
+      new ScriptedCommandService(async (_input, ctx) =>
+        (await ctx.canManage()) ? infoReply("Added.") : refusal,
+      ),
     );
     harness.fake.memberStatus.set(`${READING_GROUP.id}:${BOB.id}`, "member");
     await harness.telegram.bot.handleUpdate(messageUpdate("/interests add rl", READING_GROUP, BOB));
@@ -108,7 +127,9 @@ describe("commands in groups and channels", () => {
   });
 
   it("treats a failed admin lookup as not an administrator", async () => {
-    harness = await startHarness(new ScriptedCommandService(async (_i, ctx) => infoReply(String(await ctx.canManage()))));
+    harness = await startHarness(
+      new ScriptedCommandService(async (_i, ctx) => infoReply(String(await ctx.canManage()))),
+    );
     harness.fake.failNext("getChatMember", telegramErrors.chatNotFound);
     await harness.telegram.bot.handleUpdate(messageUpdate("/unsubscribe", READING_GROUP, BOB));
 
@@ -141,7 +162,9 @@ describe("replies", () => {
       excerpt: "x < y && y > z",
       url: 'https://example.org/?a=1&b="2"',
     });
-    harness = await startHarness(new ScriptedCommandService((input) => resultsReply(input.slice(5), [hostile])));
+    harness = await startHarness(
+      new ScriptedCommandService((input) => resultsReply(input.slice(5), [hostile])),
+    );
     await harness.telegram.bot.handleUpdate(messageUpdate("/find <script>alert('q')</script> & <b>"));
 
     const [call] = harness.fake.callsTo("sendMessage");
@@ -156,7 +179,9 @@ describe("replies", () => {
 
   it("splits a long reply into messages under 4096 characters, keeping each card whole", async () => {
     const cards = Array.from({ length: 12 }, (_, i) =>
-      paperCard(`2410.${String(i).padStart(5, "0")}`, { excerpt: `Finding ${i}. ` + "Long abstract text. ".repeat(60) }),
+      paperCard(`2410.${String(i).padStart(5, "0")}`, {
+        excerpt: `Finding ${i}. ` + "Long abstract text. ".repeat(60),
+      }),
     );
     harness = await startHarness(new ScriptedCommandService(() => resultsReply("long", cards)));
     await harness.telegram.bot.handleUpdate(messageUpdate("/find long"));
@@ -172,7 +197,9 @@ describe("replies", () => {
 
   it("puts 👍 / 👎 / More like this under each card and Next page under the reply", async () => {
     harness = await startHarness(
-      new ScriptedCommandService(() => resultsReply("gnn", [paperCard("2410.00001"), paperCard("2410.00002")])),
+      new ScriptedCommandService(() =>
+        resultsReply("gnn", [paperCard("2410.00001"), paperCard("2410.00002")]),
+      ),
     );
     await harness.telegram.bot.handleUpdate(messageUpdate("/find gnn"));
 
@@ -190,7 +217,10 @@ describe("replies", () => {
 
   it("falls back to plain text when Telegram cannot parse the HTML", async () => {
     harness = await startHarness(new ScriptedCommandService(() => infoReply("Tom & Jerry <3")));
-    harness.fake.failNext("sendMessage", telegramErrors.cantParseEntities('Unsupported start tag "3" at byte offset 14'));
+    harness.fake.failNext(
+      "sendMessage",
+      telegramErrors.cantParseEntities('Unsupported start tag "3" at byte offset 14'),
+    );
     await harness.telegram.bot.handleUpdate(messageUpdate("/help"));
 
     const [refused, plain] = harness.fake.callsTo("sendMessage");
@@ -202,18 +232,24 @@ describe("replies", () => {
 
 describe("buttons", () => {
   it("runs the button's action and answers the callback with a short notice", async () => {
-    harness = await startHarness(new ScriptedCommandService(undefined, () => infoReply("Noted: more like this one.")));
+    harness = await startHarness(
+      new ScriptedCommandService(undefined, () => infoReply("Noted: more like this one.")),
+    );
     await harness.telegram.bot.handleUpdate(callbackUpdate("like:2410.00001"));
 
     const { kind, input, ctx } = harness.service.last();
     expect({ kind, input }).toEqual({ kind: "action", input: "like:2410.00001" });
     expect(ctx.target).toEqual({ platform: "telegram", kind: "user", id: String(ALICE.id) });
-    expect(harness.fake.callsTo("answerCallbackQuery")[0]?.payload).toMatchObject({ text: "Noted: more like this one." });
+    expect(harness.fake.callsTo("answerCallbackQuery")[0]?.payload).toMatchObject({
+      text: "Noted: more like this one.",
+    });
   });
 
   it("sends the next page as a message and still answers the callback", async () => {
     harness = await startHarness(
-      new ScriptedCommandService(undefined, () => resultsReply("gnn", [paperCard("2410.00003")], "find:q1:3")),
+      new ScriptedCommandService(undefined, () =>
+        resultsReply("gnn", [paperCard("2410.00003")], "find:q1:3"),
+      ),
     );
     await harness.telegram.bot.handleUpdate(callbackUpdate("find:q1:2"));
 

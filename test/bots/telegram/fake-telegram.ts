@@ -59,7 +59,23 @@ interface Waiter {
   resolve: (call: RecordedCall) => void;
 }
 
-const ALLOWED_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "tg-spoiler", "span", "blockquote"]);
+const ALLOWED_TAGS = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "a",
+  "code",
+  "pre",
+  "tg-spoiler",
+  "span",
+  "blockquote",
+]);
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
 const MAX_TEXT = 4096;
 
@@ -113,7 +129,10 @@ export class FakeTelegram {
   }
 
   /** Resolves with the first call (past or future) that matches. */
-  waitForCall(method: string, matches: (payload: Record<string, unknown>) => boolean = () => true): Promise<RecordedCall> {
+  waitForCall(
+    method: string,
+    matches: (payload: Record<string, unknown>) => boolean = () => true,
+  ): Promise<RecordedCall> {
     const test = (call: RecordedCall) => call.method === method && matches(call.payload);
     const seen = this.calls.find(test);
     if (seen) return Promise.resolve(seen);
@@ -131,7 +150,8 @@ export class FakeTelegram {
     const payload = await readJson(req);
     if (!match) return send(res, telegramErrors.notFound);
     const [, token, method = ""] = match;
-    if (this.acceptedToken !== undefined && token !== this.acceptedToken) return send(res, telegramErrors.unauthorized);
+    if (this.acceptedToken !== undefined && token !== this.acceptedToken)
+      return send(res, telegramErrors.unauthorized);
     const call = { method, payload };
     this.record(call);
     const failure = this.failures.get(method)?.shift();
@@ -179,10 +199,14 @@ export class FakeTelegram {
     const rawText = String(payload.text ?? "");
     const parsed = payload.parse_mode === "HTML" ? parseTelegramHtml(rawText) : { text: rawText };
     if ("error" in parsed) return telegramErrors.cantParseEntities(parsed.error);
-    if (parsed.text.trim().length === 0) return { error_code: 400, description: "Bad Request: message text is empty" };
+    if (parsed.text.trim().length === 0)
+      return { error_code: 400, description: "Bad Request: message text is empty" };
     if (parsed.text.length > MAX_TEXT) return telegramErrors.messageTooLong;
     const chat = { id: Number(payload.chat_id), type: "private" };
-    return { ok: true, result: { message_id: ++this.messageId, date: 1_760_000_000, chat, text: parsed.text } };
+    return {
+      ok: true,
+      result: { message_id: ++this.messageId, date: 1_760_000_000, chat, text: parsed.text },
+    };
   }
 
   /** Long polling: answers at once when updates wait or no timeout was asked, else when one arrives. */
@@ -236,15 +260,18 @@ export function parseTelegramHtml(html: string): { text: string } | { error: str
       const tag = /^<(\/?)([a-z-]+)((?:\s+[a-z-]+="[^"<>]*")*)\s*>/.exec(html.slice(i));
       if (!tag) return { error: `Unexpected end tag at byte offset ${offset}` };
       const [whole, closing, name = ""] = tag;
-      if (!ALLOWED_TAGS.has(name)) return { error: `Unsupported start tag "${name}" at byte offset ${offset}` };
+      if (!ALLOWED_TAGS.has(name))
+        return { error: `Unsupported start tag "${name}" at byte offset ${offset}` };
       if (closing) {
-        if (open.pop() !== name) return { error: `Unmatched end tag at byte offset ${offset}, expected "</${name}>"` };
+        if (open.pop() !== name)
+          return { error: `Unmatched end tag at byte offset ${offset}, expected "</${name}>"` };
       } else open.push(name);
       i += whole.length;
     } else if (char === "&") {
       const entity = /^&([a-z]+);/.exec(html.slice(i));
       const value = entity ? ENTITIES[entity[1] ?? ""] : undefined;
-      if (!entity || value === undefined) return { error: `Character entity expected at byte offset ${offset}` };
+      if (!entity || value === undefined)
+        return { error: `Character entity expected at byte offset ${offset}` };
       text += value;
       i += entity[0].length;
     } else if (char === ">") {

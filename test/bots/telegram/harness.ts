@@ -1,5 +1,9 @@
 import type { Logger } from "../../../src/core/log.js";
-import { createTelegramBot, type TelegramBot, type TelegramBotOptions } from "../../../src/bots/telegram/bot.js";
+import {
+  createTelegramBot,
+  type TelegramBot,
+  type TelegramBotOptions,
+} from "../../../src/bots/telegram/bot.js";
 import { BOT_INFO, FakeTelegram, parseTelegramHtml, type RecordedCall } from "./fake-telegram.js";
 import { ScriptedCommandService } from "./scripted-service.js";
 
@@ -40,7 +44,14 @@ export async function startHarness(
 ): Promise<Harness> {
   const fake = await FakeTelegram.start();
   const log = recordingLogger();
-  const telegram = createTelegramBot({ token: TOKEN, apiRoot: fake.apiRoot, service, log, botInfo: BOT_INFO, ...options });
+  const telegram = createTelegramBot({
+    token: TOKEN,
+    apiRoot: fake.apiRoot,
+    service,
+    log,
+    botInfo: BOT_INFO,
+    ...options,
+  });
   return {
     fake,
     log,
@@ -71,6 +82,7 @@ export function visibleText(call: RecordedCall): string {
 
 /** The callback_data of every inline button of a sent message. */
 export function buttonActions(call: RecordedCall): string[] {
-  const markup = call.payload.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined;
+  const markup = call.payload.reply_markup as
+    { inline_keyboard?: { callback_data?: string }[][] } | undefined;
   return (markup?.inline_keyboard ?? []).flat().map((button) => button.callback_data ?? "");
 }

@@ -7,7 +7,11 @@ export const BOB: User = { id: 2222, is_bot: false, first_name: "Bob" };
 /** In a private chat the chat id equals the user id. */
 export const ALICE_DM: Chat.PrivateChat = { id: ALICE.id, type: "private", first_name: "Alice" };
 export const BOB_DM: Chat.PrivateChat = { id: BOB.id, type: "private", first_name: "Bob" };
-export const READING_GROUP: Chat.SupergroupChat = { id: -1001234567890, type: "supergroup", title: "ML reading group" };
+export const READING_GROUP: Chat.SupergroupChat = {
+  id: -1001234567890,
+  type: "supergroup",
+  title: "ML reading group",
+};
 export const NEWS_CHANNEL: Chat.ChannelChat = { id: -1009876543210, type: "channel", title: "Paper news" };
 
 let nextUpdateId = 1;
@@ -38,7 +42,10 @@ export function channelPostUpdate(text: string, chat: Chat.ChannelChat = NEWS_CH
 
 /** A press on an inline button under one of the bot's messages. */
 export function callbackUpdate(data: string, chat: Chat = ALICE_DM, from: User = ALICE): Update {
-  const message = { ...textMessage("1. A paper", chat, undefined), from: { id: 7000001, is_bot: true, first_name: "paperboy" } };
+  const message = {
+    ...textMessage("1. A paper", chat, undefined),
+    from: { id: 7000001, is_bot: true, first_name: "paperboy" },
+  };
   return {
     update_id: nextUpdateId++,
     callback_query: { id: `cb-${nextUpdateId}`, from, chat_instance: "ci-1", data, message },
