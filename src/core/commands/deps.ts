@@ -1,0 +1,28 @@
+import type { Logger } from "../log.js";
+import type { VectorCache } from "../recommender/vector-cache.js";
+import type { TfIdfIndex } from "../search/tfidf-index.js";
+import type { StateStore } from "../state/state-store.js";
+import type { FindPages } from "./find-pages.js";
+
+export interface CommandServiceDeps {
+  index: TfIdfIndex;
+  state: StateStore;
+  log: Logger;
+  /** The clock; tests pass a fixed one. */
+  now?: () => Date;
+  /** Subscription defaults when `/subscribe` leaves them out: `time` HH:MM, IANA `timezone`. */
+  defaults: { time: string; timezone: string };
+}
+
+/** What every command may use. */
+export interface CommandEnv {
+  index: TfIdfIndex;
+  state: StateStore;
+  log: Logger;
+  now: () => Date;
+  defaults: { time: string; timezone: string };
+  vectors: VectorCache;
+  findPages: FindPages;
+  /** Every command's usage line and summary, for `help`. */
+  usages: ReadonlyArray<{ usage: string; summary: string }>;
+}

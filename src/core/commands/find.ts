@@ -1,0 +1,85 @@
+import type { TfIdfIndex } from "../search/tfidf-index.js";
+import { paperCard } from "./cards.js";
+import type { Command } from "./command.js";
+import type { CommandEnv } from "./deps.js";
+import type { FindQuery } from "./find-pages.js";
+import { errorReply, infoReply, quote } from "./replies.js";
+import type { Button, Reply } from "./reply.js";
+
+export const FIND_USAGE = "find <query> [--days N]";
+export const FIND_PAGE_SIZE = 5;
+const MAX_DAYS = 3650;
+const DAY_MS = 86_400_000;
+
+export const findCommand: Command = {
+  name: "find",
+  usage: FIND_USAGE,
+  summary: "Search papers on a topic; --days N keeps the last N days",
+  async run(args, _ctx, env) {
+    const parsed = parseFind(args);
+    if ("error" in parsed)
+      return errorReply(parsed.error, `Use /${FIND_USAGE}, e.g. /find graph neural networks --days 7`);
+    const token = env.findPages.remember(parsed);
+    return findPage(env, parsed, token, 1);
+  },
+};
+
+/** `find:<token>:<page>` from a "Next page" / "Previous page" button. */
+export function runFindAction(env: CommandEnv, token: string, pageText: string): Reply {
+  const query = env.findPages.recall(token);
+  const page = Number(pageText);
+  if (!query) return errorReply("This search has expired. Run it again with /find <query>.");
+  if (!Number.isInteger(page) || page < 1)
+    return errorReply("That page does not exist. Run the search again with /find <query>.");
+  return findPage(env, query, token, page);
+}
+
+function parseFind(args: string): FindQuery | { error: string } {
+  const match = /(?:^|\s)--days(?:\s+|=)(\S+)\s*$/.exec(args);
+  const rest = match ? args.slice(0, match.index) : args;
+  if (/(^|\s)--\S/.test(rest)) return { error: "Only --days N is understood after the query, at the end." };
+  const query = rest.trim();
+  if (query.length === 0) return { error: "Type what to search for." };
+  if (!match) return { query };
+  const days = Number(match[1]);
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    return {
+      error: `--days takes a whole number of days from 1 to ${MAX_DAYS}, not ${quote(match[1] ?? "")}.`,
+    };
+  }
+  return { query, days };
+}
+
+function findPage(env: CommandEnv, query: FindQuery, token: string, page: number): Reply {
+  const outcome = search(env.index, query, env.now(), page);
+  const notice = outcome.notice ? [outcome.notice] : [];
+  const pages = Math.max(1, Math.ceil(outcome.total / FIND_PAGE_SIZE));
+  const scope = query.days ? ` from the last ${query.days} day${query.days === 1 ? "" : "s"}` : "";
+  if (outcome.total === 0) {
+    return infoReply([
+      ...notice,
+      `No papers${scope} match ${quote(query.query)}. Try broader words, or fewer.`,
+    ]);
+  }
+  if (page > pages)
+    return errorReply(`There are only ${pages} page${pages === 1 ? "" : "s"} for ${quote(query.query)}.`);
+  const buttons: Button[] = [];
+  if (page > 1)
+    buttons.push({ label: "Previous page", action: `find:${token}:${page - 1}`, style: "secondary" });
+  if (page < pages)
+    buttons.push({ label: "Next page", action: `find:${token}:${page + 1}`, style: "primary" });
+  return {
+    kind: "papers",
+    title: `Results for ${quote(query.query, 100)}${scope}`,
+    lines: notice,
+    cards: outcome.results.map(({ paper, score, matched }) => paperCard(paper, { score, matched })),
+    buttons,
+    footer: `Page ${page} of ${pages} · ${outcome.total} paper${outcome.total === 1 ? "" : "s"}`,
+    private: true,
+  };
+}
+
+function search(index: TfIdfIndex, query: FindQuery, now: Date, page: number) {
+  const since = query.days ? new Date(now.getTime() - query.days * DAY_MS) : undefined;
+  return index.search(query.query, { limit: FIND_PAGE_SIZE, offset: (page - 1) * FIND_PAGE_SIZE, since });
+}

@@ -1,0 +1,39 @@
+import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard, QUIET_DAY_NOTE } from "../recommender/pick-cards.js";
+import { DEFAULT_PICKS, picksWindowStart } from "../recommender/picks.js";
+import { buildProfileModel, hasSignal } from "../recommender/profile-model.js";
+import { picksForTarget } from "../recommender/target-picks.js";
+import type { Command } from "./command.js";
+import { targetKey } from "./context.js";
+import { errorReply, infoReply } from "./replies.js";
+
+export const picksCommand: Command = {
+  name: "picks",
+  usage: "picks",
+  summary: "Preview today's picks for your interests",
+  async run(args, ctx, env) {
+    if (args.length > 0) return errorReply("/picks takes no options: type just /picks.");
+    const key = targetKey(ctx.target);
+    const state = env.state.state;
+    const model = buildProfileModel(
+      state.profiles[key] ?? { interests: [], liked: [], disliked: [] },
+      env.vectors,
+    );
+    if (!hasSignal(model)) return infoReply([NO_INTERESTS_NOTE]);
+    const now = env.now();
+    const picks = picksForTarget(env.index, env.vectors, {
+      model,
+      sent: state.sent[key] ?? [],
+      since: picksWindowStart(state.deliveries[key], now),
+      count: state.subscriptions[key]?.count ?? DEFAULT_PICKS,
+    });
+    if (picks.length === 0) return infoReply([QUIET_DAY_NOTE], "Today's picks");
+    return {
+      kind: "papers",
+      title: "Today's picks",
+      lines: ["What the next digest would hold right now: new papers not sent before, best first."],
+      cards: picks.map(pickCard),
+      buttons: [],
+      footer: FEEDBACK_HINT,
+    };
+  },
+};

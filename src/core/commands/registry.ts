@@ -1,0 +1,26 @@
+import type { Command } from "./command.js";
+import { dislikeCommand, likeCommand } from "./feedback.js";
+import { findCommand } from "./find.js";
+import { helpCommand } from "./help.js";
+import { interestsCommand } from "./interests.js";
+import { paperCommand } from "./paper.js";
+import { picksCommand } from "./picks.js";
+import { settingsCommand } from "./settings.js";
+import { similarCommand } from "./similar.js";
+import { subscribeCommand } from "./subscribe.js";
+import { unsubscribeCommand } from "./unsubscribe.js";
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly Command[] = [
+  helpCommand,
+  findCommand,
+  interestsCommand,
+  picksCommand,
+  subscribeCommand,
+  unsubscribeCommand,
+  settingsCommand,
+  likeCommand,
+  dislikeCommand,
+  similarCommand,
+  paperCommand,
+];

@@ -1,0 +1,82 @@
+import { VectorCache } from "../recommender/vector-cache.js";
+import { runAction } from "./actions.js";
+import { closest } from "./closest.js";
+import { splitCommand } from "./command.js";
+import type { CommandContext, CommandService, Target } from "./context.js";
+import { targetKey } from "./context.js";
+import type { CommandEnv, CommandServiceDeps } from "./deps.js";
+import { FindPages } from "./find-pages.js";
+import { COMMANDS } from "./registry.js";
+import { errorReply, quote } from "./replies.js";
+import type { Reply } from "./reply.js";
+
+/** Commands longer than this are refused before parsing: no legitimate one comes close. */
+const MAX_INPUT_CHARS = 6000;
+
+const FAILURE =
+  "Something went wrong on our side and the command did not finish. Nothing you saved was lost; please try again.";
+
+/**
+ * The platform-neutral command layer: parses a command, acts on the state and index, and answers
+ * with a Reply. It never throws: bad input becomes an error reply naming the valid form, and an
+ * unexpected failure is logged and answered with an apology.
+ *
+ * @example
+ * const service = createCommandService({ index, state, log, defaults: { time: "08:00", timezone: "UTC" } });
+ * await service.run(ctx, "interests add graph neural networks");
+ */
+export function createCommandService(deps: CommandServiceDeps): CommandService {
+  const env: CommandEnv = {
+    index: deps.index,
+    state: deps.state,
+    log: deps.log,
+    now: deps.now ?? (() => new Date()),
+    defaults: deps.defaults,
+    vectors: new VectorCache(deps.index),
+    findPages: new FindPages(),
+    usages: COMMANDS.map(({ usage, summary }) => ({ usage, summary })),
+  };
+  const byName = new Map(COMMANDS.map((command) => [command.name, command]));
+
+  const guarded = async (ctx: CommandContext, input: string, run: () => Promise<Reply>): Promise<Reply> => {
+    try {
+      return await run();
+    } catch (error) {
+      env.log.error(
+        { err: error, target: targetKey(ctx.target), input: input.slice(0, 200) },
+        "command failed",
+      );
+      return errorReply(FAILURE);
+    }
+  };
+
+  return {
+    run(ctx, input) {
+      return guarded(ctx, input, async () => {
+        if (input.length > MAX_INPUT_CHARS) {
+          return errorReply(
+            `That command is too long (${input.length} characters). Type /help for the commands.`,
+          );
+        }
+        const { name, args } = splitCommand(input);
+        if (name.length === 0)
+          return errorReply("Type a command, e.g. /find graph neural networks, or /help for all.");
+        const command = byName.get(name);
+        if (!command) return unknownCommand(name, [...byName.keys()]);
+        return command.run(args, ctx, env);
+      });
+    },
+    runAction(ctx, action) {
+      return guarded(ctx, action, () => runAction(ctx, action.trim(), env));
+    },
+    async interestsOf(target: Target) {
+      return [...(env.state.state.profiles[targetKey(target)]?.interests ?? [])];
+    },
+  };
+}
+
+function unknownCommand(name: string, names: string[]): Reply {
+  const suggestion = closest(name, names);
+  const hint = suggestion ? ` Did you mean /${suggestion}?` : "";
+  return errorReply(`Unknown command ${quote(`/${name}`)}.${hint} Type /help for the list of commands.`);
+}

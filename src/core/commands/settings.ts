@@ -1,0 +1,36 @@
+import { MAX_INTERESTS } from "../recommender/interests.js";
+import type { Command } from "./command.js";
+import { targetKey } from "./context.js";
+import { readProfile } from "./profile-state.js";
+import { errorReply, infoReply } from "./replies.js";
+import { describeSubscription } from "./subscription-text.js";
+
+export const settingsCommand: Command = {
+  name: "settings",
+  usage: "settings",
+  summary: "Show the digest schedule, interests and feedback",
+  async run(args, ctx, env) {
+    if (args.length > 0) return errorReply("/settings takes no options: type just /settings.");
+    const key = targetKey(ctx.target);
+    const state = env.state.state;
+    const subscription = state.subscriptions[key];
+    const profile = readProfile(state, key);
+    const lines = [
+      subscription
+        ? `Digest: ${describeSubscription(subscription)}.`
+        : "Digest: off. /subscribe [time HH:MM] [tz Area/City] [count N] [days daily|weekdays] starts one.",
+    ];
+    if (subscription?.paused)
+      lines.push(
+        `Paused since ${subscription.paused.at}: ${subscription.paused.reason}. /subscribe resumes.`,
+      );
+    lines.push(
+      profile.interests.length > 0
+        ? `Interests (${profile.interests.length} of ${MAX_INTERESTS}): ${profile.interests.join("; ")}`
+        : "Interests: none yet. /interests add <phrase> adds one.",
+    );
+    lines.push(`Feedback: ${profile.liked.length} liked, ${profile.disliked.length} disliked.`);
+    const title = ctx.target.kind === "channel" ? "This channel's settings" : "Your settings";
+    return infoReply(lines, title);
+  },
+};

@@ -1,0 +1,58 @@
+import { DEFAULT_PICKS } from "../recommender/picks.js";
+import type { Subscription } from "../state/types.js";
+import type { Command } from "./command.js";
+import type { CommandContext } from "./context.js";
+import { targetKey } from "./context.js";
+import type { CommandEnv } from "./deps.js";
+import { refuseUnlessManager } from "./permission.js";
+import { readProfile } from "./profile-state.js";
+import { errorReply, infoReply } from "./replies.js";
+import { parseSubscribeOptions, SUBSCRIBE_USAGE, type SubscribeOptions } from "./subscribe-options.js";
+import { describeSubscription } from "./subscription-text.js";
+
+export const subscribeCommand: Command = {
+  name: "subscribe",
+  usage: SUBSCRIBE_USAGE,
+  summary: "Get a daily digest (default: every day at the usual time); also resumes a paused one",
+  async run(args, ctx, env) {
+    const parsed = parseSubscribeOptions(args);
+    if (!parsed.ok) return errorReply(parsed.message);
+    const refusal = await refuseUnlessManager(ctx, "digest");
+    if (refusal) return refusal;
+    const key = targetKey(ctx.target);
+    const existing = env.state.state.subscriptions[key];
+    const subscription = nextSubscription(existing, parsed.options, ctx, env);
+    await env.state.update((state) => {
+      state.subscriptions[key] = subscription;
+    });
+    const lines = [`${existing ? "Updated" : "Subscribed"}: ${describeSubscription(subscription)}.`];
+    if (existing?.paused) lines.push("Deliveries were paused; they are back on.");
+    if (readProfile(env.state.state, key).interests.length === 0) {
+      lines.push(
+        "There are no interests yet, so the digest would be empty: add some with /interests add <phrase>.",
+      );
+    }
+    lines.push("Change it any time with /subscribe, stop it with /unsubscribe.");
+    return infoReply(lines);
+  },
+};
+
+function nextSubscription(
+  existing: Subscription | undefined,
+  options: SubscribeOptions,
+  ctx: CommandContext,
+  env: CommandEnv,
+): Subscription {
+  const chatId = ctx.target.kind === "channel" ? ctx.target.id : (ctx.replyChatId ?? ctx.target.id);
+  const subscription: Subscription = {
+    time: options.time ?? existing?.time ?? env.defaults.time,
+    timezone: options.timezone ?? existing?.timezone ?? env.defaults.timezone,
+    days: options.days ?? existing?.days ?? "daily",
+    count: options.count ?? existing?.count ?? DEFAULT_PICKS,
+    quietNote: existing?.quietNote ?? true,
+    chatId,
+    ownerId: ctx.userId,
+    createdAt: existing?.createdAt ?? env.now().toISOString(),
+  };
+  return subscription;
+}

@@ -1,0 +1,133 @@
+import type { TargetKey } from "../commands/context.js";
+import { parseTargetKey } from "../commands/context.js";
+import type { Reply } from "../commands/reply.js";
+import type { ComposeDigest, DigestPlan } from "../delivery/digest-port.js";
+import type { Paper } from "../paper.js";
+import type { TfIdfIndex } from "../search/tfidf-index.js";
+import type { BotState, Subscription } from "../state/types.js";
+import { CandidatePool } from "./candidate-pool.js";
+import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard, QUIET_DAY_NOTE } from "./pick-cards.js";
+import { MAX_WINDOW_DAYS, type PickTuning, PICK_TUNING, picksWindowStart, rankDailyPicks } from "./picks.js";
+import { buildProfileModel, hasSignal } from "./profile-model.js";
+import { VectorCache } from "./vector-cache.js";
+
+export interface DigestComposerDeps {
+  index: TfIdfIndex;
+  /** A StateStore, or anything holding the state the same way. */
+  state: { readonly state: Readonly<BotState> };
+  /** The corpus; only papers of the last week (and undated seed papers) become candidates. */
+  papers: () => Iterable<Paper>;
+  tuning?: PickTuning;
+}
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * The recommender's side of the scheduler's contract: one subscriber's digest, computed from the
+ * profile and sent history without recording anything. The day's candidate papers are vectorised
+ * and indexed once per hour (or whenever the index grows), then shared by every subscriber.
+ *
+ * @example
+ * const compose = createDigestComposer({ index, state: stateStore, papers: () => corpus.all() });
+ * const plan = compose("telegram:user:42", subscription, { now: new Date(), late: false });
+ */
+export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
+  const vectors = new VectorCache(deps.index);
+  const tuning = deps.tuning ?? PICK_TUNING;
+  let cached: { key: string; pool: CandidatePool } | undefined;
+
+  const poolAt = (now: Date): CandidatePool => {
+    const hour = Math.floor(now.getTime() / HOUR_MS);
+    const key = `${deps.index.size}:${hour}`;
+    if (cached?.key !== key) {
+      const oldest = (hour + 1) * HOUR_MS - (MAX_WINDOW_DAYS * DAY_MS + HOUR_MS);
+      cached = { key, pool: CandidatePool.build(recentPapers(deps.papers(), oldest), vectors) };
+    }
+    return cached.pool;
+  };
+
+  return (key, subscription, options) => {
+    const state = deps.state.state;
+    const profile = state.profiles[key];
+    const model = buildProfileModel(profile ?? { interests: [], liked: [], disliked: [] }, vectors);
+    if (!hasSignal(model)) return quietPlan(subscription, NO_INTERESTS_NOTE);
+    const picks = rankDailyPicks(
+      poolAt(options.now),
+      deps.index,
+      {
+        model,
+        sent: state.sent[key] ?? [],
+        since: picksWindowStart(state.deliveries[key], options.now),
+        count: subscription.count,
+      },
+      tuning,
+    );
+    if (picks.length === 0) return quietPlan(subscription, QUIET_DAY_NOTE);
+    const reply: Reply = {
+      kind: "papers",
+      title: digestTitle(key, subscription, options.now),
+      lines: options.late ? [lateLine(subscription)] : [],
+      cards: picks.map(pickCard),
+      buttons: [],
+      footer: FEEDBACK_HINT,
+      private: false,
+    };
+    return { paperIds: picks.map((pick) => pick.paper.id), reply };
+  };
+}
+
+function* recentPapers(papers: Iterable<Paper>, oldestMs: number): Iterable<Paper> {
+  for (const paper of papers) {
+    if (!paper.publishedAt || !(Date.parse(paper.publishedAt) < oldestMs)) yield paper;
+  }
+}
+
+function quietPlan(subscription: Subscription, note: string): DigestPlan {
+  if (!subscription.quietNote) return { paperIds: [], reply: null };
+  return { paperIds: [], reply: { kind: "info", lines: [note], cards: [], buttons: [], private: false } };
+}
+
+/** "Your papers for Tue 3 Dec", dated in the subscriber's own time zone. */
+export function digestTitle(key: TargetKey, subscription: Subscription, now: Date): string {
+  const whose = parseTargetKey(key)?.kind === "channel" ? "Today's papers" : "Your papers";
+  return `${whose} for ${localDay(now, subscription.timezone)}`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+const lastDay = new Map<string, { at: number; text: string }>();
+
+function localDay(now: Date, timezone: string): string {
+  const last = lastDay.get(timezone);
+  if (last?.at === now.getTime()) return last.text;
+  let format = dayFormats.get(timezone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-GB", {
+        timeZone: timezone,
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+      });
+    } catch {
+      // A zone this runtime no longer knows must not cost the digest.
+      format = new Intl.DateTimeFormat("en-GB", {
+        timeZone: "UTC",
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+      });
+    }
+    dayFormats.set(timezone, format);
+  }
+  const parts = new Map(format.formatToParts(now).map((part) => [part.type, part.value]));
+  const text = `${parts.get("weekday")} ${parts.get("day")} ${parts.get("month")}`;
+  // A daily run asks with the same instant for thousands of subscribers in a handful of zones.
+  lastDay.set(timezone, { at: now.getTime(), text });
+  return text;
+}
+
+function lateLine(subscription: Subscription): string {
+  return `This digest is late: it was due at ${subscription.time} (${subscription.timezone}). Sorry for the wait.`;
+}

@@ -1,0 +1,131 @@
+import type { Paper } from "../paper.js";
+import { sharedIds } from "../search/sparse.js";
+import type { TfIdfIndex } from "../search/tfidf-index.js";
+import type { DeliveryRecord } from "../state/types.js";
+import type { CandidatePool, ScoredCandidate } from "./candidate-pool.js";
+import { selectByMmr } from "./mmr.js";
+import type { ProfileModel } from "./profile-model.js";
+
+/**
+ * How daily picks are chosen, tuned with scripts/eval/digest.ts on the ICLR keyword set (300 users ×
+ * 20 days, seeds 7, 1, 2, 3: coverage 0.670 vs 0.664 for plain top-5 at seed 7, precision 0.225 vs 0.221).
+ * `threshold`: the lowest profile score worth sending. `lambda`: MMR's weight of relevance against
+ * redundancy. `sameInterest`: how similar MMR deems two papers matching the same stated interest
+ * even when their words differ, so that one interest cannot take every slot from the others.
+ */
+export const PICK_TUNING: PickTuning = { threshold: 0.05, lambda: 0.85, sameInterest: 0.2 };
+
+export const DEFAULT_PICKS = 5;
+export const MIN_PICKS = 1;
+export const MAX_PICKS = 10;
+
+/** A target that never had a digest gets the papers of the last few days. */
+export const FIRST_WINDOW_DAYS = 3;
+/** arXiv dates are submission dates, announced a day or two later: look back that far again. */
+export const ANNOUNCEMENT_LAG_DAYS = 2;
+/** After a long pause, older papers are stale news: never look back further. */
+export const MAX_WINDOW_DAYS = 7;
+
+/** MMR looks at this many candidates per slot: enough to find another topic, few enough to be cheap. */
+const MMR_CANDIDATES_PER_PICK = 4;
+const MAX_EXPLAINED_TERMS = 5;
+const DAY_MS = 86_400_000;
+
+export interface DailyPick {
+  paper: Paper;
+  /** The profile score (Rocchio, see ROCCHIO), in [0, 1]. */
+  score: number;
+  /** The stated interest it matched best; undefined when it was picked for resembling liked papers. */
+  interest?: string;
+  /** Terms shared with that interest (or with the liked papers), most telling first. */
+  terms: string[];
+}
+
+export interface PickRequest {
+  model: ProfileModel;
+  /** Ids already sent to the target: never picked again. */
+  sent: readonly string[];
+  /** Papers published before this are not new; papers without a date always are. */
+  since: Date;
+  count: number;
+}
+
+export interface PickTuning {
+  threshold: number;
+  lambda: number;
+  sameInterest: number;
+}
+
+/**
+ * Today's picks for one profile from a candidate pool: new, unsent, above the relevance threshold,
+ * diversified with MMR, each with its explanation. Fewer than `count` (or none) on a quiet day.
+ */
+export function rankDailyPicks(
+  pool: CandidatePool,
+  index: TfIdfIndex,
+  request: PickRequest,
+  tuning: PickTuning = PICK_TUNING,
+): DailyPick[] {
+  const excluded = excludedDocs(pool, request);
+  const sinceMs = request.since.getTime();
+  const isEligible = (doc: number): boolean => {
+    const published = pool.publishedMs[doc] as number;
+    return !excluded.has(doc) && (Number.isNaN(published) || published >= sinceMs);
+  };
+  const count = clampCount(request.count);
+  const relevant = pool
+    .score(request.model, tuning.threshold, isEligible)
+    .sort((a, b) => b.score - a.score || a.doc - b.doc)
+    .slice(0, count * MMR_CANDIDATES_PER_PICK);
+  const similarity = (a: ScoredCandidate, b: ScoredCandidate): number => {
+    const topical = a.interest >= 0 && a.interest === b.interest ? tuning.sameInterest : 0;
+    return Math.max(topical, pool.similarity(a.doc, b.doc));
+  };
+  return selectByMmr(relevant, count, tuning.lambda, similarity).map((picked) =>
+    explainPick(pool, index, request.model, picked),
+  );
+}
+
+/** Where a target's picks start: shortly before its last delivery, or a few days back when it had none. */
+export function picksWindowStart(deliveries: readonly DeliveryRecord[] | undefined, now: Date): Date {
+  const last = deliveries?.findLast((record) => record.status === "sent" || record.sentIds.length > 0);
+  const lastMs = last ? Date.parse(last.at) : Number.NaN;
+  if (Number.isNaN(lastMs)) return new Date(now.getTime() - FIRST_WINDOW_DAYS * DAY_MS);
+  const start = Math.min(lastMs, now.getTime()) - ANNOUNCEMENT_LAG_DAYS * DAY_MS;
+  return new Date(Math.max(start, now.getTime() - MAX_WINDOW_DAYS * DAY_MS));
+}
+
+/** A pick count within 1–10; anything else falls back to the default. */
+export function clampCount(count: number): number {
+  if (!Number.isInteger(count)) return DEFAULT_PICKS;
+  return Math.min(MAX_PICKS, Math.max(MIN_PICKS, count));
+}
+
+function excludedDocs(pool: CandidatePool, request: PickRequest): Set<number> {
+  const excluded = new Set<number>();
+  for (const id of request.sent) {
+    const doc = pool.docOf(id);
+    if (doc !== undefined) excluded.add(doc);
+  }
+  for (const id of request.model.judged) {
+    const doc = pool.docOf(id);
+    if (doc !== undefined) excluded.add(doc);
+  }
+  return excluded;
+}
+
+function explainPick(
+  pool: CandidatePool,
+  index: TfIdfIndex,
+  model: ProfileModel,
+  picked: ScoredCandidate,
+): DailyPick {
+  const paper = pool.papers[picked.doc] as Paper;
+  const vector = pool.vectors[picked.doc];
+  const interest = model.interests[picked.interest];
+  const reference = interest?.vector ?? model.liked;
+  const terms = vector ? index.labels(sharedIds(reference, vector).slice(0, MAX_EXPLAINED_TERMS)) : [];
+  return interest
+    ? { paper, score: picked.score, interest: interest.phrase, terms }
+    : { paper, score: picked.score, terms };
+}

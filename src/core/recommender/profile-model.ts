@@ -1,0 +1,72 @@
+import type { Profile } from "../state/types.js";
+import { EMPTY_VECTOR, type SparseVector, vectorFromMap } from "../search/sparse.js";
+import { truncateVector } from "./truncate.js";
+import type { VectorCache } from "./vector-cache.js";
+
+/**
+ * Rocchio weights. A paper's profile score is
+ *
+ *   α · max_i cos(interest_i, paper) + β · cos(liked centroid, paper) − γ · cos(disliked centroid, paper)
+ *
+ * which is Rocchio's q = α·q₀ + β·mean(liked) − γ·mean(disliked), except that the stated interests
+ * are kept as separate vectors (taking the best one) instead of being averaged: averaging blurs a
+ * profile with several unrelated topics into none of them, and the best-matching interest is what
+ * each pick's explanation names. α = 1, β = 0.75, γ = 0.25 are the textbook values: feedback pulls
+ * hard toward what was liked and pushes gently away from what was disliked.
+ */
+export const ROCCHIO = { alpha: 1, beta: 0.75, gamma: 0.25 } as const;
+
+/** Only the most recent feedback counts: tastes drift, and it bounds the work per profile. */
+export const FEEDBACK_WINDOW = 50;
+/** Feedback centroids keep their heaviest terms only, as Rocchio query expansion usually does. */
+export const FEEDBACK_TERMS = 100;
+
+export interface InterestVector {
+  phrase: string;
+  vector: SparseVector;
+}
+
+/** A profile turned into vectors, ready to score papers. */
+export interface ProfileModel {
+  interests: InterestVector[];
+  liked: SparseVector;
+  disliked: SparseVector;
+  /** Ids the profile has already judged: never picked again. */
+  judged: ReadonlySet<string>;
+}
+
+export type ProfileSignals = Pick<Profile, "interests" | "liked" | "disliked">;
+
+/** Builds the vectors of a profile; call it per answer so feedback counts at once. */
+export function buildProfileModel(profile: ProfileSignals, vectors: VectorCache): ProfileModel {
+  return {
+    interests: profile.interests
+      .map((phrase) => ({ phrase, vector: vectors.phrase(phrase) }))
+      .filter(({ vector }) => vector.ids.length > 0),
+    liked: centroid(profile.liked.slice(-FEEDBACK_WINDOW), vectors),
+    disliked: centroid(profile.disliked.slice(-FEEDBACK_WINDOW), vectors),
+    judged: new Set([...profile.liked, ...profile.disliked]),
+  };
+}
+
+/** Whether the profile says anything a paper could match. */
+export function hasSignal(model: ProfileModel): boolean {
+  return model.interests.length > 0 || model.liked.ids.length > 0;
+}
+
+/**
+ * The normalised mean of the papers' strongest terms; papers no longer in the index are skipped.
+ * Each paper brings its top terms only, so the centroid stays small however long its abstracts.
+ */
+function centroid(ids: readonly string[], vectors: VectorCache): SparseVector {
+  const sum = new Map<number, number>();
+  for (const id of ids) {
+    const vector = vectors.paperSketch(id);
+    if (!vector) continue;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const term = vector.ids[i] as number;
+      sum.set(term, (sum.get(term) ?? 0) + (vector.weights[i] as number));
+    }
+  }
+  return sum.size === 0 ? EMPTY_VECTOR : truncateVector(vectorFromMap(sum), FEEDBACK_TERMS);
+}

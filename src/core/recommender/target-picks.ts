@@ -1,0 +1,39 @@
+import type { Paper } from "../paper.js";
+import type { SparseVector } from "../search/sparse.js";
+import type { TfIdfIndex } from "../search/tfidf-index.js";
+import { CandidatePool } from "./candidate-pool.js";
+import { type DailyPick, type PickRequest, PICK_TUNING, type PickTuning, rankDailyPicks } from "./picks.js";
+import type { VectorCache } from "./vector-cache.js";
+
+/** Per interest, how many of the corpus's best matches become candidates. */
+const CANDIDATES_PER_VECTOR = 100;
+
+/**
+ * Picks for a single target without a prepared pool (a `/picks` preview, the `picks` CLI): each of
+ * its interests (and its liked papers) ranks the whole corpus once, and the union of the best new,
+ * unsent papers is scored exactly as a daily run scores its pool.
+ */
+export function picksForTarget(
+  index: TfIdfIndex,
+  vectors: VectorCache,
+  request: PickRequest,
+  tuning: PickTuning = PICK_TUNING,
+): DailyPick[] {
+  const sent = new Set(request.sent);
+  const sinceMs = request.since.getTime();
+  const filter = (paper: Paper): boolean =>
+    !sent.has(paper.id) && (!paper.publishedAt || !(Date.parse(paper.publishedAt) < sinceMs));
+  const queries: SparseVector[] = [
+    ...request.model.interests.map(({ vector }) => vector),
+    request.model.liked,
+  ];
+  const candidates = new Map<string, Paper>();
+  for (const vector of queries) {
+    if (vector.ids.length === 0) continue;
+    for (const { paper } of index.rank(vector, { limit: CANDIDATES_PER_VECTOR, filter }).results) {
+      candidates.set(paper.id, paper);
+    }
+  }
+  const pool = CandidatePool.build(candidates.values(), vectors);
+  return rankDailyPicks(pool, index, request, tuning);
+}

@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runConsoleChat } from "../../../src/bots/console/chat.js";
+import { renderReply } from "../../../src/bots/console/render.js";
+import { harness } from "../../core/commands/harness.js";
+
+async function chat(lines: string[]): Promise<string> {
+  const h = await harness();
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = "";
+  output.on("data", (chunk: Buffer) => (printed += chunk.toString("utf8")));
+  const done = runConsoleChat({ input, output, service: h.service, greeting: "hello" });
+  input.end(`${lines.join("\n")}\n`);
+  await done;
+  return printed;
+}
+
+describe("console chat", () => {
+  it("answers piped commands in order and resolves at end of input", async () => {
+    const printed = await chat(["/interests add graph neural networks", "", "/interests list", "/fnd x"]);
+    expect(printed.startsWith("hello")).toBe(true);
+    const added = printed.indexOf("Added: “graph neural networks”");
+    const listed = printed.indexOf("1. graph neural networks");
+    expect(added).toBeGreaterThan(0);
+    expect(listed).toBeGreaterThan(added);
+    expect(printed).toContain("Did you mean /find?");
+  });
+
+  it("shows buttons as typeable hints, and typing one presses it", async () => {
+    const h = await harness();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = "";
+    const hint = new Promise<string>((resolve) => {
+      output.on("data", (chunk: Buffer) => {
+        printed += chunk.toString("utf8");
+        const found = /\[Next page: (\/find:[\w-]+:2)\]/.exec(printed)?.[1];
+        if (found) resolve(found);
+      });
+    });
+    const done = runConsoleChat({ input, output, service: h.service });
+    input.write("/find language models\n");
+    // The page token is made per search, so it is read from this chat's own answer before typing it.
+    input.end(`${await hint}\n`);
+    await done;
+    expect(printed).toMatch(/\[👍: \/like \S+\]/);
+    expect(printed).toMatch(/Page 2 of/);
+  });
+
+  it("stops at /quit without waiting for the end of input", async () => {
+    const h = await harness();
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const done = runConsoleChat({ input, output, service: h.service });
+    input.write("/quit\n");
+    await expect(done).resolves.toBeUndefined();
+  });
+
+  it("works as a process with piped stdin and exits cleanly", async () => {
+    const script = fileURLToPath(new URL("./chat-process.ts", import.meta.url));
+    const child = spawn(process.execPath, ["--import", "tsx", script], { stdio: ["pipe", "pipe", "pipe"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stdin.end("/interests add diffusion models\n/settings\n");
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(code).toBe(0);
+    expect(stdout).toContain("Interests (1 of 25): diffusion models");
+  }, 30_000);
+});
+
+describe("renderReply", () => {
+  it("renders cards with their explanation and an error with a warning sign", () => {
+    const rendered = renderReply({
+      kind: "papers",
+      title: "Today's picks",
+      lines: [],
+      cards: [
+        {
+          id: "2410.12345",
+          title: "A paper",
+          authors: ["Ada"],
+          excerpt: "Short.",
+          score: 0.5,
+          why: "matches your interest “rl”",
+          matched: ["reinforcement"],
+          buttons: [{ label: "👍", action: "like:2410.12345" }],
+        },
+      ],
+      buttons: [],
+    });
+    expect(rendered).toContain("1. A paper  (score 0.50)");
+    expect(rendered).toContain("Why: matches your interest “rl” · terms: reinforcement");
+    expect(rendered).toContain("[👍: /like 2410.12345]");
+    expect(renderReply({ kind: "error", lines: ["Bad."], cards: [], buttons: [] })).toMatch(/^⚠/);
+  });
+});

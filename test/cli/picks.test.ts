@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { runPicks } from "../../src/cli/picks.js";
+import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
+import { allPapers, NOW } from "../core/commands/harness.js";
+
+const index = TfIdfIndex.build(allPapers());
+
+async function picks(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runPicks(args, {
+    index,
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    now: () => NOW,
+  });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+describe("paperboy picks", () => {
+  it("prints picks as JSON with id, title, score, matched interest and terms", async () => {
+    const { code, out } = await picks([
+      "--interests",
+      "graph neural networks; language models",
+      "--limit",
+      "3",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(parsed.length).toBeGreaterThan(0);
+    expect(parsed.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(parsed[0] ?? {})).toEqual(["id", "title", "score", "interest", "terms"]);
+    expect(["graph neural networks", "language models"]).toContain(parsed[0]?.interest);
+  });
+
+  it("prints readable picks by default", async () => {
+    const { code, out } = await picks(["--interests", "graph neural networks"]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^1\. Graph neural networks for traffic forecasting/);
+    expect(out).toContain("matches your interest “graph neural networks”");
+  });
+
+  it.each([
+    [[], /at least one interest/],
+    [["--interests", " ; "], /at least one interest/],
+    [["--interests", "rl", "--limit", "11"], /--limit is a whole number from 1 to 10/],
+    [["--interests", "rl", "--limit", "two"], /--limit/],
+    [["--interests", "rl", "--colour"], /Unknown option/],
+    [["--interests", "x".repeat(201)], /200 characters/],
+  ])("refuses %j with usage and exit code 2", async (args, message) => {
+    const { code, err } = await picks(args);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).toContain("Usage: paperboy picks --interests");
+  });
+});
