@@ -8,7 +8,15 @@ export function commandContextFor(interaction: BaseInteraction, scope: CommandSc
   const userId = interaction.user.id;
   if (scope === "user") {
     const target: Target = { platform: "discord", kind: "user", id: userId };
-    return { platform: "discord", userId, target, canManage: async () => true, replyChatId: userId };
+    // "user:" tells delivery to open a DM at once: a bare id is tried as a channel first, and
+    // thousands of failed channel look-ups count as invalid requests that get a bot banned.
+    return {
+      platform: "discord",
+      userId,
+      target,
+      canManage: async () => true,
+      replyChatId: `user:${userId}`,
+    };
   }
   if (!interaction.channelId) throw new Error("A channel command arrived without a channel id");
   const target: Target = { platform: "discord", kind: "channel", id: interaction.channelId };

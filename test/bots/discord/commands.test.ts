@@ -75,7 +75,7 @@ describe("slash commands build the command layer's text", () => {
     const ctx = h.service.runs[0]?.ctx;
     expect(ctx?.target).toEqual({ platform: "discord", kind: "user", id: USER_ID });
     expect(ctx?.userId).toBe(USER_ID);
-    expect(ctx?.replyChatId).toBe(USER_ID);
+    expect(ctx?.replyChatId).toBe(`user:${USER_ID}`);
     expect(await ctx?.canManage()).toBe(true);
   });
 });
