@@ -1,0 +1,58 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createIngestJob } from "../../src/app/ingest-job.js";
+import { openApp, type App } from "../../src/app/open-app.js";
+import { silentLogger } from "../../src/core/log.js";
+import type { Paper } from "../../src/core/paper.js";
+import type { PaperSource } from "../../src/sources/port.js";
+
+const NEW_PAPER: Paper = {
+  id: "2611.00001",
+  title: "Quantum annealing schedules for protein folding",
+  abstract: "We study quantum annealing schedules and show that protein folding benefits from them.",
+  authors: ["A. Author"],
+  publishedAt: "2026-11-27T00:00:00Z",
+  sources: ["arxiv"],
+};
+
+/** A source whose answer the test releases by hand, to observe the app while ingestion waits on it. */
+function heldSource(): { source: PaperSource; release(papers: Paper[]): void } {
+  let release: (papers: Paper[]) => void = () => {};
+  const answer = new Promise<Paper[]>((resolve) => (release = resolve));
+  return { source: { name: "arxiv", fetch: () => answer }, release: (papers) => release(papers) };
+}
+
+describe("the daily ingestion job", () => {
+  let dataDir: string;
+  let app: App;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "paperboy-ingest-"));
+    app = await openApp({ dataDir }, silentLogger);
+  });
+
+  afterEach(async () => {
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("keeps answering searches while sources are fetched, then makes new papers searchable and saves them", async () => {
+    const held = heldSource();
+    const running = createIngestJob(app, [held.source], ["cs.LG"], silentLogger)();
+
+    const during = app.index.search("few-shot learning", { limit: 3 });
+    expect(during.results.length).toBe(3);
+    expect(app.index.search("quantum annealing protein folding").results).toEqual([]);
+
+    held.release([NEW_PAPER]);
+    await running;
+
+    const after = app.index.search("quantum annealing protein folding", { limit: 1 });
+    expect(after.results[0]?.paper.id).toBe(NEW_PAPER.id);
+    const saved = await app.store.corpus.read();
+    expect(saved?.papers.some((paper) => paper.id === NEW_PAPER.id)).toBe(true);
+    expect(saved?.papers.length).toBe(120);
+  });
+});
