@@ -6,6 +6,7 @@ import { openApp, type App } from "./app/open-app.js";
 import { createPaperSources } from "./sources/create.js";
 import { runIngest } from "./cli/ingest.js";
 import { runPaper } from "./cli/paper.js";
+import { runFind } from "./cli/find.js";
 import { runPicks } from "./cli/picks.js";
 import { runChat } from "./cli/chat.js";
 import { runDigest } from "./cli/digest.js";
@@ -33,6 +34,11 @@ interface CliIo {
 type CommandRunner = (args: string[], config: Config, io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, CommandRunner> = {
+  find: (args, config, io) =>
+    runFind(args, {
+      ...io,
+      loadDefaultPapers: () => withApp(config, io, async (app) => app.corpus.all()),
+    }),
   picks: (args, config, io) => withApp(config, io, (app) => runPicks(args, { index: app.index, ...io })),
   chat: (_args, config, io) =>
     withApp(config, io, async (app) => {
@@ -107,7 +113,7 @@ function cliLogger(config: Config): pino.Logger {
   });
 }
 
-async function withApp(config: Config, io: CliIo, use: (app: App) => Promise<number>): Promise<number> {
+async function withApp<T>(config: Config, _io: CliIo, use: (app: App) => Promise<T>): Promise<T> {
   const app = await openApp(config, cliLogger(config));
   try {
     return await use(app);

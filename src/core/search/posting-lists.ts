@@ -38,25 +38,29 @@ export class PostingLists {
 
   /**
    * Builds the block in one go from per-document rows (term ids with their weights), the fast path
-   * for a fresh index. `termCount` bounds the term ids.
+   * for a fresh index. `termCount` bounds the term ids; terms `keep` refuses get no postings.
    */
-  static fromRows(rows: DocumentRows, termCount: number): PostingLists {
+  static fromRows(rows: DocumentRows, termCount: number, keep: (term: number) => boolean): PostingLists {
     const lists = new PostingLists();
     const offsets = new Int32Array(termCount + 1);
-    const total = rows.start[rows.count] ?? 0;
-    for (let p = 0; p < total; p++) {
-      const slot = (rows.terms[p] ?? 0) + 1;
-      offsets[slot] = (offsets[slot] ?? 0) + 1;
+    const kept = new Uint8Array(termCount);
+    for (let term = 0; term < termCount; term++) kept[term] = keep(term) ? 1 : 0;
+    const rowEnd = rows.start[rows.count] ?? 0;
+    for (let p = 0; p < rowEnd; p++) {
+      const term = rows.terms[p] as number;
+      if (kept[term] === 1) offsets[term + 1] = (offsets[term + 1] as number) + 1;
     }
     for (let term = 0; term < termCount; term++)
       offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
     const cursor = offsets.slice(0, termCount);
+    const total = offsets[termCount] as number;
     const docs = new Int32Array(total);
     const weights = new Float32Array(total);
     for (let doc = 0; doc < rows.count; doc++) {
       const end = rows.start[doc + 1] ?? 0;
       for (let p = rows.start[doc] ?? 0; p < end; p++) {
         const term = rows.terms[p] ?? 0;
+        if (kept[term] === 0) continue;
         const at = cursor[term] ?? 0;
         docs[at] = rows.firstDoc + doc;
         weights[at] = rows.weights[p] ?? 0;
@@ -113,6 +117,46 @@ export class PostingLists {
       if (before === 0) touched.push(doc);
       scores[doc] = before + queryWeight * (tail.weights[p] as number);
     }
+  }
+
+  /**
+   * Σ queryWeight × weight of the given terms for each candidate document (aligned with
+   * `candidates`). Walks a term's postings, or binary-searches them per candidate when that is
+   * cheaper. `marks` is zeroed scratch space with a slot per document, left zeroed.
+   */
+  scoreCandidates(
+    terms: Int32Array,
+    queryWeights: Float32Array,
+    candidates: readonly number[],
+    marks: Int32Array,
+  ): Float64Array {
+    const sums = new Float64Array(candidates.length);
+    candidates.forEach((doc, i) => (marks[doc] = i + 1));
+    for (let t = 0; t < terms.length; t++) {
+      const term = terms[t] as number;
+      const queryWeight = queryWeights[t] as number;
+      const length = this.listLength(term);
+      if (length < candidates.length * Math.log2(length + 2)) {
+        this.forEach(term, (doc, weight) => {
+          const slot = (marks[doc] as number) - 1;
+          if (slot >= 0) sums[slot] = (sums[slot] as number) + queryWeight * weight;
+        });
+      } else {
+        candidates.forEach(
+          (doc, i) => (sums[i] = (sums[i] as number) + queryWeight * this.weightOf(term, doc)),
+        );
+      }
+    }
+    for (const doc of candidates) marks[doc] = 0;
+    return sums;
+  }
+
+  private listLength(term: number): number {
+    const inBlock =
+      term + 1 < this.offsets.length
+        ? (this.offsets[term + 1] as number) - (this.offsets[term] as number)
+        : 0;
+    return inBlock + (this.tails.get(term)?.docs.length ?? 0);
   }
 
   /** Calls `visit` for each document containing `term`, in ascending document order. */

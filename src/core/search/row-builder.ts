@@ -10,16 +10,18 @@ export class RowBuilder {
 
   constructor(expectedRows: number) {
     this.start = new Int32Array(expectedRows + 1);
-    this.terms = new Int32Array(Math.max(1024, expectedRows * 128));
+    this.terms = new Int32Array(Math.max(1024, expectedRows * 96));
     this.weights = new Float32Array(this.terms.length);
   }
 
   push(term: number, weight: number): void {
     if (this.length === this.terms.length) {
-      const terms = new Int32Array(this.terms.length * 2);
+      // Grown by half, not doubled: these rows and the postings built from them are the peak of memory.
+      const capacity = Math.ceil(this.terms.length * 1.5);
+      const terms = new Int32Array(capacity);
       terms.set(this.terms);
       this.terms = terms;
-      const weights = new Float32Array(this.weights.length * 2);
+      const weights = new Float32Array(capacity);
       weights.set(this.weights);
       this.weights = weights;
     }

@@ -1,4 +1,5 @@
-import { foldText, scanWords } from "./tokenizer.js";
+import { foldText, isPhraseBreak, isWordCodePoint } from "./tokenizer.js";
+import { HASH_SEED, hashStep } from "./word-table.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 export interface Weighting {
@@ -6,9 +7,30 @@ export interface Weighting {
   titleWeight: number;
   /** Multiplier on the final weight of a bigram term. */
   bigramWeight: number;
+  feedback?: Feedback;
+  /** Pivoted length normalisation slope for indexed papers (1 = plain cosine). */
+  pivotSlope?: number;
 }
 
-export const DEFAULT_WEIGHTING: Weighting = { titleWeight: 2, bigramWeight: 1 };
+/** The settings that scored best on the ICLR keyword protocol (see scripts/eval). */
+export const DEFAULT_WEIGHTING: Weighting = {
+  titleWeight: 3,
+  bigramWeight: 1,
+  pivotSlope: 0.8,
+  feedback: { docs: 5, terms: 50, weight: 0.3, rerankDepth: 100 },
+};
+
+/** Pseudo-relevance feedback (Rocchio): the query is expanded with the terms of its best hits. */
+export interface Feedback {
+  /** How many of the first results feed the expansion (0 = off). */
+  docs: number;
+  /** How many of their heaviest terms are added. */
+  terms: number;
+  /** Share of the final score that comes from those terms, in [0, 1). */
+  weight: number;
+  /** How many first-pass results are re-scored (the rest keep their order below them). */
+  rerankDepth: number;
+}
 
 /**
  * Weighted term counts of one document, in a dense scratch array reused across documents (a Map per
@@ -30,6 +52,15 @@ export class TermCounter {
 
   get size(): number {
     return this.seen.length;
+  }
+
+  /** The distinct terms counted so far, in first-seen order; read with `countOf`. */
+  get terms(): readonly number[] {
+    return this.seen;
+  }
+
+  countOf(term: number): number {
+    return this.counts[term] ?? 0;
   }
 
   forEach(visit: (term: number, count: number) => void): void {
@@ -59,19 +90,143 @@ export function countTerms(
   create: boolean,
   counter: TermCounter,
 ): void {
-  let previous: number | undefined;
-  scanWords(foldText(text), (word) => {
-    const id = word === null ? undefined : vocabulary.wordId(word, create);
-    if (id === undefined) {
-      // Stop words and breaks end a phrase: "learning of graphs" yields no "learning graphs" bigram.
-      previous = undefined;
-      return;
+  // ASCII text is scanned as is, capitals folded on the fly. Folding is local (NFKC composes a mark
+  // with the letter before it; a tag starts at its "<"), so at the first character that needs it the
+  // rest of the text, from the start of the current word, is folded and scanned on.
+  const resumeAt = scanText(text, true, -1, fieldWeight, vocabulary, create, counter);
+  if (resumeAt >= 0) {
+    scanFoldedText(foldText(text.slice(resumeAt)), false, carried, fieldWeight, vocabulary, create, counter);
+  }
+}
+
+/** The term before the resume point of an ASCII scan, so that no bigram is lost across it. */
+let carried = -1;
+
+/**
+ * One pass over the characters, hashing each word as it goes: the hottest loop of indexing.
+ * With `asciiOnly`, stops at the first character that needs folding and returns the start of the
+ * word it is in (the term before it in `carried`); otherwise returns -1.
+ */
+function scanText(
+  text: string,
+  asciiOnly: boolean,
+  previousTerm: number,
+  fieldWeight: number,
+  vocabulary: Vocabulary,
+  create: boolean,
+  counter: TermCounter,
+): number {
+  const length = text.length;
+  let previous = previousTerm;
+  let start = -1;
+  let hash = HASH_SEED;
+  for (let i = 0; i <= length; i++) {
+    let code = i < length ? text.charCodeAt(i) : 0x20;
+    let width = 1;
+    let inWord: boolean;
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a)
+        code |= 0x20; // ASCII capitals, folded in place
+      else if (code === 0x3c && asciiOnly) return stopAt(start >= 0 ? start : i, previous);
+      inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    } else {
+      if (asciiOnly) return stopAt(start >= 0 ? start : i, previous);
+      const point = text.codePointAt(i) ?? code;
+      width = point > 0xffff ? 2 : 1;
+      inWord = isWordCodePoint(point);
     }
-    counter.add(id, fieldWeight);
-    if (previous !== undefined) {
-      const pair = vocabulary.bigramId(previous, id, create);
-      if (pair !== undefined) counter.add(pair, fieldWeight);
+    if (inWord) {
+      if (start < 0) {
+        start = i;
+        hash = HASH_SEED;
+      }
+      hash = hashStep(hash, code);
+      if (width === 2) hash = hashStep(hash, text.charCodeAt(i + 1));
+    } else {
+      if (start >= 0) {
+        const id = vocabulary.wordIdAt(text, start, i, hash, create);
+        // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
+        if (id >= 0) {
+          counter.add(id, fieldWeight);
+          if (previous >= 0) {
+            const pair = vocabulary.bigramId(previous, id, create);
+            if (pair >= 0) counter.add(pair, fieldWeight);
+          }
+        }
+        previous = id;
+        start = -1;
+      }
+      if (isPhraseBreak(code)) previous = -1;
     }
-    previous = id;
-  });
+    i += width - 1;
+  }
+  return -1;
+}
+
+/**
+ * `scanText` for folded text, a separate copy so that each stays specialised to one kind of string
+ * (V8 slows a loop that sees both one-byte and two-byte strings).
+ * One pass over the characters, hashing each word as it goes: the hottest loop of indexing.
+ * With `asciiOnly`, stops at the first character that needs folding and returns the start of the
+ * word it is in (the term before it in `carried`); otherwise returns -1.
+ */
+function scanFoldedText(
+  text: string,
+  asciiOnly: boolean,
+  previousTerm: number,
+  fieldWeight: number,
+  vocabulary: Vocabulary,
+  create: boolean,
+  counter: TermCounter,
+): number {
+  const length = text.length;
+  let previous = previousTerm;
+  let start = -1;
+  let hash = HASH_SEED;
+  for (let i = 0; i <= length; i++) {
+    let code = i < length ? text.charCodeAt(i) : 0x20;
+    let width = 1;
+    let inWord: boolean;
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a)
+        code |= 0x20; // ASCII capitals, folded in place
+      else if (code === 0x3c && asciiOnly) return stopAt(start >= 0 ? start : i, previous);
+      inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+    } else {
+      if (asciiOnly) return stopAt(start >= 0 ? start : i, previous);
+      const point = text.codePointAt(i) ?? code;
+      width = point > 0xffff ? 2 : 1;
+      inWord = isWordCodePoint(point);
+    }
+    if (inWord) {
+      if (start < 0) {
+        start = i;
+        hash = HASH_SEED;
+      }
+      hash = hashStep(hash, code);
+      if (width === 2) hash = hashStep(hash, text.charCodeAt(i + 1));
+    } else {
+      if (start >= 0) {
+        const id = vocabulary.wordIdAt(text, start, i, hash, create);
+        // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
+        if (id >= 0) {
+          counter.add(id, fieldWeight);
+          if (previous >= 0) {
+            const pair = vocabulary.bigramId(previous, id, create);
+            if (pair >= 0) counter.add(pair, fieldWeight);
+          }
+        }
+        previous = id;
+        start = -1;
+      }
+      if (isPhraseBreak(code)) previous = -1;
+    }
+    i += width - 1;
+  }
+  return -1;
+}
+
+function stopAt(position: number, previous: number): number {
+  carried = previous;
+  return position;
 }

@@ -1,7 +1,9 @@
 import type { Paper } from "../paper.js";
 import { NO_SEARCHABLE_WORDS, prepareQuery } from "./query.js";
-import { EMPTY_VECTOR, type SparseVector, vectorFromMap } from "./sparse.js";
-import { countTerms, DEFAULT_WEIGHTING, TermCounter, type Weighting } from "./term-counts.js";
+import { stripIntentWords } from "./intent-words.js";
+import { tokenize } from "./tokenizer.js";
+import { EMPTY_VECTOR, norm, type SparseVector, vectorFromMap } from "./sparse.js";
+import { countTerms, DEFAULT_WEIGHTING, type Feedback, TermCounter, type Weighting } from "./term-counts.js";
 import { topK } from "./top-k.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
@@ -51,7 +53,10 @@ export class TfIdfIndex {
   private alive = new Uint8Array(0);
   private publishedMs = new Float64Array(0);
   private liveCount = 0;
+  /** Mean norm of the papers of the last bulk load: pivoted normalisation tilts around it. */
+  private pivot = 0;
   private scores = new Float32Array(0);
+  private marks = new Int32Array(0);
   private readonly touched = new Touched();
   private readonly counter = new TermCounter();
 
@@ -96,7 +101,7 @@ export class TfIdfIndex {
     for (const { doc, counts } of batch) {
       this.counter.clear();
       for (const [id, count] of counts) this.counter.add(id, count);
-      const vector = this.weigh(this.counter);
+      const vector = this.pivoted(this.weigh(this.counter, false));
       this.postings.append(doc, vector.ids, vector.weights);
     }
     this.postings.settle();
@@ -105,34 +110,53 @@ export class TfIdfIndex {
   /** A fresh index: count every paper into flat rows, then weigh them with the final idf and invert once. */
   private bulkLoad(papers: readonly Paper[]): void {
     const rows = new RowBuilder(papers.length);
+    const vocabulary = this.vocabulary;
     for (const paper of papers) {
       if (this.docOf.has(paper.id)) this.remove(paper.id);
-      const doc = this.papers.length;
-      this.register(paper, doc);
-      this.countPaper(paper, true).forEach((id, count) => {
-        this.vocabulary.addDocumentFrequency(id, 1);
-        rows.push(id, count);
-      });
+      this.register(paper, this.papers.length);
+      const counter = this.countPaper(paper, true);
+      const terms = counter.terms;
+      for (let i = 0; i < terms.length; i++) {
+        const term = terms[i] as number;
+        vocabulary.addDocumentFrequency(term, 1);
+        rows.push(term, counter.countOf(term));
+      }
       rows.endRow();
     }
     const built = rows.finish();
-    for (let doc = 0; doc < built.count; doc++) this.weighRow(built, doc);
-    this.postings = PostingLists.fromRows(built, this.vocabulary.size);
+    const weights = this.termWeights();
+    const norms = new Float64Array(built.count);
+    for (let doc = 0; doc < built.count; doc++) norms[doc] = weighRow(built, doc, weights);
+    const slope = this.weighting.pivotSlope ?? 1;
+    if (slope !== 1) {
+      const pivot = norms.reduce((sum, n) => sum + n, 0) / Math.max(1, built.count);
+      this.pivot = pivot;
+      for (let doc = 0; doc < built.count; doc++) {
+        const n = norms[doc] as number;
+        scaleRow(built, doc, n / ((1 - slope) * pivot + slope * n));
+      }
+    }
+    this.postings = PostingLists.fromRows(built, vocabulary.size, (term) => this.isPostable(term));
   }
 
-  private weighRow(rows: DocumentRows, doc: number): void {
-    const start = rows.start[doc] ?? 0;
-    const end = rows.start[doc + 1] ?? 0;
-    let squares = 0;
-    for (let p = start; p < end; p++) {
-      const term = rows.terms[p] ?? 0;
-      const phrase = this.vocabulary.isBigram(term) ? this.weighting.bigramWeight : 1;
-      const weight = (1 + Math.log(rows.weights[p] ?? 1)) * this.idf(term) * phrase;
-      rows.weights[p] = weight;
-      squares += weight * weight;
-    }
-    const norm = Math.sqrt(squares) || 1;
-    for (let p = start; p < end; p++) rows.weights[p] = (rows.weights[p] ?? 0) / norm;
+  /** Each term's idf times its kind's weight (bigrams count `bigramWeight` times a word). */
+  private termWeights(): Float32Array {
+    const weights = new Float32Array(this.vocabulary.size);
+    for (let term = 0; term < weights.length; term++) weights[term] = this.termWeight(term);
+    return weights;
+  }
+
+  private termWeight(term: number): number {
+    const phrase = this.vocabulary.isBigram(term) ? this.weighting.bigramWeight : 1;
+    return this.idf(term) * phrase;
+  }
+
+  /**
+   * A bigram found in a single paper only ever lifts that paper, which its two words already find:
+   * leaving it out of the inverted index (it still counts in the paper's norm) saves a third of it.
+   */
+  private isPostable(term: number): boolean {
+    return !this.vocabulary.isBigram(term) || this.vocabulary.documentFrequency(term) > 1;
   }
 
   private register(paper: Paper, doc: number): void {
@@ -160,25 +184,71 @@ export class TfIdfIndex {
   search(query: string, options: SearchOptions = {}): SearchOutcome {
     const prepared = prepareQuery(query);
     if (prepared.text.length === 0) return { results: [], total: 0, notice: prepared.notice };
-    const vector = this.vectorize(prepared.text);
+    const vector = this.vectorize(stripIntentWords(prepared.text));
     if (vector.ids.length === 0) {
-      return { results: [], total: 0, notice: prepared.notice ?? NO_SEARCHABLE_WORDS };
+      // Words the corpus does not know simply match nothing; only a query without words gets advice.
+      const notice =
+        prepared.notice ?? (tokenize(prepared.text).length === 0 ? NO_SEARCHABLE_WORDS : undefined);
+      return notice ? { results: [], total: 0, notice } : { results: [], total: 0 };
     }
-    const outcome = this.rank(vector, options);
+    const outcome = this.rankWith(vector, options, this.weighting.feedback);
     return prepared.notice ? { ...outcome, notice: prepared.notice } : outcome;
   }
 
   /** Ranks papers by cosine similarity to a vector (a query, a profile, a paper). */
   rank(vector: SparseVector, options: SearchOptions = {}): SearchOutcome {
+    return this.rankWith(vector, options, undefined);
+  }
+
+  private rankWith(
+    vector: SparseVector,
+    options: SearchOptions,
+    feedback: Feedback | undefined,
+  ): SearchOutcome {
     const limit = clamp(options.limit ?? DEFAULT_LIMIT, 0, MAX_LIMIT);
     const offset = clamp(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const touched = this.accumulate(vector);
     const eligible = this.eligible(touched, options);
     const scores = this.scores;
-    const best = topK(eligible, offset + limit, (doc) => scores[doc] as number).slice(offset);
-    const results = best.map((doc) => this.scored(doc, vector));
+    const useFeedback = feedback !== undefined && feedback.docs > 0 && feedback.weight > 0;
+    const depth = useFeedback ? Math.max(offset + limit, feedback.rerankDepth) : offset + limit;
+    let best = topK(eligible, depth, (doc) => scores[doc] as number);
+    if (useFeedback)
+      best = [
+        ...this.rerank(best.slice(0, feedback.rerankDepth), feedback),
+        ...best.slice(feedback.rerankDepth),
+      ];
+    const results = best.slice(offset, offset + limit).map((doc) => this.scored(doc, vector));
     for (let i = 0; i < touched.length; i++) scores[touched.ids[i] as number] = 0;
     return { results, total: eligible.length };
+  }
+
+  /**
+   * Rocchio pseudo-relevance feedback, applied to the first-pass candidates: each is re-scored
+   * against a mix of the query and the heaviest terms of the best few hits, which lifts papers
+   * that say the same thing in other words. Rewrites `this.scores` of the candidates.
+   */
+  private rerank(candidates: number[], feedback: Feedback): number[] {
+    const expansion = this.expansionTerms(candidates.slice(0, feedback.docs), feedback.terms);
+    const scores = this.scores;
+    const extra = this.postings.scoreCandidates(expansion.ids, expansion.weights, candidates, this.marks);
+    candidates.forEach((doc, i) => {
+      scores[doc] = (1 - feedback.weight) * (scores[doc] as number) + feedback.weight * (extra[i] as number);
+    });
+    return candidates.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+  }
+
+  /** The normalised centroid of some papers' vectors, cut to its `count` heaviest terms. */
+  private expansionTerms(docs: readonly number[], count: number): SparseVector {
+    const centroid = new Map<number, number>();
+    for (const doc of docs) {
+      const vector = this.weigh(this.countPaper(this.papers[doc] as Paper, false));
+      for (let i = 0; i < vector.ids.length; i++) {
+        const id = vector.ids[i] as number;
+        centroid.set(id, (centroid.get(id) ?? 0) + (vector.weights[i] as number));
+      }
+    }
+    return vectorFromMap(new Map([...centroid].sort((a, b) => b[1] - a[1]).slice(0, count)));
   }
 
   /** The TF-IDF vector of any text, weighted like an abstract; words unknown to the corpus are dropped. */
@@ -212,14 +282,20 @@ export class TfIdfIndex {
     return Math.log((1 + this.liveCount) / (1 + this.vocabulary.documentFrequency(id))) + 1;
   }
 
-  private weigh(counter: TermCounter): SparseVector {
+  private weigh(counter: TermCounter, normalise = true): SparseVector {
     if (counter.size === 0) return EMPTY_VECTOR;
     const weights = new Map<number, number>();
-    counter.forEach((id, count) => {
-      const phrase = this.vocabulary.isBigram(id) ? this.weighting.bigramWeight : 1;
-      weights.set(id, (1 + Math.log(count)) * this.idf(id) * phrase);
-    });
-    return vectorFromMap(weights);
+    counter.forEach((id, count) => weights.set(id, (1 + Math.log(count)) * this.termWeight(id)));
+    return vectorFromMap(weights, normalise);
+  }
+
+  /** An unnormalised paper vector divided by its pivoted norm, as `bulkLoad` weighs papers. */
+  private pivoted(vector: SparseVector): SparseVector {
+    const length = norm(vector) || 1;
+    const slope = this.weighting.pivotSlope ?? 1;
+    const divisor = this.pivot > 0 ? (1 - slope) * this.pivot + slope * length : length;
+    const weights = vector.weights.map((w) => w / divisor);
+    return { ids: vector.ids, weights };
   }
 
   private accumulate(vector: SparseVector): Touched {
@@ -264,7 +340,29 @@ export class TfIdfIndex {
     this.alive = grow(this.alive, new Uint8Array(size));
     this.publishedMs = grow(this.publishedMs, new Float64Array(size));
     this.scores = new Float32Array(size);
+    this.marks = new Int32Array(size);
   }
+}
+
+/** Sublinear tf times the term's weight, then L2 normalisation, in place over one row. */
+function weighRow(rows: DocumentRows, doc: number, termWeights: Float32Array): number {
+  const start = rows.start[doc] as number;
+  const end = rows.start[doc + 1] as number;
+  const weights = rows.weights;
+  let squares = 0;
+  for (let p = start; p < end; p++) {
+    const weight = (1 + Math.log(weights[p] as number)) * (termWeights[rows.terms[p] as number] as number);
+    weights[p] = weight;
+    squares += weight * weight;
+  }
+  const norm = Math.sqrt(squares) || 1;
+  scaleRow(rows, doc, 1 / norm);
+  return norm;
+}
+
+function scaleRow(rows: DocumentRows, doc: number, scale: number): void {
+  const end = rows.start[doc + 1] as number;
+  for (let p = rows.start[doc] as number; p < end; p++) rows.weights[p] = (rows.weights[p] as number) * scale;
 }
 
 function grow<T extends Uint8Array | Float64Array>(old: T, fresh: T): T {

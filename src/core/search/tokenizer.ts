@@ -6,6 +6,8 @@ import { STOP_WORDS } from "./stopwords.js";
  * spaces only separate words: "few-shot" reads as "few shot".
  */
 const PHRASE_BREAKS = new Set([...'().,;:!?[]{}"“”'].map((char) => char.charCodeAt(0)));
+const ASCII_PHRASE_BREAK = new Uint8Array(128);
+for (const code of PHRASE_BREAKS) if (code < 128) ASCII_PHRASE_BREAK[code] = 1;
 const HTML_TAG = /<\/?[a-z][^<>]*>/gi;
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex -- the ASCII range is the point
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
@@ -62,13 +64,19 @@ export function scanWords(folded: string, visit: (word: string | null) => void):
     } else {
       if (start >= 0) visit(folded.slice(start, i));
       start = -1;
-      if (PHRASE_BREAKS.has(code)) visit(null);
+      if (isPhraseBreak(code)) visit(null);
     }
     i += width - 1;
   }
 }
 
-function isWordCodePoint(point: number): boolean {
+/** Whether a character (UTF-16 unit or code point) ends a phrase: no bigram spans it. */
+export function isPhraseBreak(code: number): boolean {
+  return code < 128 ? ASCII_PHRASE_BREAK[code] === 1 : PHRASE_BREAKS.has(code);
+}
+
+/** Whether a non-ASCII code point belongs in a word (a letter, mark or digit of any script). */
+export function isWordCodePoint(point: number): boolean {
   let known = nonAsciiWordChar.get(point);
   if (known === undefined) {
     known = WORD_CHAR.test(String.fromCodePoint(point));

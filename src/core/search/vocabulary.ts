@@ -1,58 +1,81 @@
 import { PairTable } from "./pair-table.js";
 import { isIndexable, stem } from "./tokenizer.js";
+import { HASH_SEED, hashStep, WordTable } from "./word-table.js";
 
 const NOT_INDEXABLE = -1;
+const UNKNOWN = -2;
 
 /**
  * Term ids for stems and stem bigrams, with each term's document frequency and a readable label
- * (the word as first written, e.g. "networks" for the stem "network").
+ * (the word as first written, e.g. "networks" for the stem "network"; a bigram joins its two labels).
  */
 export class Vocabulary {
   private readonly stems = new Map<string, number>();
   /** word as written → its stem's id (or NOT_INDEXABLE): skips the stop list and the stemmer on repeats. */
-  private readonly words = new Map<string, number>();
+  private readonly words = new WordTable();
   private readonly bigrams = new PairTable();
-  private readonly labels: string[] = [];
-  private bigramFlags = new Uint8Array(1024);
-  private frequencies: Int32Array = new Int32Array(1024);
+  private readonly wordLabels: string[] = [];
+  /** Per term: a unigram's label index and -1, or a bigram's two unigram ids. */
+  private firstPart = new Int32Array(1024);
+  private secondPart = new Int32Array(1024);
+  private frequencies = new Int32Array(1024);
+  private count = 0;
 
   get size(): number {
-    return this.labels.length;
+    return this.count;
   }
 
   /** The id of a folded word's stem; undefined for stop words, and for unknown words unless `create`. */
   wordId(word: string, create: boolean): number | undefined {
-    const known = this.words.get(word);
-    if (known !== undefined) return known === NOT_INDEXABLE ? undefined : known;
-    if (!isIndexable(word)) {
-      if (create) this.words.set(word, NOT_INDEXABLE);
-      return undefined;
-    }
-    const stemmed = stem(word);
-    let id = this.stems.get(stemmed);
-    if (id === undefined && create) {
-      id = this.register(word, false);
-      this.stems.set(stemmed, id);
-    }
-    // Only words of the corpus are remembered, so hostile queries cannot grow this map.
-    if (id !== undefined && create) this.words.set(word, id);
-    return id;
+    let hash = HASH_SEED;
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+    const id = this.wordIdAt(word, 0, word.length, hash, create);
+    return id < 0 ? undefined : id;
   }
 
-  bigramId(first: number, second: number, create: boolean): number | undefined {
+  /**
+   * Like `wordId` for the word `text.slice(start, end)` (ASCII capitals allowed) whose FNV hash
+   * (`hashStep` over its lower-cased units) is `hash`; returns -1 where `wordId` returns undefined. The indexing hot path: no allocation
+   * for words already seen.
+   */
+  wordIdAt(text: string, start: number, end: number, hash: number, create: boolean): number {
+    const known = this.words.get(text, start, end, hash, UNKNOWN);
+    if (known !== UNKNOWN) return known;
+    const word = text.slice(start, end).toLowerCase();
+    let id: number | undefined = NOT_INDEXABLE;
+    if (isIndexable(word)) {
+      const stemmed = stem(word);
+      id = this.stems.get(stemmed);
+      if (id === undefined && create) {
+        id = this.register(this.wordLabels.length, -1);
+        this.wordLabels.push(word);
+        this.stems.set(stemmed, id);
+      }
+    }
+    // Only words of the corpus are remembered, so hostile queries cannot grow the table.
+    if (create && id !== undefined) this.words.add(text, start, end, hash, id);
+    return id ?? NOT_INDEXABLE;
+  }
+
+  /** The id of the bigram `first second`, or -1 when unknown and not `create`. */
+  bigramId(first: number, second: number, create: boolean): number {
     const id = this.bigrams.get(first, second);
-    if (id !== undefined || !create) return id;
-    const created = this.register(`${this.label(first)} ${this.label(second)}`, true);
+    if (id !== undefined) return id;
+    if (!create) return -1;
+    const created = this.register(first, second);
     this.bigrams.set(first, second, created);
     return created;
   }
 
   label(id: number): string {
-    return this.labels[id] ?? "";
+    if (id < 0 || id >= this.count) return "";
+    const first = this.firstPart[id] as number;
+    const second = this.secondPart[id] as number;
+    return second < 0 ? (this.wordLabels[first] ?? "") : `${this.label(first)} ${this.label(second)}`;
   }
 
   isBigram(id: number): boolean {
-    return this.bigramFlags[id] === 1;
+    return (this.secondPart[id] ?? -1) >= 0;
   }
 
   documentFrequency(id: number): number {
@@ -63,21 +86,20 @@ export class Vocabulary {
     this.frequencies[id] = (this.frequencies[id] ?? 0) + delta;
   }
 
-  private register(label: string, isBigram: boolean): number {
-    const id = this.labels.length;
-    this.labels.push(label);
-    if (id >= this.frequencies.length) {
-      this.frequencies = growInt32(this.frequencies);
-      const flags = new Uint8Array(this.frequencies.length);
-      flags.set(this.bigramFlags);
-      this.bigramFlags = flags;
+  private register(first: number, second: number): number {
+    const id = this.count++;
+    if (id === this.frequencies.length) {
+      this.frequencies = grow(this.frequencies);
+      this.firstPart = grow(this.firstPart);
+      this.secondPart = grow(this.secondPart);
     }
-    this.bigramFlags[id] = isBigram ? 1 : 0;
+    this.firstPart[id] = first;
+    this.secondPart[id] = second;
     return id;
   }
 }
 
-function growInt32(array: Int32Array): Int32Array {
+function grow(array: Int32Array): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(array.length * 2);
   grown.set(array);
   return grown;

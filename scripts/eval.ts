@@ -1,0 +1,104 @@
+/**
+ * Retrieval quality of the TF-IDF index.
+ *
+ *   npm run eval [-- --data DIR]                 ICLR 2021 keyword protocol, stated interests, SciFact
+ *   npm run eval -- --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--data DIR]
+ *                                                 TREC run file for outside judges
+ */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { TfIdfIndex } from "../src/core/search/tfidf-index.js";
+import { evaluate } from "./eval/evaluate.js";
+import { keywordQueries } from "./eval/iclr.js";
+import { formatMetrics } from "./eval/metrics.js";
+import { readPaperList } from "./eval/paperlist.js";
+import { loadSciFact } from "./eval/scifact.js";
+import { INTEREST_TEMPLATES, statedInterestQueries } from "./eval/stated.js";
+import { readJsonlQueries, writeTrecRun } from "./eval/trec-run.js";
+
+const USAGE =
+  "Usage: npm run eval -- [--data DIR] [--queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--tag NAME]]";
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DEFAULT_DATA = path.resolve(repoRoot, "..", "shared", "eval-data");
+
+function main(): number {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        data: { type: "string" },
+        queries: { type: "string" },
+        run: { type: "string" },
+        corpus: { type: "string" },
+        tag: { type: "string" },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const dataDir = path.resolve(values.data ?? DEFAULT_DATA);
+  const paperlist = path.join(dataDir, "iclr2021-openreview", "paperlist.tsv");
+  if (values.queries !== undefined || values.run !== undefined) {
+    if (!values.queries || !values.run) {
+      console.error(`--queries and --run go together.\n${USAGE}`);
+      return 2;
+    }
+    const corpus = values.corpus ?? paperlist;
+    if (!existsSync(corpus) || !existsSync(values.queries)) {
+      console.error(`Cannot read ${existsSync(corpus) ? values.queries : corpus}.\n${USAGE}`);
+      return 2;
+    }
+    const index = TfIdfIndex.build(readPaperList(corpus).map((listed) => listed.paper));
+    const queries = readJsonlQueries(values.queries);
+    const lines = writeTrecRun(index, queries, values.run, values.tag ?? "paperboy-tfidf");
+    console.log(`Wrote ${lines} lines for ${queries.length} queries to ${values.run}`);
+    return 0;
+  }
+  if (!existsSync(paperlist)) {
+    console.error(`No eval data at ${dataDir} (expected iclr2021-openreview/paperlist.tsv).\n${USAGE}`);
+    return 2;
+  }
+  runIclr(paperlist);
+  const scifactZip = path.join(dataDir, "scifact", "scifact.zip");
+  if (existsSync(scifactZip)) runSciFact(scifactZip);
+  else console.log(`SciFact skipped: ${scifactZip} not found`);
+  return 0;
+}
+
+function runIclr(file: string): void {
+  const listed = readPaperList(file);
+  const started = performance.now();
+  const index = TfIdfIndex.build(listed.map((l) => l.paper));
+  const buildMs = performance.now() - started;
+  const queries = keywordQueries(listed);
+  console.log(
+    `ICLR 2021: ${listed.length} papers (indexed in ${buildMs.toFixed(0)} ms), ${queries.length} keyword queries`,
+  );
+  console.log(formatMetrics("keywords", queries.length, evaluate(index, queries)));
+  console.log(
+    formatMetrics(
+      "stated interests (mixed)",
+      queries.length,
+      evaluate(index, statedInterestQueries(queries)),
+    ),
+  );
+  INTEREST_TEMPLATES.forEach((template) => {
+    const phrased = queries.map((q) => ({ ...q, query: template(q.query) }));
+    console.log(formatMetrics(`  "${template("…")}"`.slice(0, 28), queries.length, evaluate(index, phrased)));
+  });
+}
+
+function runSciFact(zip: string): void {
+  const set = loadSciFact(zip);
+  const index = TfIdfIndex.build(set.corpus);
+  console.log(
+    `SciFact (BEIR test): ${set.corpus.length} docs, ${set.queries.length} queries, ${set.qrels} qrels`,
+  );
+  console.log(formatMetrics("claims", set.queries.length, evaluate(index, set.queries)));
+}
+
+process.exitCode = main();

@@ -1,0 +1,132 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { parseHfPapersPage } from "../core/corpus/hf-page.js";
+import type { Paper } from "../core/paper.js";
+import { TfIdfIndex } from "../core/search/tfidf-index.js";
+
+export interface FindIo {
+  out(line: string): void;
+  err(line: string): void;
+  /** The papers searched when no --corpus is given (the stored corpus, or the bundled one). */
+  loadDefaultPapers(): Promise<Paper[]>;
+}
+
+const USAGE =
+  'Usage: paperboy find "<query>" [--limit N (1-100)] [--json] [--corpus FILE (.tsv id<TAB>title<TAB>abstract, .json Paper[], .txt HF papers page)]';
+const MAX_LIMIT = 100;
+// A hostile title must not drive the terminal (escape sequences); spaces stand in for them.
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g; // eslint-disable-line no-control-regex -- the point
+
+interface FindRequest {
+  query: string;
+  limit: number;
+  json: boolean;
+  corpus?: string;
+}
+
+/**
+ * `paperboy find "<query>" [--limit N] [--json] [--corpus FILE]`: ranks papers against a query.
+ * Exit code 0 on success (even with no results), 1 when the corpus cannot be read, 2 for bad arguments.
+ */
+export async function runFind(args: string[], io: FindIo): Promise<number> {
+  const request = parseFindArgs(args);
+  if (typeof request === "string") {
+    io.err(`${request}\n${USAGE}`);
+    return 2;
+  }
+  let papers: Paper[];
+  try {
+    papers = request.corpus ? await loadCorpusFile(request.corpus) : await io.loadDefaultPapers();
+  } catch (error) {
+    io.err(`Cannot read the corpus: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 1;
+  }
+  const outcome = TfIdfIndex.build(papers).search(request.query, { limit: request.limit });
+  if (request.json) {
+    const rows = outcome.results.map(({ paper, score, matched }) => ({
+      id: paper.id,
+      title: paper.title,
+      score,
+      matched,
+    }));
+    io.out(JSON.stringify(rows));
+    if (outcome.notice) io.err(outcome.notice);
+    return 0;
+  }
+  if (outcome.notice) io.out(outcome.notice);
+  if (outcome.results.length === 0) {
+    if (!outcome.notice) io.out(`No papers match “${clean(request.query)}” among ${papers.length} papers.`);
+    return 0;
+  }
+  outcome.results.forEach(({ paper, score, matched }, i) => {
+    io.out(`${String(i + 1).padStart(2)}. ${score.toFixed(3)}  ${clean(paper.title)}`);
+    io.out(`    ${clean(paper.id)}  matched: ${matched.map(clean).join(", ")}`);
+  });
+  return 0;
+}
+
+function parseFindArgs(args: string[]): FindRequest | string {
+  let parsed: { values: { limit?: string; json?: boolean; corpus?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args,
+      options: { limit: { type: "string" }, json: { type: "boolean" }, corpus: { type: "string" } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) return "What should I look for? Give a query in quotes.";
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!/^\d+$/.test(values.limit ?? "10") || limit < 1 || limit > MAX_LIMIT) {
+    return `--limit must be a whole number from 1 to ${MAX_LIMIT}, not “${values.limit}”.`;
+  }
+  if (values.corpus !== undefined && values.corpus.trim() === "") return "--corpus needs a file name.";
+  return { query: positionals.join(" "), limit, json: values.json === true, corpus: values.corpus };
+}
+
+/** Papers from a .tsv (`id<TAB>title<TAB>abstract`), a .json array of Paper, or a HF papers page .txt. */
+export async function loadCorpusFile(file: string): Promise<Paper[]> {
+  const text = await readFile(file, "utf8");
+  const extension = path.extname(file).toLowerCase();
+  if (extension === ".tsv") return parseCorpusTsv(text);
+  if (extension === ".json") return parsePaperArray(text);
+  if (extension === ".txt") return parseHfPapersPage(text);
+  throw new Error(`unknown file type “${extension || file}”: use .tsv, .json or .txt`);
+}
+
+function parseCorpusTsv(text: string): Paper[] {
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "")
+    .map((line, i) => {
+      const [id, title, abstract] = line.split("\t");
+      if (!id?.trim() || !title?.trim() || abstract === undefined) {
+        throw new Error(`line ${i + 1} is not id<TAB>title<TAB>abstract`);
+      }
+      return { id: id.trim(), title: title.trim(), abstract: abstract.trim(), authors: [], sources: [] };
+    });
+}
+
+function parsePaperArray(text: string): Paper[] {
+  const data: unknown = JSON.parse(text);
+  if (!Array.isArray(data)) throw new Error("the JSON file must hold an array of papers");
+  return data.map((item: unknown, i) => {
+    const paper = (item ?? {}) as Partial<Paper>;
+    if (
+      typeof paper.id !== "string" ||
+      typeof paper.title !== "string" ||
+      typeof paper.abstract !== "string"
+    ) {
+      throw new Error(`paper ${i + 1} needs string id, title and abstract`);
+    }
+    return { ...paper, authors: paper.authors ?? [], sources: paper.sources ?? [] } as Paper;
+  });
+}
+
+function clean(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, " ");
+}
