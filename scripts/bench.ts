@@ -5,10 +5,14 @@
  *   npm run bench -- [--papers N | --corpus FILE.tsv] [--queries N] [--no-minisearch] [--json]
  */
 import { parseArgs } from "node:util";
+import { benchDigest } from "./bench/digest.js";
+import { benchIngest } from "./bench/ingest.js";
+import { benchPicks } from "./bench/picks.js";
 import { benchSearch, type Engine } from "./bench/search.js";
+import { benchStateLoad } from "./bench/state.js";
 
 const USAGE =
-  "Usage: npm run bench -- [--papers N (1-2000000, default 100000) | --corpus FILE.tsv] [--queries N (>=100)] [--no-minisearch] [--json]";
+  "Usage: npm run bench -- [--papers N (1-2000000, default 100000) | --corpus FILE.tsv] [--queries N (>=100)] [--no-minisearch] [--only search,ingest,picks,state,digest] [--json]";
 
 type Section = () => Promise<Record<string, number>>;
 
@@ -19,6 +23,7 @@ async function main(): Promise<number> {
     queries?: string;
     json?: boolean;
     "no-minisearch"?: boolean;
+    only?: string;
   };
   try {
     ({ values } = parseArgs({
@@ -28,6 +33,7 @@ async function main(): Promise<number> {
         queries: { type: "string" },
         json: { type: "boolean" },
         "no-minisearch": { type: "boolean" },
+        only: { type: "string" },
       },
       strict: true,
     }));
@@ -50,9 +56,25 @@ async function main(): Promise<number> {
   const engines: Engine[] = values["no-minisearch"] ? ["paperboy"] : ["paperboy", "minisearch"];
   const sections: Record<string, Section> = {
     search: () => benchSearch({ papers, corpus: values.corpus, queries, engines }),
+    // The scale figures of the other issues, at their stated sizes.
+    ingest: () => benchIngest({ corpusSize: 100_000, newPapers: 1_000 }),
+    picks: async () => {
+      const { picksMs, cpuMs } = await benchPicks({ subscribers: 10_000, newPapers: 1_000 });
+      return { picksMs, picksCpuMs: cpuMs };
+    },
+    state: () => benchStateLoad({ users: 10_000 }),
+    digest: () => benchDigest({ subscribers: 10_000 }),
   };
+  const chosen = values.only?.split(",").map((name) => name.trim()) ?? Object.keys(sections);
+  const unknown = chosen.filter((name) => !(name in sections));
+  if (unknown.length > 0) {
+    console.error(
+      `Unknown section ${unknown.join(", ")}: use ${Object.keys(sections).join(", ")}.\n${USAGE}`,
+    );
+    return 2;
+  }
   const figures: Record<string, number> = {};
-  for (const [name, section] of Object.entries(sections)) {
+  for (const [name, section] of Object.entries(sections).filter(([name]) => chosen.includes(name))) {
     try {
       Object.assign(figures, await section());
     } catch (error) {
@@ -61,8 +83,26 @@ async function main(): Promise<number> {
     }
   }
   if (values.json) console.log(JSON.stringify(figures));
-  else for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(24)} ${round(value)}`);
+  else
+    for (const [name, value] of Object.entries(figures))
+      console.log(`${name.padEnd(24)} ${round(value).padStart(10)}${target(name)}`);
   return 0;
+}
+
+/** The figures the issues set, printed beside what was measured. */
+const TARGETS: Record<string, string> = {
+  buildMs: "≤ 3000 at 100,000 papers",
+  findP50Ms: "≤ 2 at 100,000 papers",
+  peakRssMb: "≤ 600 at 100,000 papers",
+  ingestMs: "≤ 2000 (1,000 new into 100,000)",
+  picksMs: "≤ 2000 (10,000 subscribers × 1,000 new papers)",
+  stateLoadMs: "< 1000 (10,000 users)",
+  fanOutMs: "≤ 5000 (10,000 due subscriptions)",
+};
+
+function target(name: string): string {
+  const wanted = TARGETS[name];
+  return wanted ? `   target ${wanted}` : "";
 }
 
 function round(value: number): string {

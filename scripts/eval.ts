@@ -1,7 +1,8 @@
 /**
  * Retrieval quality of the TF-IDF index.
  *
- *   npm run eval [-- --data DIR]                 ICLR 2021 keyword protocol, stated interests, SciFact
+ *   npm run eval [-- --data DIR]                 ICLR 2021 keyword protocol, stated interests,
+ *                                                 daily-picks simulation, SciFact
  *   npm run eval -- --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--data DIR]
  *                                                 TREC run file for outside judges
  */
@@ -10,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { TfIdfIndex } from "../src/core/search/tfidf-index.js";
+import { loadIclrPapers, reportDigestQuality } from "./eval/digest.js";
 import { evaluate } from "./eval/evaluate.js";
 import { keywordQueries } from "./eval/iclr.js";
 import { formatMetrics } from "./eval/metrics.js";
@@ -63,6 +65,7 @@ function main(): number {
     return 2;
   }
   runIclr(paperlist);
+  reportDigestQuality(loadIclrPapers(paperlist), { users: 300, days: 20, seed: 7 });
   const scifactZip = path.join(dataDir, "scifact", "scifact.zip");
   if (existsSync(scifactZip)) runSciFact(scifactZip);
   else console.log(`SciFact skipped: ${scifactZip} not found`);

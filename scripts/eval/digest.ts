@@ -185,6 +185,20 @@ function formatQuality(name: string, quality: DigestQuality): string {
   return `${name.padEnd(6)} precision@5 ${quality.precisionAt5.toFixed(3)}  coverage ${quality.coverage.toFixed(3)}  picks/digest ${quality.meanPicks.toFixed(2)}`;
 }
 
+/** Prints the daily-picks simulation: plain top-5 against the shipped picks (threshold + MMR). */
+export function reportDigestQuality(
+  papers: readonly LabelledPaper[],
+  options: { users: number; days: number; seed: number },
+): void {
+  const result = evaluateDigests(papers, options);
+  console.log(
+    `Daily picks on ICLR 2021 (${options.users} users × ${options.days} days of ${PAPERS_PER_DAY} papers, seed ${options.seed})`,
+  );
+  console.log(`tuning: threshold ${result.tuning.threshold}, λ ${result.tuning.lambda}`);
+  console.log(formatQuality("plain", result.plain));
+  console.log(formatQuality("mmr", result.mmr));
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
@@ -198,14 +212,11 @@ function main(): void {
   const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
   const dataDir = path.resolve(values.data ?? path.join(repoRoot, "..", "shared", "eval-data"));
   const papers = loadIclrPapers(path.join(dataDir, "iclr2021-openreview", "paperlist.tsv"));
-  const options = { users: Number(values.users), days: Number(values.days), seed: Number(values.seed) };
-  const result = evaluateDigests(papers, options);
-  console.log(
-    `Daily picks on ICLR 2021 (${options.users} users × ${options.days} days of ${PAPERS_PER_DAY} papers, seed ${options.seed})`,
-  );
-  console.log(`tuning: threshold ${result.tuning.threshold}, λ ${result.tuning.lambda}`);
-  console.log(formatQuality("plain", result.plain));
-  console.log(formatQuality("mmr", result.mmr));
+  reportDigestQuality(papers, {
+    users: Number(values.users),
+    days: Number(values.days),
+    seed: Number(values.seed),
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
