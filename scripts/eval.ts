@@ -1,8 +1,9 @@
 /**
  * Retrieval quality of the TF-IDF index.
  *
- *   npm run eval [-- --data DIR]                 ICLR 2021 keyword protocol, stated interests,
- *                                                 daily-picks simulation, SciFact
+ *   npm run eval [-- --data DIR] [--no-baselines] ICLR 2021 keyword protocol, stated interests,
+ *                                                 daily-picks simulation, SciFact; each beside
+ *                                                 scikit-learn, arxiv-sanity-lite and BM25
  *   npm run eval -- --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--data DIR]
  *                                                 TREC run file for outside judges
  */
@@ -11,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { TfIdfIndex } from "../src/core/search/tfidf-index.js";
+import { reportBaselines } from "./eval/baselines/report.js";
 import { loadIclrPapers, reportDigestQuality } from "./eval/digest.js";
 import { evaluate } from "./eval/evaluate.js";
 import { keywordQueries } from "./eval/iclr.js";
@@ -21,23 +23,27 @@ import { INTEREST_TEMPLATES, statedInterestQueries } from "./eval/stated.js";
 import { readJsonlQueries, writeTrecRun } from "./eval/trec-run.js";
 
 const USAGE =
-  "Usage: npm run eval -- [--data DIR] [--queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--tag NAME]]";
+  "Usage: npm run eval -- [--data DIR] [--no-baselines] [--queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--tag NAME]]";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_DATA = path.resolve(repoRoot, "..", "shared", "eval-data");
 
+const OPTIONS = {
+  data: { type: "string" },
+  queries: { type: "string" },
+  run: { type: "string" },
+  corpus: { type: "string" },
+  tag: { type: "string" },
+  "no-baselines": { type: "boolean" },
+} as const;
+
+function parseOptions() {
+  return parseArgs({ options: OPTIONS, strict: true }).values;
+}
+
 function main(): number {
-  let values: Record<string, string | undefined>;
+  let values: ReturnType<typeof parseOptions>;
   try {
-    ({ values } = parseArgs({
-      options: {
-        data: { type: "string" },
-        queries: { type: "string" },
-        run: { type: "string" },
-        corpus: { type: "string" },
-        tag: { type: "string" },
-      },
-      strict: true,
-    }));
+    values = parseOptions();
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -64,15 +70,16 @@ function main(): number {
     console.error(`No eval data at ${dataDir} (expected iclr2021-openreview/paperlist.tsv).\n${USAGE}`);
     return 2;
   }
-  runIclr(paperlist);
+  const baselines = values["no-baselines"] !== true;
+  runIclr(paperlist, baselines);
   reportDigestQuality(loadIclrPapers(paperlist), { users: 300, days: 20, seed: 7 });
   const scifactZip = path.join(dataDir, "scifact", "scifact.zip");
-  if (existsSync(scifactZip)) runSciFact(scifactZip);
+  if (existsSync(scifactZip)) runSciFact(scifactZip, baselines);
   else console.log(`SciFact skipped: ${scifactZip} not found`);
   return 0;
 }
 
-function runIclr(file: string): void {
+function runIclr(file: string, baselines: boolean): void {
   const listed = readPaperList(file);
   const started = performance.now();
   const index = TfIdfIndex.build(listed.map((l) => l.paper));
@@ -93,15 +100,25 @@ function runIclr(file: string): void {
     const phrased = queries.map((q) => ({ ...q, query: template(q.query) }));
     console.log(formatMetrics(`  "${template("…")}"`.slice(0, 28), queries.length, evaluate(index, phrased)));
   });
+  if (baselines) {
+    reportBaselines(
+      listed.map((l) => l.paper),
+      [
+        { label: "keywords", queries },
+        { label: "stated interests (mixed)", queries: statedInterestQueries(queries) },
+      ],
+    );
+  }
 }
 
-function runSciFact(zip: string): void {
+function runSciFact(zip: string, baselines: boolean): void {
   const set = loadSciFact(zip);
   const index = TfIdfIndex.build(set.corpus);
   console.log(
     `SciFact (BEIR test): ${set.corpus.length} docs, ${set.queries.length} queries, ${set.qrels} qrels`,
   );
   console.log(formatMetrics("claims", set.queries.length, evaluate(index, set.queries)));
+  if (baselines) reportBaselines(set.corpus, [{ label: "claims", queries: set.queries }]);
 }
 
 process.exitCode = main();
