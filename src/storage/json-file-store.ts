@@ -2,7 +2,7 @@ import { access, copyFile, rename } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
 import type { Adapter } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { DataFile } from "lowdb/node";
 import type { Logger } from "../core/log.js";
 import type { DocumentStore } from "../core/store/port.js";
 import { StorageCorruptError } from "./errors.js";
@@ -13,8 +13,8 @@ type ReadOutcome<T> = { kind: "ok"; doc: T } | { kind: "missing" } | { kind: "co
 type Unreadable = Exclude<ReadOutcome<unknown>, { kind: "ok" }>;
 
 /**
- * One JSON document in one file, through lowdb's JSONFile adapter (never JSONFilePreset, which
- * silently keeps data in memory when NODE_ENV=test).
+ * One JSON document in one file, through lowdb's DataFile adapter (never JSONFilePreset, which
+ * silently keeps data in memory when NODE_ENV=test), written as compact JSON: see compactJsonFile.
  *
  * - One instance per file per process: a second one throws StorageInUseError, because two lowdb
  *   writers share one temp file and lose each other's writes. `close()` releases the file.
@@ -33,7 +33,7 @@ export class JsonFileStore<T extends object> implements DocumentStore<T> {
   readonly location: string;
   readonly backupLocation: string;
   readonly #db: Low<T | null>;
-  readonly #backupFile: JSONFile<T | null>;
+  readonly #backupFile: DataFile<T | null>;
   readonly #log: Logger;
   #tail: Promise<unknown> = Promise.resolve();
   #waitingWrite: { doc: T; done: Promise<void> } | undefined;
@@ -45,8 +45,8 @@ export class JsonFileStore<T extends object> implements DocumentStore<T> {
     this.location = path.resolve(file);
     this.backupLocation = `${this.location}.bak`;
     claimFile(this.location);
-    this.#db = new Low<T | null>(new JSONFile<T | null>(this.location), null);
-    this.#backupFile = new JSONFile<T | null>(this.backupLocation);
+    this.#db = new Low<T | null>(compactJsonFile<T>(this.location), null);
+    this.#backupFile = compactJsonFile<T>(this.backupLocation);
     this.#log = log;
   }
 
@@ -173,6 +173,15 @@ export class JsonFileStore<T extends object> implements DocumentStore<T> {
       );
     }
   }
+}
+
+/**
+ * lowdb's JSONFile indents by 2, which makes a state of 10,000 users 70% larger (44 MB instead of
+ * 26 MB) and slower to write on every change; the file is for the program, and anyone who wants to
+ * read it can pretty-print it (`jq . state.json`). Files written indented are still read.
+ */
+function compactJsonFile<T>(file: string): DataFile<T | null> {
+  return new DataFile<T | null>(file, { parse: JSON.parse, stringify: (doc) => JSON.stringify(doc) });
 }
 
 async function readJson<T>(adapter: Adapter<T | null>, file: string): Promise<ReadOutcome<T>> {

@@ -83,6 +83,21 @@ describe("JsonFileStore", () => {
     expect(await filesInDir()).toEqual(["notes.json", "notes.json.bak"]);
   });
 
+  it("writes compact JSON, and keeps the backup a byte-for-byte copy of it", async () => {
+    const store = openStore();
+    await store.write(second);
+    const text = await readFile(file, "utf-8");
+    expect(text).toBe(JSON.stringify(second));
+    expect(await readFile(`${file}.bak`, "utf-8")).toBe(text);
+  });
+
+  it("reads a file written indented, as earlier versions wrote it", async () => {
+    await writeFile(file, JSON.stringify(second, null, 2));
+    const store = openStore();
+    expect(await store.read()).toEqual(second);
+    expect(log.warnings()).toEqual([]);
+  });
+
   it("serialises concurrent writes: all resolve and the last one wins", async () => {
     const store = openStore();
     const docs = Array.from({ length: 50 }, (_, i) => ({ owner: "ada", items: [`version ${i}`] }));

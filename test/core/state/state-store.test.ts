@@ -1,7 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DocumentVersionError } from "../../../src/core/state/migrate.js";
+import { DocumentFormatError, DocumentVersionError } from "../../../src/core/state/migrate.js";
 import { StateStore } from "../../../src/core/state/state-store.js";
 import type { BotState, Profile } from "../../../src/core/state/types.js";
 import { STATE_VERSION, emptyState } from "../../../src/core/state/types.js";
@@ -135,6 +135,27 @@ describe("StateStore on real files", () => {
     const disk = await stateOnDisk();
     expect(disk.version).toBe(STATE_VERSION);
     expect(disk.profiles["discord:user:9"]?.liked).toEqual(["2410.00001"]);
+  });
+
+  it("refuses a state file with a wrong type deep in a delivery record, naming the file and the field", async () => {
+    const stateFile = path.join(dir, "state.json");
+    const state = emptyState();
+    state.deliveries["telegram:user:7"] = [
+      {
+        localDate: "2025-01-02",
+        at: "2025-01-02T07:00:00Z",
+        status: "sent",
+        paperIds: ["a"],
+        sentIds: ["a"],
+      },
+    ];
+    const text = JSON.stringify(state).replace('"sentIds":["a"]', '"sentIds":["a",42]');
+    await writeFile(stateFile, text);
+    const error = await StateStore.open(openFiles().state).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DocumentFormatError);
+    expect((error as DocumentFormatError).field).toBe('deliveries["telegram:user:7"][0].sentIds');
+    expect((error as Error).message).toContain(`${stateFile} has an unexpected shape at`);
+    expect(await readFile(stateFile, "utf-8")).toBe(text);
   });
 
   it("refuses a state file from a newer paperboy, naming the file", async () => {
