@@ -79,9 +79,9 @@ interface Searcher {
   find(query: string): unknown;
 }
 
-function buildEngine(engine: Engine, papers: Paper[]): Searcher {
+async function buildEngine(engine: Engine, papers: Paper[]): Promise<Searcher> {
   if (engine === "paperboy") {
-    const index = TfIdfIndex.build(papers);
+    const index = await TfIdfIndex.buildAsync(papers);
     return { find: (query) => index.search(query, { limit: 10 }) };
   }
   const mini = new MiniSearch<Paper>({
@@ -92,12 +92,17 @@ function buildEngine(engine: Engine, papers: Paper[]): Searcher {
   return { find: (query) => mini.search(query).slice(0, 10) };
 }
 
-function measure(engine: Engine, size: number, queryCount: number, corpus: string): EngineFigures {
+async function measure(
+  engine: Engine,
+  size: number,
+  queryCount: number,
+  corpus: string,
+): Promise<EngineFigures> {
   const sources = sourcePapers();
   const papers = corpus ? readCorpusTsv(corpus) : syntheticCorpus(size, 42, sources);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const searcher = buildEngine(engine, papers);
+  const searcher = await buildEngine(engine, papers);
   const buildMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const queries = benchQueries(Math.max(100, queryCount), 7, sources);
@@ -124,6 +129,6 @@ function percentile(sorted: readonly number[], fraction: number): number {
 
 if (process.argv[1] === thisFile) {
   const [engine, size, queries, corpus] = process.argv.slice(2);
-  const figures = measure(engine as Engine, Number(size), Number(queries), corpus ?? "");
+  const figures = await measure(engine as Engine, Number(size), Number(queries), corpus ?? "");
   process.stdout.write(JSON.stringify(figures));
 }

@@ -30,7 +30,7 @@ export async function openApp(config: Pick<Config, "dataDir">, log: Logger): Pro
   const store = openFileStore(config.dataDir, log);
   try {
     const corpus = await loadCorpus(store, log);
-    const index = TfIdfIndex.build(corpus.all());
+    const index = await TfIdfIndex.buildAsync(corpus.all());
     const state = await StateStore.open(store.state);
     log.info({ papers: index.size, dataDir: config.dataDir }, "corpus loaded");
     return {

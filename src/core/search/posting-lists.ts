@@ -39,34 +39,32 @@ export class PostingLists {
   /**
    * Builds the block in one go from per-document rows (term ids with their weights), the fast path
    * for a fresh index. `termCount` bounds the term ids; terms `keep` refuses get no postings.
+   * Blocks must come in ascending document order, so that every list is sorted.
    */
-  static fromRows(rows: DocumentRows, termCount: number, keep: (term: number) => boolean): PostingLists {
+  static fromRows(
+    blocks: readonly DocumentRows[],
+    termCount: number,
+    keep: (term: number) => boolean,
+  ): PostingLists {
     const lists = new PostingLists();
     const offsets = new Int32Array(termCount + 1);
     const kept = new Uint8Array(termCount);
     for (let term = 0; term < termCount; term++) kept[term] = keep(term) ? 1 : 0;
-    const rowEnd = rows.start[rows.count] ?? 0;
-    for (let p = 0; p < rowEnd; p++) {
-      const term = rows.terms[p] as number;
-      if (kept[term] === 1) offsets[term + 1] = (offsets[term + 1] as number) + 1;
+    for (const rows of blocks) {
+      const terms = rows.terms;
+      const rowEnd = rows.start[rows.count] as number;
+      for (let p = 0; p < rowEnd; p++) {
+        const term = terms[p] as number;
+        offsets[term + 1] = (offsets[term + 1] as number) + (kept[term] as number);
+      }
     }
     for (let term = 0; term < termCount; term++)
-      offsets[term + 1] = (offsets[term + 1] ?? 0) + (offsets[term] ?? 0);
+      offsets[term + 1] = (offsets[term + 1] as number) + (offsets[term] as number);
     const cursor = offsets.slice(0, termCount);
     const total = offsets[termCount] as number;
     const docs = new Int32Array(total);
     const weights = new Float32Array(total);
-    for (let doc = 0; doc < rows.count; doc++) {
-      const end = rows.start[doc + 1] ?? 0;
-      for (let p = rows.start[doc] ?? 0; p < end; p++) {
-        const term = rows.terms[p] ?? 0;
-        if (kept[term] === 0) continue;
-        const at = cursor[term] ?? 0;
-        docs[at] = rows.firstDoc + doc;
-        weights[at] = rows.weights[p] ?? 0;
-        cursor[term] = at + 1;
-      }
-    }
+    for (const rows of blocks) fillPostings(rows, kept, cursor, docs, weights);
     lists.offsets = offsets;
     lists.docs = docs;
     lists.weights = weights;
@@ -213,5 +211,29 @@ export class PostingLists {
     this.weights = weights;
     this.tails = new Map();
     this.tailSize = 0;
+  }
+}
+
+/** Copies each kept row entry to its term's next free posting slot. */
+function fillPostings(
+  rows: DocumentRows,
+  kept: Uint8Array,
+  cursor: Int32Array,
+  docs: Int32Array,
+  weights: Float32Array,
+): void {
+  const { start, terms } = rows;
+  const rowWeights = rows.weights;
+  for (let row = 0; row < rows.count; row++) {
+    const doc = rows.firstDoc + row;
+    const end = start[row + 1] as number;
+    for (let p = start[row] as number; p < end; p++) {
+      const term = terms[p] as number;
+      if (kept[term] === 0) continue;
+      const at = cursor[term] as number;
+      docs[at] = doc;
+      weights[at] = rowWeights[p] as number;
+      cursor[term] = at + 1;
+    }
   }
 }

@@ -1,30 +1,36 @@
 import type { DocumentRows } from "./posting-lists.js";
 
-/** Collects per-document term rows in growable typed arrays (far lighter than arrays of objects). */
+/**
+ * Collects per-document term rows in growable typed arrays (far lighter than arrays of objects).
+ * `add` merges repeats of a term within the row being built, so a document's terms are counted
+ * straight into its row, in first-seen order, with no per-document scratch table.
+ */
 export class RowBuilder {
   private terms: Int32Array;
   private weights: Float32Array;
   private start: Int32Array;
+  /** Per term, where it was last written in `terms`: inside the current row means "seen already". */
+  private lastAt = new Int32Array(1 << 14).fill(-1);
   private length = 0;
   private rows = 0;
+  private rowStart = 0;
 
-  constructor(expectedRows: number) {
+  constructor(expectedRows: number, expectedEntries = expectedRows * 96) {
     this.start = new Int32Array(expectedRows + 1);
-    this.terms = new Int32Array(Math.max(1024, expectedRows * 96));
+    this.terms = new Int32Array(Math.max(1024, expectedEntries));
     this.weights = new Float32Array(this.terms.length);
   }
 
-  push(term: number, weight: number): void {
-    if (this.length === this.terms.length) {
-      // Grown by half, not doubled: these rows and the postings built from them are the peak of memory.
-      const capacity = Math.ceil(this.terms.length * 1.5);
-      const terms = new Int32Array(capacity);
-      terms.set(this.terms);
-      this.terms = terms;
-      const weights = new Float32Array(capacity);
-      weights.set(this.weights);
-      this.weights = weights;
+  /** Adds `weight` to `term` in the current row. */
+  add(term: number, weight: number): void {
+    if (term >= this.lastAt.length) this.growLastAt(term);
+    const at = this.lastAt[term] as number;
+    if (at >= this.rowStart) {
+      this.weights[at] = (this.weights[at] as number) + weight;
+      return;
     }
+    if (this.length === this.terms.length) this.growEntries();
+    this.lastAt[term] = this.length;
     this.terms[this.length] = term;
     this.weights[this.length++] = weight;
   }
@@ -36,6 +42,7 @@ export class RowBuilder {
       this.start = start;
     }
     this.start[++this.rows] = this.length;
+    this.rowStart = this.length;
   }
 
   finish(firstDoc = 0): DocumentRows {
@@ -46,5 +53,22 @@ export class RowBuilder {
       terms: this.terms.subarray(0, this.length),
       weights: this.weights.subarray(0, this.length),
     };
+  }
+
+  private growEntries(): void {
+    // Grown by a quarter, not doubled: these rows and the postings built from them are the peak of memory.
+    const capacity = Math.ceil(this.terms.length * 1.25);
+    const terms = new Int32Array(capacity);
+    terms.set(this.terms);
+    this.terms = terms;
+    const weights = new Float32Array(capacity);
+    weights.set(this.weights);
+    this.weights = weights;
+  }
+
+  private growLastAt(term: number): void {
+    const grown = new Int32Array(Math.max(term + 1, this.lastAt.length * 2)).fill(-1);
+    grown.set(this.lastAt);
+    this.lastAt = grown;
   }
 }

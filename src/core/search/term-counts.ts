@@ -32,11 +32,16 @@ export interface Feedback {
   rerankDepth: number;
 }
 
+/** Where counted terms go: a scratch counter for one text, or the row of a document being indexed. */
+export interface TermSink {
+  add(term: number, weight: number): void;
+}
+
 /**
  * Weighted term counts of one document, in a dense scratch array reused across documents (a Map per
  * document would dominate indexing time). Read with `forEach`, then `clear` before the next document.
  */
-export class TermCounter {
+export class TermCounter implements TermSink {
   private counts = new Float64Array(1024);
   private readonly seen: number[] = [];
 
@@ -88,7 +93,7 @@ export function countTerms(
   fieldWeight: number,
   vocabulary: Vocabulary,
   create: boolean,
-  counter: TermCounter,
+  counter: TermSink,
 ): void {
   // ASCII text is scanned as is, capitals folded on the fly. Folding is local (NFKC composes a mark
   // with the letter before it; a tag starts at its "<"), so at the first character that needs it the
@@ -114,7 +119,7 @@ function scanText(
   fieldWeight: number,
   vocabulary: Vocabulary,
   create: boolean,
-  counter: TermCounter,
+  counter: TermSink,
 ): number {
   const length = text.length;
   let previous = previousTerm;
@@ -177,7 +182,7 @@ function scanFoldedText(
   fieldWeight: number,
   vocabulary: Vocabulary,
   create: boolean,
-  counter: TermCounter,
+  counter: TermSink,
 ): number {
   const length = text.length;
   let previous = previousTerm;

@@ -7,7 +7,8 @@ import { countTerms, DEFAULT_WEIGHTING, type Feedback, TermCounter, type Weighti
 import { topK } from "./top-k.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
-import { RowBuilder } from "./row-builder.js";
+import { countRows } from "./count-rows.js";
+import { countInParallel } from "./parallel-count.js";
 
 export interface ScoredPaper {
   paper: Paper;
@@ -34,6 +35,9 @@ export interface SearchOutcome {
 }
 
 const DEFAULT_LIMIT = 10;
+/** Below this many papers `buildAsync` counts on one thread: starting a worker costs more than it saves. */
+const PARALLEL_MIN_PAPERS = 20_000;
+
 const MAX_LIMIT = 1000;
 const MAX_MATCHED_TERMS = 6;
 
@@ -65,6 +69,25 @@ export class TfIdfIndex {
   static build(papers: readonly Paper[], weighting: Weighting = DEFAULT_WEIGHTING): TfIdfIndex {
     const index = new TfIdfIndex(weighting);
     index.add(papers);
+    return index;
+  }
+
+  /**
+   * Builds the same index as `build`, counting the later part of a large corpus on a worker thread
+   * while this one counts the rest (small corpora are built at once, a worker would cost more).
+   * Falls back to counting everything here if the worker cannot run.
+   *
+   * @example
+   * const index = await TfIdfIndex.buildAsync(corpus.all());
+   */
+  static async buildAsync(
+    papers: readonly Paper[],
+    weighting: Weighting = DEFAULT_WEIGHTING,
+    minPapers = PARALLEL_MIN_PAPERS,
+  ): Promise<TfIdfIndex> {
+    if (papers.length < Math.max(2, minPapers)) return TfIdfIndex.build(papers, weighting);
+    const index = new TfIdfIndex(weighting);
+    index.load(papers, await countInParallel(papers, weighting.titleWeight, index.vocabulary));
     return index;
   }
 
@@ -109,34 +132,46 @@ export class TfIdfIndex {
 
   /** A fresh index: count every paper into flat rows, then weigh them with the final idf and invert once. */
   private bulkLoad(papers: readonly Paper[]): void {
-    const rows = new RowBuilder(papers.length);
-    const vocabulary = this.vocabulary;
+    this.load(papers, [countRows(papers, 0, papers.length, this.weighting.titleWeight, this.vocabulary)]);
+  }
+
+  /** Registers the papers counted in `blocks` (rows in paper order), weighs the rows and inverts them. */
+  private load(papers: readonly Paper[], blocks: readonly DocumentRows[]): void {
+    this.reserve(papers.length);
     for (const paper of papers) {
-      if (this.docOf.has(paper.id)) this.remove(paper.id);
+      if (this.docOf.has(paper.id)) this.forget(paper.id);
       this.register(paper, this.papers.length);
-      const counter = this.countPaper(paper, true);
-      const terms = counter.terms;
-      for (let i = 0; i < terms.length; i++) {
-        const term = terms[i] as number;
-        vocabulary.addDocumentFrequency(term, 1);
-        rows.push(term, counter.countOf(term));
-      }
-      rows.endRow();
     }
-    const built = rows.finish();
+    for (const rows of blocks) this.countDocumentFrequencies(rows);
     const weights = this.termWeights();
-    const norms = new Float64Array(built.count);
-    for (let doc = 0; doc < built.count; doc++) norms[doc] = weighRow(built, doc, weights);
+    const norms = new Float64Array(papers.length);
+    for (const rows of blocks) {
+      for (let doc = 0; doc < rows.count; doc++) norms[rows.firstDoc + doc] = weighRow(rows, doc, weights);
+    }
     const slope = this.weighting.pivotSlope ?? 1;
     if (slope !== 1) {
-      const pivot = norms.reduce((sum, n) => sum + n, 0) / Math.max(1, built.count);
+      const pivot = norms.reduce((sum, n) => sum + n, 0) / Math.max(1, papers.length);
       this.pivot = pivot;
-      for (let doc = 0; doc < built.count; doc++) {
-        const n = norms[doc] as number;
-        scaleRow(built, doc, n / ((1 - slope) * pivot + slope * n));
+      for (const rows of blocks) {
+        for (let doc = 0; doc < rows.count; doc++) {
+          const n = norms[rows.firstDoc + doc] as number;
+          scaleRow(rows, doc, n / ((1 - slope) * pivot + slope * n));
+        }
       }
     }
-    this.postings = PostingLists.fromRows(built, vocabulary.size, (term) => this.isPostable(term));
+    this.postings = PostingLists.fromRows(blocks, this.vocabulary.size, (term) => this.isPostable(term));
+  }
+
+  /** Adds each searchable paper of `rows` to the document frequency of its terms. */
+  private countDocumentFrequencies(rows: DocumentRows): void {
+    const vocabulary = this.vocabulary;
+    for (let doc = 0; doc < rows.count; doc++) {
+      if (this.alive[rows.firstDoc + doc] !== 1) continue;
+      const end = rows.start[doc + 1] as number;
+      for (let p = rows.start[doc] as number; p < end; p++) {
+        vocabulary.addDocumentFrequency(rows.terms[p] as number, 1);
+      }
+    }
   }
 
   /** Each term's idf times its kind's weight (bigrams count `bigramWeight` times a word). */
@@ -169,15 +204,22 @@ export class TfIdfIndex {
 
   /** Takes a paper out of search results. Its postings stay until the next build and are skipped. */
   remove(id: string): boolean {
-    const doc = this.docOf.get(id);
+    const doc = this.forget(id);
     if (doc === undefined) return false;
-    this.docOf.delete(id);
-    this.alive[doc] = 0;
-    this.liveCount--;
     const paper = this.papers[doc];
     if (paper)
       this.countPaper(paper, false).forEach((term) => this.vocabulary.addDocumentFrequency(term, -1));
     return true;
+  }
+
+  /** Marks a paper's document as gone (its term counts untouched) and returns its number. */
+  private forget(id: string): number | undefined {
+    const doc = this.docOf.get(id);
+    if (doc === undefined) return undefined;
+    this.docOf.delete(id);
+    this.alive[doc] = 0;
+    this.liveCount--;
+    return doc;
   }
 
   /** Ranks papers against a free-text query. Never throws on user input: problems come back as `notice`. */

@@ -6,6 +6,22 @@ const NOT_INDEXABLE = -1;
 const UNKNOWN = -2;
 
 /**
+ * A vocabulary as plain data (structured-cloneable, typed arrays transferable), so that a part of
+ * the corpus can be counted on another thread and its terms merged into the index's vocabulary.
+ */
+export interface VocabularyPart {
+  count: number;
+  /** Per term: a unigram's index into `stems`/`labels` and -1, or a bigram's two unigram ids. */
+  firstPart: Int32Array;
+  secondPart: Int32Array;
+  stems: string[];
+  labels: string[];
+  /** Every word as written (lower-cased) with its term id, or -1 for words that are not indexed. */
+  words: string[];
+  wordIds: Int32Array;
+}
+
+/**
  * Term ids for stems and stem bigrams, with each term's document frequency and a readable label
  * (the word as first written, e.g. "networks" for the stem "network"; a bigram joins its two labels).
  */
@@ -46,11 +62,7 @@ export class Vocabulary {
     if (isIndexable(word)) {
       const stemmed = stem(word);
       id = this.stems.get(stemmed);
-      if (id === undefined && create) {
-        id = this.register(this.wordLabels.length, -1);
-        this.wordLabels.push(word);
-        this.stems.set(stemmed, id);
-      }
+      if (id === undefined && create) id = this.addStem(stemmed, word);
     }
     // Only words of the corpus are remembered, so hostile queries cannot grow the table.
     if (create && id !== undefined) this.words.add(text, start, end, hash, id);
@@ -65,6 +77,54 @@ export class Vocabulary {
     const created = this.register(first, second);
     this.bigrams.set(first, second, created);
     return created;
+  }
+
+  /** This vocabulary as plain data, for merging into another with `absorb`. */
+  toPart(): VocabularyPart {
+    const stems: string[] = new Array<string>(this.wordLabels.length);
+    for (const [stemmed, id] of this.stems) stems[this.firstPart[id] as number] = stemmed;
+    const words: string[] = [];
+    const wordIds = new Int32Array(this.words.size);
+    this.words.forEach((word, id) => {
+      wordIds[words.length] = id;
+      words.push(word);
+    });
+    return {
+      count: this.count,
+      firstPart: this.firstPart.slice(0, this.count),
+      secondPart: this.secondPart.slice(0, this.count),
+      stems,
+      labels: this.wordLabels.slice(),
+      words,
+      wordIds,
+    };
+  }
+
+  /**
+   * Adds the terms of another vocabulary that this one lacks, in that one's id order, and returns
+   * the id here of each of its term ids. Absorbing the vocabulary of the papers that follow this
+   * one's gives every term the id that counting all papers in one go would have given it.
+   */
+  absorb(part: VocabularyPart): Int32Array {
+    const ids = new Int32Array(part.count);
+    for (let term = 0; term < part.count; term++) {
+      const first = part.firstPart[term] as number;
+      const second = part.secondPart[term] as number;
+      if (second >= 0) {
+        ids[term] = this.bigramId(ids[first] as number, ids[second] as number, true);
+      } else {
+        const stemmed = part.stems[first] as string;
+        ids[term] = this.stems.get(stemmed) ?? this.addStem(stemmed, part.labels[first] as string);
+      }
+    }
+    part.words.forEach((word, i) => {
+      let hash = HASH_SEED;
+      for (let c = 0; c < word.length; c++) hash = hashStep(hash, word.charCodeAt(c));
+      if (this.words.get(word, 0, word.length, hash, UNKNOWN) !== UNKNOWN) return;
+      const local = part.wordIds[i] as number;
+      this.words.add(word, 0, word.length, hash, local < 0 ? NOT_INDEXABLE : (ids[local] as number));
+    });
+    return ids;
   }
 
   label(id: number): string {
@@ -84,6 +144,13 @@ export class Vocabulary {
 
   addDocumentFrequency(id: number, delta: number): void {
     this.frequencies[id] = (this.frequencies[id] ?? 0) + delta;
+  }
+
+  private addStem(stemmed: string, label: string): number {
+    const id = this.register(this.wordLabels.length, -1);
+    this.wordLabels.push(label);
+    this.stems.set(stemmed, id);
+    return id;
   }
 
   private register(first: number, second: number): number {

@@ -50,6 +50,17 @@ export class WordTable {
     this.place(entry);
   }
 
+  /** Calls `visit` with each stored word (lower-cased) and its value, in insertion order. */
+  forEach(visit: (word: string, value: number) => void): void {
+    for (let entry = 0; entry < this.count; entry++) {
+      const from = this.starts[entry] as number;
+      visit(
+        charsToString(this.chars.subarray(from, from + (this.lengths[entry] as number))),
+        this.values[entry] as number,
+      );
+    }
+  }
+
   private sameChars(entry: number, text: string, start: number): boolean {
     const from = this.starts[entry] as number;
     const length = this.lengths[entry] as number;
@@ -77,6 +88,14 @@ export class WordTable {
     this.lengths = grown(this.lengths, Int32Array);
     this.values = grown(this.values, Int32Array);
   }
+}
+
+/** A string from UTF-16 units, in slices: spreading a very long word at once would overflow the stack. */
+function charsToString(units: Uint16Array): string {
+  let text = "";
+  for (let at = 0; at < units.length; at += 4096)
+    text += String.fromCharCode(...units.subarray(at, at + 4096));
+  return text;
 }
 
 /** Words are matched case-folded: callers may pass unfolded ASCII text and hash folded units. */

@@ -1,0 +1,61 @@
+import { Worker } from "node:worker_threads";
+import type { CountedShare, CountJob, CountMessage } from "./count-job.js";
+import type { PaperText } from "./count-rows.js";
+
+/**
+ * A worker thread counting papers into rows (see count-worker), fed in batches so that only a few
+ * batches of text are ever copied and in flight at once. Runs from the compiled build and from
+ * TypeScript sources alike. `result` rejects when the worker cannot start or fails.
+ */
+export class CountingWorker {
+  readonly result: Promise<CountedShare>;
+  private readonly worker: Worker;
+
+  constructor(job: CountJob) {
+    this.worker = startWorker();
+    const worker = this.worker;
+    this.result = new Promise((resolve, reject) => {
+      let share: CountedShare | undefined;
+      worker.once("message", (counted: CountedShare) => (share = counted));
+      worker.once("error", reject);
+      // Settled only once the worker has exited, so its memory is free before the index is inverted.
+      worker.once("exit", (code) =>
+        share ? resolve(share) : reject(new Error(`The counting worker stopped early (exit code ${code}).`)),
+      );
+    });
+    // Handled where awaited; until then a failure must not count as an unhandled rejection.
+    this.result.catch(() => undefined);
+    this.post(job);
+  }
+
+  /** Sends papers `from … to-1` to be counted, in the order they are meant to be numbered. */
+  send(papers: readonly PaperText[], from: number, to: number): void {
+    if (to <= from) return;
+    const batch: PaperText[] = [];
+    for (let i = from; i < to; i++) {
+      const paper = papers[i] as PaperText;
+      batch.push({ title: paper.title, abstract: paper.abstract });
+    }
+    this.post(batch);
+  }
+
+  /** Stops the worker (its result, if still pending, then rejects). */
+  stop(): void {
+    void this.worker.terminate();
+  }
+
+  private post(message: CountMessage): void {
+    this.worker.postMessage(message);
+  }
+}
+
+const ownUrl = import.meta.url;
+
+function startWorker(): Worker {
+  if (!ownUrl.endsWith(".ts")) return new Worker(new URL("./count-worker.js", ownUrl));
+  // Run from sources: a worker does not inherit the tsx loader on Node 20, so it registers it first.
+  const loader = import.meta.resolve("tsx/esm/api");
+  const entry = new URL("./count-worker.ts", ownUrl).href;
+  const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true });
+}

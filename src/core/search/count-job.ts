@@ -1,0 +1,18 @@
+import type { PaperText } from "./count-rows.js";
+import type { DocumentRows } from "./posting-lists.js";
+import type { VocabularyPart } from "./vocabulary.js";
+
+/** The first message to the counting worker; the papers follow in batches (`PaperText[]`). */
+export interface CountJob {
+  titleWeight: number;
+  papers: number;
+  chars: number;
+}
+
+export type CountMessage = CountJob | PaperText[];
+
+/** What it sends back once all papers are counted: rows numbered from 0, in its own term ids. */
+export interface CountedShare {
+  rows: DocumentRows;
+  vocabulary: VocabularyPart;
+}

@@ -1,0 +1,60 @@
+import type { Paper } from "../paper.js";
+import type { DocumentRows } from "./posting-lists.js";
+import { RowBuilder } from "./row-builder.js";
+import { countTerms } from "./term-counts.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** The part of a paper that is indexed. */
+export type PaperText = Pick<Paper, "title" | "abstract">;
+
+/** Distinct terms per character of text, a little above what abstracts show, so rows rarely regrow. */
+const ENTRIES_PER_CHAR = 0.125;
+
+/** Counts papers' terms into one row each (term ids with weighted counts, first seen first). */
+export class RowCounter {
+  private readonly rows: RowBuilder;
+
+  /** Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more. */
+  constructor(
+    private readonly titleWeight: number,
+    private readonly vocabulary: Vocabulary,
+    expectedPapers: number,
+    expectedChars: number,
+  ) {
+    this.rows = new RowBuilder(expectedPapers, Math.ceil(expectedChars * ENTRIES_PER_CHAR) + 64);
+  }
+
+  /** Counts one paper into the next row, adding new terms to the vocabulary. */
+  count(paper: PaperText): void {
+    countTerms(paper.title, this.titleWeight, this.vocabulary, true, this.rows);
+    countTerms(paper.abstract, 1, this.vocabulary, true, this.rows);
+    this.rows.endRow();
+  }
+
+  finish(firstDoc: number): DocumentRows {
+    return this.rows.finish(firstDoc);
+  }
+}
+
+/** Counts papers `from … to-1` into rows numbered from `from`. */
+export function countRows(
+  papers: readonly PaperText[],
+  from: number,
+  to: number,
+  titleWeight: number,
+  vocabulary: Vocabulary,
+): DocumentRows {
+  const counter = new RowCounter(titleWeight, vocabulary, to - from, textLength(papers, from, to));
+  for (let i = from; i < to; i++) counter.count(papers[i] as PaperText);
+  return counter.finish(from);
+}
+
+/** Characters of title and abstract of papers `from … to-1`. */
+export function textLength(papers: readonly PaperText[], from: number, to: number): number {
+  let chars = 0;
+  for (let i = from; i < to; i++) {
+    const paper = papers[i] as PaperText;
+    chars += paper.title.length + paper.abstract.length;
+  }
+  return chars;
+}

@@ -1,0 +1,37 @@
+/**
+ * Worker thread entry: counts the terms of a share of the papers, sent in batches, into rows with a
+ * vocabulary of its own, and sends both back (the typed arrays moved, not copied) for merging.
+ */
+import { parentPort } from "node:worker_threads";
+import type { CountedShare, CountMessage } from "./count-job.js";
+import { RowCounter } from "./count-rows.js";
+import { Vocabulary } from "./vocabulary.js";
+
+const vocabulary = new Vocabulary();
+let counter: RowCounter | undefined;
+let expected = 0;
+let counted = 0;
+
+parentPort?.on("message", (message: CountMessage) => {
+  if (!Array.isArray(message)) {
+    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars);
+    expected = message.papers;
+  } else if (counter) {
+    for (const paper of message) counter.count(paper);
+    counted += message.length;
+  }
+  if (counter && counted >= expected) reply(counter);
+});
+
+function reply(done: RowCounter): void {
+  const rows = done.finish(0);
+  const share: CountedShare = { rows, vocabulary: vocabulary.toPart() };
+  const { firstPart, secondPart, wordIds } = share.vocabulary;
+  const moved = [rows.start, rows.terms, rows.weights, firstPart, secondPart, wordIds];
+  // Plain ArrayBuffers: these arrays were all made here with `new`, none is shared.
+  parentPort?.postMessage(
+    share,
+    moved.map((array) => array.buffer as ArrayBuffer),
+  );
+  parentPort?.close();
+}

@@ -1,0 +1,61 @@
+import { CountingWorker } from "./count-in-worker.js";
+import type { CountedShare } from "./count-job.js";
+import { countRows, type PaperText, RowCounter, textLength } from "./count-rows.js";
+import type { DocumentRows } from "./posting-lists.js";
+import type { Vocabulary } from "./vocabulary.js";
+
+/** Papers per batch handed to the worker: small enough to keep little text in flight. */
+const BATCH = 2_000;
+/** Batches the worker is kept ahead by, so that it never waits for this thread. */
+const BATCHES_AHEAD = 2;
+
+/**
+ * Counts the first half of `papers` here and the second half on a worker thread, then merges the
+ * worker's vocabulary into `vocabulary` and its rows into the same term ids. The result is what
+ * `countRows` over all papers gives (same ids, same rows), in two blocks. If the worker fails, its
+ * half is counted here.
+ */
+export async function countInParallel(
+  papers: readonly PaperText[],
+  titleWeight: number,
+  vocabulary: Vocabulary,
+): Promise<DocumentRows[]> {
+  const split = Math.ceil(papers.length / 2);
+  const end = papers.length;
+  const worker = startCounting(papers, split, titleWeight);
+  const near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, split));
+  let sent = split;
+  for (let from = 0; from < split; from += BATCH) {
+    const ahead = Math.min(end, split + (from / BATCH + BATCHES_AHEAD) * BATCH);
+    if (worker && ahead > sent) worker.send(papers, sent, (sent = ahead));
+    const to = Math.min(split, from + BATCH);
+    for (let i = from; i < to; i++) near.count(papers[i] as PaperText);
+  }
+  worker?.send(papers, sent, end);
+  const share = await worker?.result.catch(() => undefined);
+  const far = share
+    ? adopt(share, vocabulary, split)
+    : countRows(papers, split, end, titleWeight, vocabulary);
+  return [near.finish(0), far];
+}
+
+function startCounting(
+  papers: readonly PaperText[],
+  from: number,
+  titleWeight: number,
+): CountingWorker | undefined {
+  try {
+    const chars = textLength(papers, from, papers.length);
+    return new CountingWorker({ titleWeight, papers: papers.length - from, chars });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The worker's rows in `vocabulary`'s term ids (its terms merged in) and numbered from `firstDoc`. */
+function adopt(share: CountedShare, vocabulary: Vocabulary, firstDoc: number): DocumentRows {
+  const ids = vocabulary.absorb(share.vocabulary);
+  const terms = share.rows.terms;
+  for (let p = 0; p < terms.length; p++) terms[p] = ids[terms[p] as number] as number;
+  return { ...share.rows, firstDoc };
+}

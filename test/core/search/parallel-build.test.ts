@@ -1,0 +1,119 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
+import type { Paper } from "../../../src/core/paper.js";
+import { CountingWorker } from "../../../src/core/search/count-in-worker.js";
+import { countRows, textLength } from "../../../src/core/search/count-rows.js";
+import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
+import { Vocabulary } from "../../../src/core/search/vocabulary.js";
+import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
+
+const seed = parseHfPapersPage(
+  readFileSync(new URL("../../../data/hf-papers-page.txt", import.meta.url), "utf8"),
+);
+const QUERIES = [
+  "few-shot learning",
+  "I am interested in graph neural networks",
+  "diffusion models for video generation",
+  "reinforcement learning from human feedback",
+  "Ünïcödé <b>tokenizer</b> naïve café",
+  "large language model reasoning",
+];
+
+/** Everything a user sees of a search: ids, scores, matched words, totals. */
+function answers(index: TfIdfIndex): unknown[] {
+  return QUERIES.map((query) => {
+    const outcome = index.search(query, { limit: 20 });
+    return {
+      total: outcome.total,
+      results: outcome.results.map((r) => [r.paper.id, r.score, r.matched]),
+    };
+  });
+}
+
+describe("TfIdfIndex.buildAsync (half the papers counted on a worker thread)", () => {
+  it("answers the seed corpus exactly as the single-thread build", async () => {
+    const parallel = await TfIdfIndex.buildAsync(seed, undefined, 2);
+    const single = TfIdfIndex.build(seed);
+    expect(parallel.size).toBe(seed.length);
+    expect(answers(parallel)).toEqual(answers(single));
+    const id = seed[7]?.id ?? "";
+    expect(parallel.vectorOf(id)).toEqual(single.vectorOf(id));
+  });
+
+  it("answers a few thousand synthetic papers, some non-ASCII, exactly as the single-thread build", async () => {
+    const papers: Paper[] = syntheticCorpus(3000, 11).map((paper, i) =>
+      i % 7 === 0 ? { ...paper, abstract: `${paper.abstract} Ünïcödé naïve café <i>tokenizer</i>.` } : paper,
+    );
+    const parallel = await TfIdfIndex.buildAsync(papers, undefined, 2);
+    const single = TfIdfIndex.build(papers);
+    expect(answers(parallel)).toEqual(answers(single));
+    expect(answers(single).some((answer) => (answer as { total: number }).total > 0)).toBe(true);
+    const ids = Array.from({ length: 500 }, (_, i) => i);
+    expect(parallel.labels(ids)).toEqual(single.labels(ids));
+  });
+
+  it("keeps the last of papers sharing an id, and accepts additions after the build", async () => {
+    const papers = syntheticCorpus(400, 5);
+    const replaced = { ...(papers[10] as Paper), id: papers[300]?.id ?? "", title: "Quantum sheep herding" };
+    const parallel = await TfIdfIndex.buildAsync([...papers, replaced], undefined, 2);
+    const single = TfIdfIndex.build([...papers, replaced]);
+    expect(parallel.size).toBe(400);
+    expect(parallel.get(replaced.id)?.title).toBe("Quantum sheep herding");
+    const extra: Paper = {
+      id: "extra-1",
+      title: "Sheep herding robots",
+      abstract: "Robots herd sheep.",
+      authors: [],
+      sources: [],
+    };
+    parallel.add([extra]);
+    single.add([extra]);
+    expect(answers(parallel)).toEqual(answers(single));
+    expect(parallel.search("sheep herding").results[0]?.paper.id).toBe(
+      single.search("sheep herding").results[0]?.paper.id,
+    );
+  });
+
+  it("builds small corpora at once and an empty one too", async () => {
+    expect((await TfIdfIndex.buildAsync([])).size).toBe(0);
+    expect((await TfIdfIndex.buildAsync(seed)).search("few-shot").results.length).toBeGreaterThan(0);
+  });
+});
+
+describe("CountingWorker", () => {
+  it("counts papers sent in batches on its own thread, into the rows this thread would count", async () => {
+    const worker = new CountingWorker({
+      titleWeight: 3,
+      papers: seed.length,
+      chars: textLength(seed, 0, seed.length),
+    });
+    worker.send(seed, 0, 50);
+    worker.send(seed, 50, seed.length);
+    const share = await worker.result;
+    const vocabulary = new Vocabulary();
+    const here = countRows(seed, 0, seed.length, 3, vocabulary);
+    expect(share.rows.count).toBe(seed.length);
+    expect(Array.from(share.rows.terms)).toEqual(Array.from(here.terms));
+    expect(Array.from(share.rows.weights)).toEqual(Array.from(here.weights));
+    expect(share.vocabulary.labels).toEqual(vocabulary.toPart().labels);
+  });
+});
+
+describe("Vocabulary.absorb", () => {
+  it("gives the terms of later papers the ids counting all papers in one go gives them", () => {
+    const whole = new Vocabulary();
+    countRows(seed, 0, seed.length, 3, whole);
+    const first = new Vocabulary();
+    countRows(seed, 0, 60, 3, first);
+    const second = new Vocabulary();
+    const rows = countRows(seed, 60, seed.length, 3, second);
+    const ids = first.absorb(second.toPart());
+    expect(first.size).toBe(whole.size);
+    const all = Array.from({ length: whole.size }, (_, i) => i);
+    expect(all.map((id) => first.label(id))).toEqual(all.map((id) => whole.label(id)));
+    const wholeRows = countRows(seed, 60, seed.length, 3, whole);
+    expect(Array.from(rows.terms, (term) => ids[term])).toEqual(Array.from(wholeRows.terms));
+    expect(first.wordId("networks", false)).toBe(whole.wordId("networks", false));
+  });
+});
