@@ -21,6 +21,7 @@ import { buildProfileModel, type ProfileModel } from "../../src/core/recommender
 import { VectorCache } from "../../src/core/recommender/vector-cache.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
 import { MIN_PAPERS_PER_KEYWORD, normaliseKeyword } from "./iclr.js";
+import { seededRandom } from "../bench/synthetic-corpus.js";
 import { readPaperList } from "./paperlist.js";
 
 export interface DigestQuality {
@@ -157,18 +158,6 @@ function sample<T>(items: readonly T[], count: number, random: () => number): T[
     [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
   }
   return copy.slice(0, count);
-}
-
-/** mulberry32: small, fast and the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Loads the ICLR paper list in the shape evaluateDigests takes. */
