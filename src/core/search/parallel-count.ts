@@ -23,7 +23,9 @@ export async function countInParallel(
   const split = Math.ceil(papers.length / 2);
   const end = papers.length;
   const worker = startCounting(papers, split, titleWeight);
-  const near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, split));
+  // Room for every paper's terms, not just this half's: the postings are later written over these
+  // rows' spent weights (see PostingLists.fromRows), and pages never written cost no memory.
+  const near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, end));
   let sent = split;
   for (let from = 0; from < split; from += BATCH) {
     const ahead = Math.min(end, split + (from / BATCH + BATCHES_AHEAD) * BATCH);
@@ -55,7 +57,9 @@ function startCounting(
 /** The worker's rows in `vocabulary`'s term ids (its terms merged in) and numbered from `firstDoc`. */
 function adopt(share: CountedShare, vocabulary: Vocabulary, firstDoc: number): DocumentRows {
   const ids = vocabulary.absorb(share.vocabulary);
-  const terms = share.rows.terms;
-  for (let p = 0; p < terms.length; p++) terms[p] = ids[terms[p] as number] as number;
-  return { ...share.rows, firstDoc };
+  const rows = share.rows;
+  for (let p = 0; p < rows.terms.length; p++) rows.terms[p] = ids[rows.terms[p] as number] as number;
+  // The same object, not a copy: the postings build lets go of its arrays, and nothing else may hold them.
+  rows.firstDoc = firstDoc;
+  return rows;
 }

@@ -31,7 +31,7 @@ export class Touched {
 
 export class PostingLists {
   private offsets = new Int32Array(1);
-  private docs = new Int32Array(0);
+  private docs: Int32Array = new Int32Array(0);
   private weights = new Float32Array(0);
   private tails = new Map<number, { docs: number[]; weights: number[] }>();
   private tailSize = 0;
@@ -40,6 +40,10 @@ export class PostingLists {
    * Builds the block in one go from per-document rows (term ids with their weights), the fast path
    * for a fresh index. `termCount` bounds the term ids; terms `keep` refuses get no postings.
    * Blocks must come in ascending document order, so that every list is sorted.
+   *
+   * Consumes the rows: weights are copied first, then the documents are written over the spent
+   * weights of a block with room for them (rows are allocated with spare capacity), so that the
+   * rows and the postings are never all in memory at once (they are the peak of a build).
    */
   static fromRows(
     blocks: readonly DocumentRows[],
@@ -60,11 +64,17 @@ export class PostingLists {
     }
     for (let term = 0; term < termCount; term++)
       offsets[term + 1] = (offsets[term + 1] as number) + (offsets[term] as number);
-    const cursor = offsets.slice(0, termCount);
     const total = offsets[termCount] as number;
-    const docs = new Int32Array(total);
     const weights = new Float32Array(total);
-    for (const rows of blocks) fillPostings(rows, kept, cursor, docs, weights);
+    let cursor = offsets.slice(0, termCount);
+    for (const rows of blocks) fillWeights(rows, kept, cursor, weights);
+    const docs = spentRoom(blocks, total) ?? new Int32Array(total);
+    for (const rows of blocks) rows.weights = new Float32Array(0);
+    cursor = offsets.slice(0, termCount);
+    for (const rows of blocks) {
+      fillDocs(rows, kept, cursor, docs);
+      rows.terms = new Int32Array(0);
+    }
     lists.offsets = offsets;
     lists.docs = docs;
     lists.weights = weights;
@@ -129,24 +139,40 @@ export class PostingLists {
     marks: Int32Array,
   ): Float64Array {
     const sums = new Float64Array(candidates.length);
-    candidates.forEach((doc, i) => (marks[doc] = i + 1));
+    for (let i = 0; i < candidates.length; i++) marks[candidates[i] as number] = i + 1;
     for (let t = 0; t < terms.length; t++) {
       const term = terms[t] as number;
       const queryWeight = queryWeights[t] as number;
       const length = this.listLength(term);
       if (length < candidates.length * Math.log2(length + 2)) {
-        this.forEach(term, (doc, weight) => {
-          const slot = (marks[doc] as number) - 1;
-          if (slot >= 0) sums[slot] = (sums[slot] as number) + queryWeight * weight;
-        });
+        this.addMarked(term, queryWeight, marks, sums);
       } else {
-        candidates.forEach(
-          (doc, i) => (sums[i] = (sums[i] as number) + queryWeight * this.weightOf(term, doc)),
-        );
+        for (let i = 0; i < candidates.length; i++) {
+          sums[i] = (sums[i] as number) + queryWeight * this.weightOf(term, candidates[i] as number);
+        }
       }
     }
-    for (const doc of candidates) marks[doc] = 0;
+    for (let i = 0; i < candidates.length; i++) marks[candidates[i] as number] = 0;
     return sums;
+  }
+
+  /** Adds `queryWeight × weight` of each posting of `term` whose document is marked to its slot's sum. */
+  private addMarked(term: number, queryWeight: number, marks: Int32Array, sums: Float64Array): void {
+    if (term + 1 < this.offsets.length) {
+      const docs = this.docs;
+      const weights = this.weights;
+      const end = this.offsets[term + 1] as number;
+      for (let p = this.offsets[term] as number; p < end; p++) {
+        const slot = (marks[docs[p] as number] as number) - 1;
+        if (slot >= 0) sums[slot] = (sums[slot] as number) + queryWeight * (weights[p] as number);
+      }
+    }
+    const tail = this.tails.get(term);
+    if (!tail) return;
+    for (let p = 0; p < tail.docs.length; p++) {
+      const slot = (marks[tail.docs[p] as number] as number) - 1;
+      if (slot >= 0) sums[slot] = (sums[slot] as number) + queryWeight * (tail.weights[p] as number);
+    }
   }
 
   private listLength(term: number): number {
@@ -214,16 +240,35 @@ export class PostingLists {
   }
 }
 
-/** Copies each kept row entry to its term's next free posting slot. */
-function fillPostings(
-  rows: DocumentRows,
-  kept: Uint8Array,
-  cursor: Int32Array,
-  docs: Int32Array,
-  weights: Float32Array,
-): void {
-  const { start, terms } = rows;
+/**
+ * A view over the spent weights buffer of a block with room for `total` postings, or none. Every
+ * slot of it is written by `fillDocs`, so its old contents need no clearing.
+ */
+function spentRoom(blocks: readonly DocumentRows[], total: number): Int32Array | undefined {
+  for (const rows of blocks) {
+    const buffer = rows.weights.buffer;
+    if (buffer.byteLength >= total * Int32Array.BYTES_PER_ELEMENT) return new Int32Array(buffer, 0, total);
+  }
+  return undefined;
+}
+
+/** Copies the weight of each kept row entry to its term's next free posting slot. */
+function fillWeights(rows: DocumentRows, kept: Uint8Array, cursor: Int32Array, weights: Float32Array): void {
+  const terms = rows.terms;
   const rowWeights = rows.weights;
+  const end = rows.start[rows.count] as number;
+  for (let p = 0; p < end; p++) {
+    const term = terms[p] as number;
+    if (kept[term] === 0) continue;
+    const at = cursor[term] as number;
+    weights[at] = rowWeights[p] as number;
+    cursor[term] = at + 1;
+  }
+}
+
+/** Writes the document of each kept row entry to its term's next free posting slot (as `fillWeights` did). */
+function fillDocs(rows: DocumentRows, kept: Uint8Array, cursor: Int32Array, docs: Int32Array): void {
+  const { start, terms } = rows;
   for (let row = 0; row < rows.count; row++) {
     const doc = rows.firstDoc + row;
     const end = start[row + 1] as number;
@@ -232,7 +277,6 @@ function fillPostings(
       if (kept[term] === 0) continue;
       const at = cursor[term] as number;
       docs[at] = doc;
-      weights[at] = rowWeights[p] as number;
       cursor[term] = at + 1;
     }
   }

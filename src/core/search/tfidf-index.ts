@@ -4,7 +4,8 @@ import { stripIntentWords } from "./intent-words.js";
 import { tokenize } from "./tokenizer.js";
 import { EMPTY_VECTOR, norm, type SparseVector, vectorFromMap } from "./sparse.js";
 import { countTerms, DEFAULT_WEIGHTING, type Feedback, TermCounter, type Weighting } from "./term-counts.js";
-import { topK } from "./top-k.js";
+import { MinHeap, topCandidates } from "./top-candidates.js";
+import { PaperVectorCache } from "./paper-vector-cache.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
@@ -39,6 +40,8 @@ const DEFAULT_LIMIT = 10;
 const PARALLEL_MIN_PAPERS = 20_000;
 
 const MAX_LIMIT = 1000;
+/** Papers whose vectors feedback keeps at hand: a few pages of a few dozen queries. */
+const FEEDBACK_CACHE_PAPERS = 512;
 const MAX_MATCHED_TERMS = 6;
 
 /**
@@ -63,6 +66,10 @@ export class TfIdfIndex {
   private marks = new Int32Array(0);
   private readonly touched = new Touched();
   private readonly counter = new TermCounter();
+  private readonly feedbackVectors = new PaperVectorCache(FEEDBACK_CACHE_PAPERS);
+  /** The vector of an indexed paper by document number (a property: handed to the cache as is). */
+  private readonly paperVector = (doc: number): SparseVector =>
+    this.weigh(this.countPaper(this.papers[doc] as Paper, false));
 
   private constructor(private readonly weighting: Weighting) {}
 
@@ -106,6 +113,7 @@ export class TfIdfIndex {
    * their weights use the idf of the moment (older postings keep theirs until the next build).
    */
   add(papers: readonly Paper[]): void {
+    this.feedbackVectors.clear();
     this.reserve(this.papers.length + papers.length);
     if (this.papers.length === 0) {
       this.bulkLoad(papers);
@@ -206,6 +214,7 @@ export class TfIdfIndex {
   remove(id: string): boolean {
     const doc = this.forget(id);
     if (doc === undefined) return false;
+    this.feedbackVectors.clear();
     const paper = this.papers[doc];
     if (paper)
       this.countPaper(paper, false).forEach((term) => this.vocabulary.addDocumentFrequency(term, -1));
@@ -250,11 +259,17 @@ export class TfIdfIndex {
     const limit = clamp(options.limit ?? DEFAULT_LIMIT, 0, MAX_LIMIT);
     const offset = clamp(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
     const touched = this.accumulate(vector);
-    const eligible = this.eligible(touched, options);
     const scores = this.scores;
     const useFeedback = feedback !== undefined && feedback.docs > 0 && feedback.weight > 0;
     const depth = useFeedback ? Math.max(offset + limit, feedback.rerankDepth) : offset + limit;
-    let best = topK(eligible, depth, (doc) => scores[doc] as number);
+    const top = topCandidates(touched.ids, touched.length, scores, depth, {
+      alive: this.alive,
+      publishedMs: this.publishedMs,
+      papers: this.papers,
+      sinceMs: options.since?.getTime(),
+      filter: options.filter,
+    });
+    let best = top.best;
     if (useFeedback)
       best = [
         ...this.rerank(best.slice(0, feedback.rerankDepth), feedback),
@@ -262,7 +277,7 @@ export class TfIdfIndex {
       ];
     const results = best.slice(offset, offset + limit).map((doc) => this.scored(doc, vector));
     for (let i = 0; i < touched.length; i++) scores[touched.ids[i] as number] = 0;
-    return { results, total: eligible.length };
+    return { results, total: top.total };
   }
 
   /**
@@ -274,23 +289,30 @@ export class TfIdfIndex {
     const expansion = this.expansionTerms(candidates.slice(0, feedback.docs), feedback.terms);
     const scores = this.scores;
     const extra = this.postings.scoreCandidates(expansion.ids, expansion.weights, candidates, this.marks);
-    candidates.forEach((doc, i) => {
+    for (let i = 0; i < candidates.length; i++) {
+      const doc = candidates[i] as number;
       scores[doc] = (1 - feedback.weight) * (scores[doc] as number) + feedback.weight * (extra[i] as number);
-    });
+    }
     return candidates.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
   }
 
   /** The normalised centroid of some papers' vectors, cut to its `count` heaviest terms. */
   private expansionTerms(docs: readonly number[], count: number): SparseVector {
-    const centroid = new Map<number, number>();
-    for (const doc of docs) {
-      const vector = this.weigh(this.countPaper(this.papers[doc] as Paper, false));
-      for (let i = 0; i < vector.ids.length; i++) {
-        const id = vector.ids[i] as number;
-        centroid.set(id, (centroid.get(id) ?? 0) + (vector.weights[i] as number));
-      }
+    const vectors = docs.map((doc) => this.feedbackVectors.get(doc, this.paperVector));
+    // Summed in the scratch counter, which keeps first-seen order: ties between equal sums go to the
+    // term seen first, as a stable sort of the sums would have it.
+    const centroid = this.counter;
+    centroid.clear();
+    for (const vector of vectors) {
+      for (let i = 0; i < vector.ids.length; i++)
+        centroid.add(vector.ids[i] as number, vector.weights[i] as number);
     }
-    return vectorFromMap(new Map([...centroid].sort((a, b) => b[1] - a[1]).slice(0, count)));
+    const terms = centroid.terms;
+    const heaviest = new MinHeap(count);
+    for (let i = 0; i < terms.length; i++) heaviest.offer(i, centroid.countOf(terms[i] as number));
+    const kept = new Map<number, number>();
+    for (const i of heaviest.drain()) kept.set(terms[i] as number, centroid.countOf(terms[i] as number));
+    return vectorFromMap(kept);
   }
 
   /** The TF-IDF vector of any text, weighted like an abstract; words unknown to the corpus are dropped. */
@@ -324,11 +346,27 @@ export class TfIdfIndex {
     return Math.log((1 + this.liveCount) / (1 + this.vocabulary.documentFrequency(id))) + 1;
   }
 
+  /** Sublinear tf times term weight, ids ascending, zeros dropped; as `vectorFromMap` would weigh them. */
   private weigh(counter: TermCounter, normalise = true): SparseVector {
     if (counter.size === 0) return EMPTY_VECTOR;
-    const weights = new Map<number, number>();
-    counter.forEach((id, count) => weights.set(id, (1 + Math.log(count)) * this.termWeight(id)));
-    return vectorFromMap(weights, normalise);
+    const sorted = Int32Array.from(counter.terms).sort();
+    const ids = new Int32Array(sorted.length);
+    const weights = new Float32Array(sorted.length);
+    let kept = 0;
+    let squares = 0;
+    for (let i = 0; i < sorted.length; i++) {
+      const id = sorted[i] as number;
+      const weight = (1 + Math.log(counter.countOf(id))) * this.termWeight(id);
+      if (weight === 0) continue;
+      ids[kept] = id;
+      weights[kept++] = weight;
+      squares += weight * weight;
+    }
+    if (normalise && squares > 0) {
+      const length = Math.sqrt(squares);
+      for (let i = 0; i < kept; i++) weights[i] = (weights[i] as number) / length;
+    }
+    return { ids: ids.subarray(0, kept), weights: weights.subarray(0, kept) };
   }
 
   /** An unnormalised paper vector divided by its pivoted norm, as `bulkLoad` weighs papers. */
@@ -347,21 +385,6 @@ export class TfIdfIndex {
       this.postings.accumulate(vector.ids[i] as number, vector.weights[i] as number, this.scores, touched);
     }
     return touched;
-  }
-
-  private eligible(touched: Touched, options: SearchOptions): Int32Array {
-    const sinceMs = options.since?.getTime();
-    const { filter } = options;
-    const kept = new Int32Array(touched.length);
-    let count = 0;
-    for (let i = 0; i < touched.length; i++) {
-      const doc = touched.ids[i] as number;
-      if (this.alive[doc] !== 1 || (this.scores[doc] as number) <= 0) continue;
-      if (sinceMs !== undefined && !((this.publishedMs[doc] as number) >= sinceMs)) continue;
-      if (filter && !filter(this.papers[doc] as Paper)) continue;
-      kept[count++] = doc;
-    }
-    return kept.subarray(0, count);
   }
 
   private scored(doc: number, vector: SparseVector): ScoredPaper {
