@@ -8,10 +8,19 @@
  * papers (feedback is given on sent cards). Nothing is cached before the clock starts. The time
  * covers building the day's candidate pool and composing every digest (picks, MMR, explanations
  * and the reply), not building the index or the state.
+ *
+ * The headline figures (picksMs, cpuMs) are that cold run: a process that has just started, with
+ * no paper, phrase or profile vector computed and no code optimised yet. A long-running bot sees
+ * two other cases, measured after it with the same composer: the next hour's tick (pool rebuilt
+ * from remembered paper vectors, profiles unchanged) and the next day's (another batch of new
+ * papers ingested, so the new ones are vectorised and phrase and profile vectors recomputed,
+ * and each subscriber's history holds the first day's picks).
  */
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import type { TargetKey } from "../../src/core/commands/context.js";
+import type { ComposeDigest } from "../../src/core/delivery/digest-port.js";
 import type { Paper } from "../../src/core/paper.js";
 import { createDigestComposer } from "../../src/core/recommender/digest.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
@@ -31,11 +40,17 @@ export interface PicksBenchOptions {
 }
 
 export interface PicksBenchResult {
-  /** Wall-clock time of the whole run. */
+  /** Wall-clock time of the whole cold run. */
   picksMs: number;
   /** CPU time this process spent on it: the honest figure when other work shares the machine. */
   cpuMs: number;
-  /** Picks chosen across all digests. */
+  /** CPU time of the cold run's first digest, which builds the day's candidate pool. */
+  firstDigestCpuMs: number;
+  /** CPU time of every digest again an hour later (a warm process). */
+  nextHourCpuMs: number;
+  /** CPU time of every digest the next day, after another batch of new papers. */
+  nextDayCpuMs: number;
+  /** Picks chosen across all digests of the cold run. */
   picked: number;
 }
 
@@ -54,19 +69,59 @@ export async function benchPicks(opts: PicksBenchOptions): Promise<PicksBenchRes
   const index = TfIdfIndex.build(papers);
   const state = subscriberState(opts.subscribers, old, fresh);
   const compose = createDigestComposer({ index, state: { state }, papers: () => papers });
+  const subscribers = Object.entries(state.subscriptions);
 
   const started = performance.now();
   const cpu = process.cpuUsage();
-  let picked = 0;
-  for (const [key, subscription] of Object.entries(state.subscriptions)) {
-    picked += compose(key, subscription, { now: NOW, late: false }).paperIds.length;
-  }
-  const { user, system } = process.cpuUsage(cpu);
+  const firstDigest = composeAll(compose, subscribers.slice(0, 1), NOW);
+  const cold = composeAll(compose, subscribers.slice(1), NOW);
+  const picksMs = Math.round(performance.now() - started);
+  const cpuMs = cpuSince(cpu);
+
+  const nextHour = composeAll(compose, subscribers, new Date(NOW.getTime() + HOUR_MS));
+  for (const [key, paperIds] of [...firstDigest.sent, ...cold.sent])
+    state.sent[key] = [...(state.sent[key] ?? []), ...paperIds];
+  const tomorrow = new Date(NOW.getTime() + DAY_MS);
+  const nextBatch = syntheticCorpus(opts.newPapers, 3, sources).map((paper, i) => ({
+    ...paper,
+    id: `2606.${String(opts.newPapers + i).padStart(5, "0")}`,
+    publishedAt: new Date(tomorrow.getTime() - ((i % 24) * DAY_MS) / 24).toISOString(),
+  }));
+  index.add(nextBatch);
+  papers.push(...nextBatch);
+  const nextDay = composeAll(compose, subscribers, tomorrow);
   return {
-    picksMs: Math.round(performance.now() - started),
-    cpuMs: Math.round((user + system) / 1000),
-    picked,
+    picksMs,
+    cpuMs,
+    firstDigestCpuMs: firstDigest.cpuMs,
+    nextHourCpuMs: nextHour.cpuMs,
+    nextDayCpuMs: nextDay.cpuMs,
+    picked: firstDigest.picked + cold.picked,
   };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Composes every subscriber's digest at `now`; the CPU time it took and what was picked. */
+function composeAll(
+  compose: ComposeDigest,
+  subscribers: ReadonlyArray<[string, Subscription]>,
+  now: Date,
+): { cpuMs: number; picked: number; sent: Array<[TargetKey, string[]]> } {
+  const cpu = process.cpuUsage();
+  const sent: Array<[TargetKey, string[]]> = [];
+  let picked = 0;
+  for (const [key, subscription] of subscribers) {
+    const { paperIds } = compose(key, subscription, { now, late: false });
+    picked += paperIds.length;
+    sent.push([key, paperIds]);
+  }
+  return { cpuMs: cpuSince(cpu), picked, sent };
+}
+
+function cpuSince(start: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(start);
+  return Math.round((user + system) / 1000);
 }
 
 /** Papers sent in the past month's digests: what histories and feedback (given on sent cards) draw from. */

@@ -8,7 +8,8 @@ import type { BotState, Subscription } from "../state/types.js";
 import { CandidatePool } from "./candidate-pool.js";
 import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard, QUIET_DAY_NOTE } from "./pick-cards.js";
 import { MAX_WINDOW_DAYS, type PickTuning, PICK_TUNING, picksWindowStart, rankDailyPicks } from "./picks.js";
-import { buildProfileModel, hasSignal } from "./profile-model.js";
+import { hasSignal } from "./profile-model.js";
+import { ProfileModelCache } from "./profile-model-cache.js";
 import { VectorCache } from "./vector-cache.js";
 
 export interface DigestComposerDeps {
@@ -26,7 +27,8 @@ const DAY_MS = 86_400_000;
 /**
  * The recommender's side of the scheduler's contract: one subscriber's digest, computed from the
  * profile and sent history without recording anything. The day's candidate papers are vectorised
- * and indexed once per hour (or whenever the index grows), then shared by every subscriber.
+ * and indexed once per hour (or whenever the index grows), then shared by every subscriber; each
+ * profile's vectors are kept until the profile changes.
  *
  * @example
  * const compose = createDigestComposer({ index, state: stateStore, papers: () => corpus.all() });
@@ -34,6 +36,7 @@ const DAY_MS = 86_400_000;
  */
 export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
   const vectors = new VectorCache(deps.index);
+  const models = new ProfileModelCache(vectors);
   const tuning = deps.tuning ?? PICK_TUNING;
   let cached: { key: string; pool: CandidatePool } | undefined;
 
@@ -50,7 +53,7 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
   return (key, subscription, options) => {
     const state = deps.state.state;
     const profile = state.profiles[key];
-    const model = buildProfileModel(profile ?? { interests: [], liked: [], disliked: [] }, vectors);
+    const model = models.modelFor(key, profile ?? { interests: [], liked: [], disliked: [] });
     if (!hasSignal(model)) return quietPlan(subscription, NO_INTERESTS_NOTE);
     const picks = rankDailyPicks(
       poolAt(options.now),

@@ -1,5 +1,4 @@
 import type { Paper } from "../paper.js";
-import { sharedIds } from "../search/sparse.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
 import type { DeliveryRecord } from "../state/types.js";
 import type { CandidatePool, ScoredCandidate } from "./candidate-pool.js";
@@ -73,15 +72,9 @@ export function rankDailyPicks(
     return !excluded.has(doc) && (Number.isNaN(published) || published >= sinceMs);
   };
   const count = clampCount(request.count);
-  const relevant = pool
-    .score(request.model, tuning.threshold, isEligible)
-    .sort((a, b) => b.score - a.score || a.doc - b.doc)
-    .slice(0, count * MMR_CANDIDATES_PER_PICK);
-  const similarity = (a: ScoredCandidate, b: ScoredCandidate): number => {
-    const topical = a.interest >= 0 && a.interest === b.interest ? tuning.sameInterest : 0;
-    return Math.max(topical, pool.similarity(a.doc, b.doc));
-  };
-  return selectByMmr(relevant, count, tuning.lambda, similarity).map((picked) =>
+  const relevant = pool.top(request.model, tuning.threshold, isEligible, count * MMR_CANDIDATES_PER_PICK);
+  const similarity = (a: number, b: number): number => pool.similarity(a, b);
+  return selectByMmr(relevant, count, tuning, similarity).map((picked) =>
     explainPick(pool, index, request.model, picked),
   );
 }
@@ -121,10 +114,9 @@ function explainPick(
   picked: ScoredCandidate,
 ): DailyPick {
   const paper = pool.papers[picked.doc] as Paper;
-  const vector = pool.vectors[picked.doc];
   const interest = model.interests[picked.interest];
   const reference = interest?.vector ?? model.liked;
-  const terms = vector ? index.labels(sharedIds(reference, vector).slice(0, MAX_EXPLAINED_TERMS)) : [];
+  const terms = index.labels(pool.sharedTerms(reference, picked.doc, MAX_EXPLAINED_TERMS));
   return interest
     ? { paper, score: picked.score, interest: interest.phrase, terms }
     : { paper, score: picked.score, terms };

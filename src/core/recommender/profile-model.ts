@@ -1,6 +1,6 @@
 import type { Profile } from "../state/types.js";
-import { EMPTY_VECTOR, type SparseVector, vectorFromMap } from "../search/sparse.js";
-import { truncateVector } from "./truncate.js";
+import type { SparseVector } from "../search/sparse.js";
+import { centroidOf } from "./centroid.js";
 import type { VectorCache } from "./vector-cache.js";
 
 /**
@@ -40,13 +40,18 @@ export type ProfileSignals = Pick<Profile, "interests" | "liked" | "disliked">;
 /** Builds the vectors of a profile; call it per answer so feedback counts at once. */
 export function buildProfileModel(profile: ProfileSignals, vectors: VectorCache): ProfileModel {
   return {
-    interests: profile.interests
-      .map((phrase) => ({ phrase, vector: vectors.phrase(phrase) }))
-      .filter(({ vector }) => vector.ids.length > 0),
+    interests: interestVectors(profile.interests, vectors),
     liked: centroid(profile.liked.slice(-FEEDBACK_WINDOW), vectors),
     disliked: centroid(profile.disliked.slice(-FEEDBACK_WINDOW), vectors),
     judged: new Set([...profile.liked, ...profile.disliked]),
   };
+}
+
+/** The vectors of stated interests; interests with no word the index knows are left out. */
+export function interestVectors(phrases: readonly string[], vectors: VectorCache): InterestVector[] {
+  return phrases
+    .map((phrase) => ({ phrase, vector: vectors.phrase(phrase) }))
+    .filter(({ vector }) => vector.ids.length > 0);
 }
 
 /** Whether the profile says anything a paper could match. */
@@ -59,14 +64,10 @@ export function hasSignal(model: ProfileModel): boolean {
  * Each paper brings its top terms only, so the centroid stays small however long its abstracts.
  */
 function centroid(ids: readonly string[], vectors: VectorCache): SparseVector {
-  const sum = new Map<number, number>();
+  const sketches: SparseVector[] = [];
   for (const id of ids) {
-    const vector = vectors.paperSketch(id);
-    if (!vector) continue;
-    for (let i = 0; i < vector.ids.length; i++) {
-      const term = vector.ids[i] as number;
-      sum.set(term, (sum.get(term) ?? 0) + (vector.weights[i] as number));
-    }
+    const sketch = vectors.paperSketch(id);
+    if (sketch) sketches.push(sketch);
   }
-  return sum.size === 0 ? EMPTY_VECTOR : truncateVector(vectorFromMap(sum), FEEDBACK_TERMS);
+  return centroidOf(sketches, FEEDBACK_TERMS);
 }

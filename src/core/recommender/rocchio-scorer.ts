@@ -1,0 +1,131 @@
+import type { SparseVector } from "../search/sparse.js";
+import { matchScore, MatchScratch, sumMatches } from "./match-list.js";
+import type { PoolPostings } from "./pool-postings.js";
+import { ROCCHIO, type ProfileModel } from "./profile-model.js";
+import { type ScoredCandidate, TopCandidates } from "./top-candidates.js";
+
+/**
+ * Scores a whole profile (stated interests and feedback, see ROCCHIO) against a candidate pool,
+ * summing into arrays with one slot per candidate that are reused by every profile. Feedback
+ * centroids share a term with most of a pool, so the arrays are read and cleared whole, in order,
+ * rather than through a list of the candidates touched.
+ */
+export class RocchioScorer {
+  readonly #best: Float64Array;
+  readonly #bestInterest: Int16Array;
+  readonly #liked: Float64Array;
+  readonly #disliked: Float64Array;
+
+  readonly #scratch: MatchScratch;
+
+  constructor(
+    private readonly postings: PoolPostings,
+    size: number,
+  ) {
+    this.#scratch = new MatchScratch(size);
+    this.#best = new Float64Array(size);
+    this.#bestInterest = new Int16Array(size).fill(-1);
+    this.#liked = new Float64Array(size);
+    this.#disliked = new Float64Array(size);
+  }
+
+  /** Every `eligible` candidate scoring at least `floor`, in no particular order. */
+  all(model: ProfileModel, floor: number, eligible: (doc: number) => boolean): ScoredCandidate[] {
+    const scored: ScoredCandidate[] = [];
+    this.#sum(model);
+    for (let doc = 0; doc < this.#best.length; doc++) {
+      if (!this.#touched(doc)) continue;
+      const score = this.#scoreOf(doc);
+      if (score >= floor && eligible(doc))
+        scored.push({ doc, score: Math.min(1, score), interest: this.#interestOf(doc) });
+    }
+    this.#clear();
+    return scored;
+  }
+
+  /** The best `limit` of `all`, best first (score descending, then pool order). */
+  top(
+    model: ProfileModel,
+    floor: number,
+    eligible: (doc: number) => boolean,
+    limit: number,
+  ): ScoredCandidate[] {
+    const best = new TopCandidates(limit);
+    this.#sum(model);
+    for (let doc = 0; doc < this.#best.length; doc++) {
+      if (!this.#touched(doc)) continue;
+      const raw = this.#scoreOf(doc);
+      const score = Math.min(1, raw);
+      // Eligibility costs a lookup: ask only about candidates that would make the list.
+      if (raw >= floor && best.admits(score, doc) && eligible(doc))
+        best.offer(doc, score, this.#interestOf(doc));
+    }
+    this.#clear();
+    return best.result();
+  }
+
+  #sum(model: ProfileModel): void {
+    model.interests.forEach(({ vector }, interest) => this.#keepBest(vector, interest));
+    this.#accumulate(model.liked, this.#liked);
+    this.#accumulate(model.disliked, this.#disliked);
+  }
+
+  /** A candidate is scored when it shares a term with a stated interest or with the liked papers. */
+  #touched(doc: number): boolean {
+    return this.#best[doc] !== 0 || this.#liked[doc] !== 0;
+  }
+
+  #scoreOf(doc: number): number {
+    const fromLikes = ROCCHIO.beta * (this.#liked[doc] as number);
+    const fromDislikes = ROCCHIO.gamma * (this.#disliked[doc] as number);
+    return ROCCHIO.alpha * (this.#best[doc] as number) + fromLikes - fromDislikes;
+  }
+
+  /** The explanation names whichever pulled harder: a stated interest, or the liked papers (-1). */
+  #interestOf(doc: number): number {
+    const fromInterest = ROCCHIO.alpha * (this.#best[doc] as number);
+    const fromLikes = ROCCHIO.beta * (this.#liked[doc] as number);
+    return fromInterest >= fromLikes ? (this.#bestInterest[doc] as number) : -1;
+  }
+
+  /**
+   * Keeps each candidate's best interest score (as match lists hold it); the earlier interest wins
+   * a tie. Walks the postings rather than a match list: a profile with feedback needs every match.
+   */
+  #keepBest(vector: SparseVector, interest: number): void {
+    const { sums, touched } = this.#scratch;
+    const best = this.#best;
+    const count = sumMatches(vector, this.postings, this.#scratch);
+    for (let t = 0; t < count; t++) {
+      const doc = touched[t] as number;
+      const score = matchScore(sums[doc] as number);
+      sums[doc] = 0;
+      if (score > (best[doc] as number)) {
+        best[doc] = score;
+        this.#bestInterest[doc] = interest;
+      }
+    }
+  }
+
+  /** Adds the vector's cosine with every candidate sharing a term into `into`. */
+  #accumulate(vector: SparseVector, into: Float64Array): void {
+    const { start, docs, weights, localOf } = this.postings;
+    for (let i = 0; i < vector.ids.length; i++) {
+      const term = localOf.get(vector.ids[i] as number);
+      if (term === undefined) continue;
+      const weight = vector.weights[i] as number;
+      const end = start[term + 1] as number;
+      for (let p = start[term] as number; p < end; p++) {
+        const doc = docs[p] as number;
+        into[doc] = (into[doc] as number) + weight * (weights[p] as number);
+      }
+    }
+  }
+
+  #clear(): void {
+    this.#best.fill(0);
+    this.#bestInterest.fill(-1);
+    this.#liked.fill(0);
+    this.#disliked.fill(0);
+  }
+}
