@@ -1,7 +1,7 @@
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes } from "discord.js";
 import type { REST } from "discord.js";
 import type { Reply } from "../../core/commands/reply.js";
-import type { DeliveryAdapter, SendResult } from "../../core/delivery/port.js";
+import { settlePartialSend, type DeliveryAdapter, type SendResult } from "../../core/delivery/port.js";
 import { silentLogger, type Logger } from "../../core/log.js";
 import { renderReply, toRestBody, type DiscordMessage } from "./render.js";
 
@@ -49,10 +49,9 @@ export class DiscordDelivery implements DeliveryAdapter {
       }
       return { ok: true };
     } catch (error) {
-      const result = classifySendError(error);
-      const partial = sent > 0 ? `after ${sent} of ${messages.length} messages: ` : "";
+      const result = settlePartialSend(classifySendError(error), sent, messages.length);
       this.#log.debug({ chatId, kind: result.ok ? "ok" : result.kind }, "Discord digest not delivered");
-      return result.ok ? result : { ...result, reason: partial + result.reason };
+      return result;
     }
   }
 

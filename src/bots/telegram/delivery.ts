@@ -1,11 +1,11 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Api } from "grammy";
 import type { Reply } from "../../core/commands/reply.js";
-import type { DeliveryAdapter, SendResult } from "../../core/delivery/port.js";
+import { settlePartialSend, type DeliveryAdapter, type SendResult } from "../../core/delivery/port.js";
 import type { Logger } from "../../core/log.js";
 import { toSendResult } from "./errors.js";
 import { renderReply } from "./render.js";
-import { sendMessages } from "./send.js";
+import { PartialSendError, sendMessages } from "./send.js";
 
 /** Bounds for @grammyjs/auto-retry, whose defaults would retry forever. */
 export const RETRY_LIMITS = {
@@ -38,12 +38,16 @@ export class TelegramDelivery implements DeliveryAdapter {
   ) {}
 
   async send(chatId: string, reply: Reply): Promise<SendResult> {
+    const messages = renderReply(reply);
     try {
-      await sendMessages(this.api, chatId, renderReply(reply));
+      await sendMessages(this.api, chatId, messages);
       return { ok: true };
     } catch (error) {
-      const result = toSendResult(error, this.token);
-      this.log.warn({ chatId, kind: result.kind, err: result.reason }, "telegram delivery failed");
+      const partial = error instanceof PartialSendError;
+      const apiResult = toSendResult(partial ? error.cause : error, this.token);
+      const result = settlePartialSend(apiResult, partial ? error.delivered : 0, messages.length);
+      if (!result.ok)
+        this.log.warn({ chatId, kind: result.kind, err: result.reason }, "telegram delivery failed");
       return result;
     }
   }

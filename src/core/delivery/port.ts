@@ -20,3 +20,14 @@ export interface DeliveryAdapter {
   /** `chatId` is the channel/group id, or the user id for a DM. */
   send(chatId: string, reply: Reply): Promise<SendResult>;
 }
+
+/**
+ * A digest split over several messages that failed part-way must not be sent again later: the
+ * first messages already arrived, and a retry would repeat their papers. So a "retry" after at
+ * least one delivered message becomes "failed" (at most once beats twice).
+ */
+export function settlePartialSend(result: SendResult, delivered: number, total: number): SendResult {
+  if (result.ok || delivered === 0) return result;
+  const reason = `after ${delivered} of ${total} messages: ${result.reason}`;
+  return result.kind === "retry" ? { ok: false, kind: "failed", reason } : { ...result, reason };
+}

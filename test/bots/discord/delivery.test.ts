@@ -143,4 +143,22 @@ describe("DiscordDelivery", () => {
     expect(result).toMatchObject({ ok: false, kind: "gone" });
     expect(!result.ok && result.reason).toMatch(/^after 1 of \d messages/);
   });
+
+  it("does not ask for a retry once part of a long digest went out, so no paper arrives twice", async () => {
+    const long = papersReply(12, { buttons: [], footer: undefined });
+    fake.respond(
+      "POST",
+      /^\/channels\/\d+\/messages$/,
+      { status: 200, body: {} },
+      discordError(500, 0, "Internal Server Error"),
+      discordError(500, 0, "Internal Server Error"),
+      discordError(500, 0, "Internal Server Error"),
+      discordError(500, 0, "Internal Server Error"),
+    );
+
+    const result = await delivery.send(CHANNEL_ID, long);
+
+    expect(result).toMatchObject({ ok: false, kind: "failed" });
+    expect(!result.ok && result.reason).toMatch(/^after 1 of \d messages/);
+  });
 });

@@ -72,6 +72,31 @@ describe("TelegramDelivery", () => {
     expect(harness.fake.callsTo("sendMessage")).toHaveLength(1);
   });
 
+  it("does not ask for a retry once part of a long digest went out, so no paper arrives twice", async () => {
+    harness = await startHarness();
+    let calls = 0;
+    harness.fake.answer("sendMessage", (payload) =>
+      ++calls === 1
+        ? {
+            ok: true,
+            result: { message_id: 1, date: 0, chat: { id: payload.chat_id, type: "private" }, text: "…" },
+          }
+        : telegramErrors.tooManyRequests(3600),
+    );
+    const longCards = Array.from({ length: 10 }, (_, i) =>
+      paperCard(`2410.${i}`, { excerpt: "word ".repeat(200) }),
+    );
+
+    const result = await harness.telegram.delivery.send(
+      String(ALICE_DM.id),
+      resultsReply("today", longCards),
+    );
+
+    expect(calls).toBe(2);
+    expect(result).toMatchObject({ ok: false, kind: "failed" });
+    expect(result.ok === false && result.reason).toMatch(/^after 1 of \d+ messages/);
+  });
+
   it("reports a refused message as failed, not gone", async () => {
     harness = await startHarness();
     harness.fake.failNext("sendMessage", telegramErrors.messageTooLong);
