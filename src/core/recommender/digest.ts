@@ -42,7 +42,7 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
 
   const poolAt = (now: Date): CandidatePool => {
     const hour = Math.floor(now.getTime() / HOUR_MS);
-    const key = `${deps.index.size}:${hour}`;
+    const key = `${deps.index.generation}:${hour}`;
     if (cached?.key !== key) {
       const oldest = (hour + 1) * HOUR_MS - (MAX_WINDOW_DAYS * DAY_MS + HOUR_MS);
       cached = { key, pool: CandidatePool.build(recentPapers(deps.papers(), oldest), vectors) };

@@ -10,7 +10,7 @@ import type { VectorCache } from "./vector-cache.js";
 const MAX_MODELS = 200_000;
 
 interface Remembered {
-  indexSize: number;
+  indexGeneration: number;
   readonly interests: readonly string[];
   readonly liked: readonly string[];
   readonly disliked: readonly string[];
@@ -29,19 +29,19 @@ export class ProfileModelCache {
   constructor(private readonly vectors: VectorCache) {}
 
   modelFor(key: string, profile: ProfileSignals): ProfileModel {
-    const indexSize = this.vectors.index.size;
+    const indexGeneration = this.vectors.index.generation;
     const remembered = this.#models.get(key);
     if (remembered && unchanged(remembered, profile)) {
-      if (remembered.indexSize === indexSize) return remembered.model;
+      if (remembered.indexGeneration === indexGeneration) return remembered.model;
       // Feedback centroids come from stored paper vectors, which a growing index keeps.
       remembered.model = { ...remembered.model, interests: interestVectors(profile.interests, this.vectors) };
-      remembered.indexSize = indexSize;
+      remembered.indexGeneration = indexGeneration;
       return remembered.model;
     }
     const model = buildProfileModel(profile, this.vectors);
     if (!remembered && this.#models.size >= MAX_MODELS) this.#models.clear();
     this.#models.set(key, {
-      indexSize,
+      indexGeneration,
       interests: [...profile.interests],
       liked: [...profile.liked],
       disliked: [...profile.disliked],

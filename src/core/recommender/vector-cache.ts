@@ -1,3 +1,4 @@
+import type { Paper } from "../paper.js";
 import type { SparseVector } from "../search/sparse.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
 import { truncateVector } from "./truncate.js";
@@ -9,18 +10,21 @@ const FEEDBACK_SKETCH_TERMS = 40;
 
 /**
  * Remembers the vectors of papers and interest phrases, so a run over thousands of profiles
- * tokenizes each text once. When the index grows, phrase vectors are recomputed (a word unknown
- * yesterday may be known today) while paper vectors are kept: tokenizing a paper is what costs,
- * and the idf drift of one day's papers barely moves a stored paper's vector.
+ * tokenizes each text once. When the index changes, phrase vectors are recomputed (a word unknown
+ * yesterday may be known today) while paper vectors are kept unless the paper itself was replaced
+ * (a merge can bring a fuller abstract): tokenizing a paper is what costs, and the idf drift of one
+ * day's papers barely moves a stored paper's vector.
  */
 export class VectorCache {
   readonly #phrases = new Map<string, SparseVector>();
   readonly #papers = new Map<string, SparseVector | null>();
   readonly #sketches = new Map<string, SparseVector | null>();
-  #indexSize: number;
+  /** The stored paper each cached vector was computed from: a replaced paper is a new object. */
+  readonly #sources = new Map<string, Paper | undefined>();
+  #indexGeneration: number;
 
   constructor(readonly index: TfIdfIndex) {
-    this.#indexSize = index.size;
+    this.#indexGeneration = index.generation;
   }
 
   phrase(text: string): SparseVector {
@@ -40,9 +44,13 @@ export class VectorCache {
     this.#checkIndex();
     let vector = this.#papers.get(id);
     if (vector === undefined) {
-      if (this.#papers.size >= MAX_PAPERS) this.#papers.clear();
+      if (this.#papers.size >= MAX_PAPERS) {
+        this.#papers.clear();
+        this.#sources.clear();
+      }
       vector = this.index.vectorOf(id) ?? null;
       this.#papers.set(id, vector);
+      this.#sources.set(id, this.index.get(id));
     }
     return vector ?? undefined;
   }
@@ -60,8 +68,14 @@ export class VectorCache {
   }
 
   #checkIndex(): void {
-    if (this.index.size === this.#indexSize) return;
-    this.#indexSize = this.index.size;
+    if (this.index.generation === this.#indexGeneration) return;
+    this.#indexGeneration = this.index.generation;
     this.#phrases.clear();
+    for (const [id, source] of this.#sources) {
+      if (this.index.get(id) === source) continue;
+      this.#papers.delete(id);
+      this.#sketches.delete(id);
+      this.#sources.delete(id);
+    }
   }
 }

@@ -60,6 +60,7 @@ export class TfIdfIndex {
   private alive = new Uint8Array(0);
   private publishedMs = new Float64Array(0);
   private liveCount = 0;
+  private changes = 0;
   /** Mean norm of the papers of the last bulk load: pivoted normalisation tilts around it. */
   private pivot = 0;
   private scores = new Float32Array(0);
@@ -103,6 +104,14 @@ export class TfIdfIndex {
     return this.liveCount;
   }
 
+  /**
+   * Grows with every add or remove, replacements included (which leave `size` unchanged): caches
+   * of vectors derived from this index compare it to know when to recompute.
+   */
+  get generation(): number {
+    return this.changes;
+  }
+
   get(id: string): Paper | undefined {
     const doc = this.docOf.get(id);
     return doc === undefined ? undefined : this.papers[doc];
@@ -113,6 +122,7 @@ export class TfIdfIndex {
    * their weights use the idf of the moment (older postings keep theirs until the next build).
    */
   add(papers: readonly Paper[]): void {
+    this.changes++;
     this.feedbackVectors.clear();
     this.reserve(this.papers.length + papers.length);
     if (this.papers.length === 0) {
@@ -214,6 +224,7 @@ export class TfIdfIndex {
   remove(id: string): boolean {
     const doc = this.forget(id);
     if (doc === undefined) return false;
+    this.changes++;
     this.feedbackVectors.clear();
     const paper = this.papers[doc];
     if (paper)
