@@ -150,7 +150,14 @@ async function shutdown(running: Running[], app: App, log: pino.Logger): Promise
   for (const part of running) {
     await part.stop().catch((error: unknown) => log.error({ err: String(error) }, "stopping failed"));
   }
-  await app.close();
+  await app
+    .close()
+    .catch((error: unknown) =>
+      log.error(
+        { err: String(error) },
+        "could not save the bot state at shutdown; the last saved copy is kept",
+      ),
+    );
   log.info("stopped");
 }
 

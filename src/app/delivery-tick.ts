@@ -4,6 +4,7 @@ import type { ComposeDigest } from "../core/delivery/digest-port.js";
 import type { Logger } from "../core/log.js";
 import { runDueDeliveries } from "../core/schedule/fan-out.js";
 import { pausedNoticeReply } from "../core/schedule/paused-notice.js";
+import { sendSafely } from "../core/schedule/send-digest.js";
 import { platformLimiters } from "../core/schedule/rate-limit.js";
 import type { StateStore } from "../core/state/state-store.js";
 
@@ -27,10 +28,8 @@ export function createDeliveryTick(deps: DeliveryTickDeps): () => Promise<void> 
     for (const notice of summary.newlyPaused) {
       const adapter = deps.adapters[notice.target.platform];
       if (!notice.canNotifyOwner || !adapter) continue;
-      const result = await adapter.send(
-        ownerAddress(notice.target.platform, notice.ownerId),
-        pausedNoticeReply(notice),
-      );
+      const owner = ownerAddress(notice.target.platform, notice.ownerId);
+      const result = await sendSafely(adapter, owner, pausedNoticeReply(notice));
       if (!result.ok)
         deps.log.warn(
           { key: notice.key, reason: result.reason },

@@ -12,8 +12,10 @@ export function createIngestJob(app: App, sources: PaperSource[], categories: st
     const summary = await ingest(sources, app.corpus, { categories, log });
     const changed = [...summary.added, ...summary.merged];
     if (changed.length > 0) {
-      await app.saveCorpus();
+      // Indexed first: the corpus in memory already holds them, so a failed save must not leave
+      // them unsearchable (the next change saves them).
       app.addToIndex(changed);
+      await app.saveCorpus();
     }
     log.info(
       {

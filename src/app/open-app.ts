@@ -41,8 +41,11 @@ export async function openApp(config: Pick<Config, "dataDir">, log: Logger): Pro
       saveCorpus: () => store.corpus.write(corpus.toDocument()),
       addToIndex: (papers) => index.add(papers),
       close: async () => {
-        await state.flush();
-        await store.close();
+        try {
+          await state.flush();
+        } finally {
+          await store.close();
+        }
       },
     };
   } catch (error) {

@@ -39,7 +39,7 @@ export interface TelegramBot {
  * @example
  * const telegram = createTelegramBot({ token, service, log });
  * await telegram.start();
- * stopOnSignals(() => telegram.stop(), log);
+ * process.once("SIGTERM", () => void telegram.stop());
  */
 export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const token = options.token?.trim() ?? "";

@@ -54,11 +54,6 @@ function nodeToHtml(node: HtmlNode): string {
   return `<${node.tag}>${inner}</${node.tag}>`;
 }
 
-/** The visible text without markup, for a plain-text fallback. */
-export function toPlainText(nodes: HtmlNode[]): string {
-  return nodes.map((node) => (typeof node === "string" ? node : toPlainText(node.children))).join("");
-}
-
 /**
  * Keeps at most `budget` visible UTF-16 units, ending with "…" when something was cut. Tags stay
  * balanced because whole nodes are kept or rebuilt, and a surrogate pair is never split.

@@ -127,25 +127,3 @@ function webhookPath(url: string): string {
   }
   throw new Error("TELEGRAM_WEBHOOK_URL must be an https URL such as https://bot.example.com/telegram.");
 }
-
-/**
- * Runs `stop` once on SIGINT or SIGTERM. Returns a function that removes the listeners. The process
- * then exits by itself once nothing else keeps it alive.
- */
-export function stopOnSignals(
-  stop: StopFunction,
-  log: Logger,
-  signals: readonly NodeJS.Signals[] = ["SIGINT", "SIGTERM"],
-): () => void {
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "stopping");
-    stop().catch((error: unknown) => log.error({ err: String(error) }, "shutdown failed"));
-  };
-  for (const signal of signals) process.on(signal, onSignal);
-  return () => {
-    for (const signal of signals) process.off(signal, onSignal);
-  };
-}

@@ -32,6 +32,11 @@ export const subscribeCommand: Command = {
         "There are no interests yet, so the digest would be empty: add some with /interests add <phrase>.",
       );
     }
+    if (ctx.platform === "console") {
+      lines.push(
+        "The terminal chat delivers no daily digest (/picks shows what it would hold): subscribe on Discord or Telegram to get it every morning.",
+      );
+    }
     lines.push("Change it any time with /subscribe, stop it with /unsubscribe.");
     return infoReply(lines);
   },

@@ -33,6 +33,8 @@ export function planDeliveries(state: Readonly<BotState>, now: Date, graceHours:
       plan.invalid.push({ key, reason: "the key is not platform:user|channel:id, e.g. telegram:user:42" });
       continue;
     }
+    // The terminal chat is for trying paperboy out: it has no daily delivery (/picks previews it).
+    if (target.platform === "console") continue;
     const due = computeDue(now, subscription, state.deliveries[key], { graceHours });
     if (due.status === "invalid") plan.invalid.push({ key, reason: due.reason });
     if (due.status !== "due" && due.status !== "missed") continue;

@@ -60,7 +60,11 @@ export function outcomeOf({ digest, result }: SentDigest): DeliveryOutcome {
   return { kind: "gone", notice: { key, target, ownerId, reason: result.reason, canNotifyOwner } };
 }
 
-async function sendSafely(adapter: DeliveryAdapter, chatId: string, reply: Reply): Promise<SendResult> {
+export async function sendSafely(
+  adapter: DeliveryAdapter,
+  chatId: string,
+  reply: Reply,
+): Promise<SendResult> {
   try {
     return await adapter.send(chatId, reply);
   } catch (error) {

@@ -25,13 +25,20 @@ export async function countInParallel(
   const worker = startCounting(papers, split, titleWeight);
   // Room for every paper's terms, not just this half's: the postings are later written over these
   // rows' spent weights (see PostingLists.fromRows), and pages never written cost no memory.
-  const near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, end));
+  let near: RowCounter;
   let sent = split;
-  for (let from = 0; from < split; from += BATCH) {
-    const ahead = Math.min(end, split + (from / BATCH + BATCHES_AHEAD) * BATCH);
-    if (worker && ahead > sent) worker.send(papers, sent, (sent = ahead));
-    const to = Math.min(split, from + BATCH);
-    for (let i = from; i < to; i++) near.count(papers[i] as PaperText);
+  try {
+    near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, end));
+    for (let from = 0; from < split; from += BATCH) {
+      const ahead = Math.min(end, split + (from / BATCH + BATCHES_AHEAD) * BATCH);
+      if (worker && ahead > sent) worker.send(papers, sent, (sent = ahead));
+      const to = Math.min(split, from + BATCH);
+      for (let i = from; i < to; i++) near.count(papers[i] as PaperText);
+    }
+  } catch (error) {
+    // A worker left waiting for batches would keep the process alive.
+    worker?.stop();
+    throw error;
   }
   worker?.send(papers, sent, end);
   const share = await worker?.result.catch(() => undefined);

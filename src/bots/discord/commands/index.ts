@@ -29,8 +29,3 @@ export const slashCommands: readonly SlashCommand[] = [
 export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   return slashCommands.map((command) => command.data.toJSON());
 }
-
-/** The command with this name, if paperboy has one. */
-export function findSlashCommand(name: string): SlashCommand | undefined {
-  return slashCommands.find((command) => command.data.name === name);
-}
