@@ -3,6 +3,7 @@ import type { Command } from "./command.js";
 import { targetKey } from "./context.js";
 import { readProfile } from "./profile-state.js";
 import { errorReply, infoReply } from "./replies.js";
+import { SUBSCRIBE_USAGE } from "./subscribe-options.js";
 import { describeSubscription } from "./subscription-text.js";
 
 export const settingsCommand: Command = {
@@ -18,7 +19,7 @@ export const settingsCommand: Command = {
     const lines = [
       subscription
         ? `Digest: ${describeSubscription(subscription)}.`
-        : "Digest: off. /subscribe [time HH:MM] [tz Area/City] [count N] [days daily|weekdays] starts one.",
+        : `Digest: off. /${SUBSCRIBE_USAGE} starts one.`,
     ];
     if (subscription?.paused)
       lines.push(

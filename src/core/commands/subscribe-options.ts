@@ -1,23 +1,27 @@
 import type { DeliveryDays } from "../state/types.js";
 import { MAX_PICKS, MIN_PICKS } from "../recommender/picks.js";
+import { parseSlotTime } from "../schedule/slot-time.js";
 import { quote } from "./replies.js";
 import { canonicalTimeZone, suggestTimeZone } from "./time-zone.js";
 
-export const SUBSCRIBE_USAGE = "subscribe [time HH:MM] [tz Area/City] [count N] [days daily|weekdays]";
+export const SUBSCRIBE_USAGE =
+  "subscribe [time HH:MM] [tz Area/City] [count N] [days daily|weekdays] [note on|off]";
 
 export interface SubscribeOptions {
   time?: string;
   timezone?: string;
   count?: number;
   days?: DeliveryDays;
+  /** Whether a short note is sent on days with nothing new to pick. */
+  quietNote?: boolean;
 }
 
 type Parsed = { ok: true; options: SubscribeOptions } | { ok: false; message: string };
 
-const KEYS = ["time", "tz", "count", "days"] as const;
+const KEYS = ["time", "tz", "count", "days", "note"] as const;
 type Key = (typeof KEYS)[number];
 
-/** Parses `time 07:30 tz Europe/Paris count 3 days weekdays`: keyword–value pairs in any order. */
+/** Parses `time 07:30 tz Europe/Paris count 3 days weekdays note off`: keyword–value pairs in any order. */
 export function parseSubscribeOptions(args: string): Parsed {
   const words = args.split(/\s+/).filter((word) => word.length > 0);
   const options: SubscribeOptions = {};
@@ -64,13 +68,23 @@ function applyOption(options: SubscribeOptions, key: Key, value: string): string
       options.days = days;
       return undefined;
     }
+    case "note": {
+      const note = value.toLowerCase();
+      if (note !== "on" && note !== "off") {
+        return `note is on or off (a short message on days with no new papers), not ${quote(value)}. E.g. note off.`;
+      }
+      options.quietNote = note === "on";
+      return undefined;
+    }
   }
 }
 
 /** `8:05` → `08:05`; undefined unless it is a real 24-hour time. */
 export function parseTime(text: string): string | undefined {
-  const match = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
-  return match ? `${(match[1] ?? "").padStart(2, "0")}:${match[2]}` : undefined;
+  const trimmed = text.trim();
+  // A single-digit hour is a friendly shorthand; the stored form is always HH:MM.
+  const padded = /^\d:/.test(trimmed) ? `0${trimmed}` : trimmed;
+  return parseSlotTime(padded) ? padded : undefined;
 }
 
 function unknownZone(value: string): string {

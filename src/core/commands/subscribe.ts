@@ -54,7 +54,7 @@ function nextSubscription(
     timezone: options.timezone ?? existing?.timezone ?? env.defaults.timezone,
     days: options.days ?? existing?.days ?? "daily",
     count: options.count ?? existing?.count ?? DEFAULT_PICKS,
-    quietNote: existing?.quietNote ?? true,
+    quietNote: options.quietNote ?? existing?.quietNote ?? true,
     chatId,
     ownerId: ctx.userId,
     createdAt: existing?.createdAt ?? env.now().toISOString(),

@@ -1,9 +1,10 @@
+import type { TargetKey } from "../commands/context.js";
 import type { Reply } from "../commands/reply.js";
 import type { ComposeDigest, DigestPlan } from "../delivery/digest-port.js";
 import type { Logger } from "../log.js";
 import type { StateStore } from "../state/state-store.js";
 import type { BotState } from "../state/types.js";
-import { canClaim, claimDelivery, recordUnsent } from "./delivery-log.js";
+import { canClaim, claimDelivery, recordUnsent, releaseForRetry } from "./delivery-log.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import type { DueTarget } from "./plan.js";
 
@@ -23,6 +24,7 @@ export interface ClaimDeps {
 }
 
 type Composed = { due: DueTarget; digest: DigestPlan | Error };
+type Claimed = { key: TargetKey; localDate: string; added: string[] };
 type Decision = { kind: "claimed"; added: string[] } | { kind: "skipped" | "failed" };
 
 /**
@@ -36,14 +38,20 @@ export async function claimBatch(
 ): Promise<{ claimed: ClaimedDigest[]; outcomes: DeliveryOutcome[] }> {
   const composed = batch.map((due): Composed => ({ due, digest: composeSafely(due, deps) }));
   let decisions: Decision[];
+  let claims: Claimed[] = [];
   try {
-    decisions = await deps.state.update((state) => composed.map((item) => decide(state, item, deps.now)));
+    decisions = await deps.state.update((state) => {
+      const made = composed.map((item) => decide(state, item, deps.now));
+      claims = claimsOf(composed, made);
+      return made;
+    });
   } catch (error) {
     // Claims that stay in memory only are never sent: at most once holds even if the disk fails.
     deps.log.error(
       { err: error, targets: batch.length },
       "could not record the deliveries; not sending them",
     );
+    await releaseClaims(claims, deps);
     return { claimed: [], outcomes: batch.map(() => ({ kind: "failed" })) };
   }
   const claimed: ClaimedDigest[] = [];
@@ -55,6 +63,31 @@ export async function claimBatch(
       claimed.push({ due, reply: digest.reply, added: decision.added });
   });
   return { claimed, outcomes };
+}
+
+function claimsOf(composed: readonly Composed[], decisions: readonly Decision[]): Claimed[] {
+  return decisions.flatMap((decision, index) => {
+    const due = (composed[index] as Composed).due;
+    return decision.kind === "claimed"
+      ? [{ key: due.key, localDate: due.localDate, added: decision.added }]
+      : [];
+  });
+}
+
+/**
+ * Takes back claims whose write failed, so they neither reach disk with the next write nor keep
+ * the targets from a later tick the same day. If this write fails too, the release still holds in
+ * memory, which is all a later tick needs.
+ */
+async function releaseClaims(claims: readonly Claimed[], deps: ClaimDeps): Promise<void> {
+  if (claims.length === 0) return;
+  try {
+    await deps.state.update((state) => {
+      for (const { key, localDate, added } of claims) releaseForRetry(state, key, localDate, added);
+    });
+  } catch (error) {
+    deps.log.warn({ err: error, targets: claims.length }, "could not record the release of unsent claims");
+  }
 }
 
 function decide(state: BotState, { due, digest }: Composed, now: Date): Decision {

@@ -172,6 +172,25 @@ describe("subscribe, settings, unsubscribe", () => {
     expect(h.state.state.subscriptions[userKey]).toMatchObject({ time: "07:30", count: 7 });
   });
 
+  it("turns the quiet-day note off and on again, keeping it across other changes", async () => {
+    await h.run("subscribe");
+    expect(h.state.state.subscriptions[userKey]?.quietNote).toBe(true);
+    const off = await h.run("subscribe note off time 9:05");
+    expect(text(off)).toMatch(/nothing on quiet days \(note off\)/);
+    expect(h.state.state.subscriptions[userKey]).toMatchObject({ quietNote: false, time: "09:05" });
+    await h.run("subscribe count 3");
+    expect(h.state.state.subscriptions[userKey]?.quietNote).toBe(false);
+    expect(text(await h.run("settings"))).toMatch(/note off/);
+    await h.run("subscribe NOTE On");
+    expect(h.state.state.subscriptions[userKey]?.quietNote).toBe(true);
+    expect(text(await h.run("settings"))).toMatch(/short note on quiet days \(note on\)/);
+  });
+
+  it("names every subscribe option in help and in settings when there is no digest", async () => {
+    expect(text(await h.run("help"))).toContain("[days daily|weekdays] [note on|off]");
+    expect(text(await h.run("settings"))).toMatch(/Digest: off\. \/subscribe .*\[note on\|off\] starts one/);
+  });
+
   it("clears a pause", async () => {
     await h.run("subscribe");
     await h.state.update((state) => {
@@ -194,6 +213,8 @@ describe("subscribe, settings, unsubscribe", () => {
     ["subscribe time", /needs a value/],
     ["subscribe at 08:00", /subscribe \[time HH:MM\]/],
     ["subscribe count 3 count 4", /given twice/],
+    ["subscribe note maybe", /note is on or off[\s\S]*note off/],
+    ["subscribe note", /needs a value/],
   ])("refuses %s with the valid form and changes nothing", async (input, form) => {
     const reply = await h.run(input);
     expect(reply.kind).toBe("error");
