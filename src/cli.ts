@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { loadConfig, ConfigError, configSecrets, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
-import { openApp, type App } from "./app/open-app.js";
+import { loadCorpus, openApp, type App } from "./app/open-app.js";
 import { createPaperSources } from "./sources/create.js";
 import { runIngest } from "./cli/ingest.js";
 import { runPaper } from "./cli/paper.js";
@@ -37,7 +37,7 @@ const COMMANDS: Record<string, CommandRunner> = {
   find: (args, config, io) =>
     runFind(args, {
       ...io,
-      loadDefaultPapers: () => withApp(config, io, async (app) => app.corpus.all()),
+      loadDefaultPapers: async () => (await loadCorpus(config, cliLogger(config))).all(),
     }),
   picks: (args, config, io) => withApp(config, io, (app) => runPicks(args, { index: app.index, ...io })),
   chat: (_args, config, io) =>
@@ -62,8 +62,8 @@ const COMMANDS: Record<string, CommandRunner> = {
         ...io,
       }),
     ),
-  paper: (args, config, io) =>
-    withApp(config, io, (app) => runPaper(args, { corpus: app.corpus, out: io.out })),
+  paper: async (args, config, io) =>
+    runPaper(args, { corpus: await loadCorpus(config, cliLogger(config)), ...io }),
   ingest: (args, config, io) =>
     withApp(config, io, (app) =>
       runIngest(args, {
@@ -71,7 +71,7 @@ const COMMANDS: Record<string, CommandRunner> = {
         save: app.saveCorpus,
         addToIndex: app.addToIndex,
         sources: createPaperSources({ ...config.sources, log: cliLogger(config) }),
-        out: io.out,
+        ...io,
         log: cliLogger(config),
         defaultCategories: config.sources.categories,
       }),

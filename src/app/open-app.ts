@@ -29,7 +29,7 @@ export interface App {
 export async function openApp(config: Pick<Config, "dataDir">, log: Logger): Promise<App> {
   const store = openFileStore(config.dataDir, log);
   try {
-    const corpus = await loadCorpus(store, log);
+    const corpus = await readCorpus(store, log);
     const index = await TfIdfIndex.buildAsync(corpus.all());
     const state = await StateStore.open(store.state);
     log.info({ papers: index.size, dataDir: config.dataDir }, "corpus loaded");
@@ -54,7 +54,20 @@ export async function openApp(config: Pick<Config, "dataDir">, log: Logger): Pro
   }
 }
 
-async function loadCorpus(store: FileStore, log: Logger): Promise<Corpus> {
+/**
+ * Only the corpus of DATA_DIR (or the bundled demo corpus), for commands that read papers without
+ * searching or touching the bot state: no index is built and the files are released before returning.
+ */
+export async function loadCorpus(config: Pick<Config, "dataDir">, log: Logger): Promise<Corpus> {
+  const store = openFileStore(config.dataDir, log);
+  try {
+    return await readCorpus(store, log);
+  } finally {
+    await store.close();
+  }
+}
+
+async function readCorpus(store: FileStore, log: Logger): Promise<Corpus> {
   const raw = await store.corpus.read();
   if (raw !== undefined) return Corpus.fromDocument(migrateCorpus(raw, { source: store.corpus.location }));
   const corpus = new Corpus();

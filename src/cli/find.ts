@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { parseHfPapersPage } from "../core/corpus/hf-page.js";
 import type { Paper } from "../core/paper.js";
 import { TfIdfIndex } from "../core/search/tfidf-index.js";
+import { stripControls } from "./terminal-text.js";
 
 export interface FindIo {
   out(line: string): void;
@@ -15,8 +16,6 @@ export interface FindIo {
 const USAGE =
   'Usage: paperboy find "<query>" [--limit N (1-100)] [--json] [--corpus FILE (.tsv id<TAB>title<TAB>abstract, .json Paper[], .txt HF papers page)]';
 const MAX_LIMIT = 100;
-// A hostile title must not drive the terminal (escape sequences); spaces stand in for them.
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/g; // eslint-disable-line no-control-regex -- the point
 
 interface FindRequest {
   query: string;
@@ -56,12 +55,15 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
   }
   if (outcome.notice) io.out(outcome.notice);
   if (outcome.results.length === 0) {
-    if (!outcome.notice) io.out(`No papers match “${clean(request.query)}” among ${papers.length} papers.`);
+    if (!outcome.notice)
+      io.out(`No papers match “${stripControls(request.query)}” among ${papers.length} papers.`);
     return 0;
   }
   outcome.results.forEach(({ paper, score, matched }, i) => {
-    io.out(`${String(i + 1).padStart(2)}. ${score.toFixed(3)}  ${clean(paper.title)}`);
-    io.out(`    ${clean(paper.id)}  matched: ${matched.map(clean).join(", ")}`);
+    io.out(`${String(i + 1).padStart(2)}. ${score.toFixed(3)}  ${stripControls(paper.title)}`);
+    io.out(
+      `    ${stripControls(paper.id)}  matched: ${matched.map((term) => stripControls(term)).join(", ")}`,
+    );
   });
   return 0;
 }
@@ -125,8 +127,4 @@ function parsePaperArray(text: string): Paper[] {
     }
     return { ...paper, authors: paper.authors ?? [], sources: paper.sources ?? [] } as Paper;
   });
-}
-
-function clean(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, " ");
 }

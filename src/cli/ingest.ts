@@ -14,7 +14,10 @@ export interface IngestCommandDeps {
   /** Receives new and changed papers; must replace a paper it already holds by id. */
   addToIndex(papers: Paper[]): void;
   sources: Record<SourceName, PaperSource>;
+  /** Progress lines and the summary. */
   out(line: string): void;
+  /** Usage and error messages. */
+  err(line: string): void;
   log: Logger;
   /** Used without --categories (ARXIV_CATEGORIES). */
   defaultCategories?: string[];
@@ -38,12 +41,12 @@ interface IngestRequest {
 export async function runIngest(args: string[], deps: IngestCommandDeps): Promise<number> {
   const request = parseIngestArgs(args, deps);
   if (typeof request === "string") {
-    deps.out(`${request}\n${USAGE}`);
+    deps.err(`${request}\n${USAGE}`);
     return 2;
   }
   if (request.date && request.sources.includes("rss")) {
     if (request.sources.length === 1) {
-      deps.out(
+      deps.err(
         `The arXiv RSS feed only holds the latest listing, not ${request.date}: use --source arxiv.\n${USAGE}`,
       );
       return 2;
@@ -69,7 +72,7 @@ async function storeChanges(summary: IngestSummary, deps: IngestCommandDeps): Pr
     await deps.save();
   } catch (error) {
     deps.log.error({ err: error }, "saving the corpus failed");
-    deps.out(
+    deps.err(
       `Could not save the corpus (${messageOf(error)}); the stored corpus is unchanged, run ingest again.`,
     );
     return false;
@@ -78,7 +81,7 @@ async function storeChanges(summary: IngestSummary, deps: IngestCommandDeps): Pr
     deps.addToIndex(changed);
   } catch (error) {
     deps.log.error({ err: error }, "indexing new papers failed");
-    deps.out(
+    deps.err(
       `Saved, but could not index the new papers (${messageOf(error)}); restart to rebuild the index.`,
     );
     return false;

@@ -1,14 +1,19 @@
 import { parseArgs } from "node:util";
 import type { Corpus } from "../core/corpus/corpus.js";
 import type { Paper } from "../core/paper.js";
-import { normalizeArxivId } from "../sources/normalize.js";
+import { parsePaperRef } from "../core/commands/paper-ref.js";
+import { stripControls } from "./terminal-text.js";
 
 export interface PaperCommandDeps {
   corpus: Corpus;
+  /** The paper itself. */
   out(line: string): void;
+  /** Usage and error messages, so that `--json` output stays machine-readable. */
+  err(line: string): void;
 }
 
-const USAGE = "Usage: paperboy paper <id> [--json]   (id: 2410.12345, 2410.12345v2 or an arXiv URL)";
+const USAGE =
+  "Usage: paperboy paper <id> [--json]   (id: 2410.12345, 2410.12345v2, arXiv:2410.12345, an arXiv or Hugging Face link, or a bundled id like hf-1a2b3c4d)";
 
 /**
  * `paperboy paper <id> [--json]`: prints a stored paper, or its whole record as JSON.
@@ -24,12 +29,12 @@ export async function runPaper(args: string[], deps: PaperCommandDeps): Promise<
       strict: true,
     });
   } catch (error) {
-    deps.out(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    deps.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
   const [raw, ...extra] = parsed.positionals;
   if (raw === undefined || raw.trim() === "" || extra.length > 0) {
-    deps.out(
+    deps.err(
       raw === undefined ? `Which paper? Give its id.\n${USAGE}` : `Give exactly one paper id.\n${USAGE}`,
     );
     return 2;
@@ -37,27 +42,32 @@ export async function runPaper(args: string[], deps: PaperCommandDeps): Promise<
 
   const paper = findPaper(deps.corpus, raw);
   if (!paper) {
-    deps.out(unknownPaperMessage(raw, deps.corpus.size));
+    deps.err(unknownPaperMessage(raw, deps.corpus.size));
     return 1;
   }
   deps.out(
-    parsed.values.json ? JSON.stringify(paper, null, 2) : withoutControlCharacters(describePaper(paper)),
+    parsed.values.json
+      ? JSON.stringify(paper, null, 2)
+      : stripControls(describePaper(paper), { keepNewlines: true }),
   );
   return 0;
 }
 
-/** By exact id first (seed ids such as `hf-…`), then as an arXiv id, version or URL stripped. */
+/**
+ * By exact id first (any stored id), then as the chat commands read a paper reference: an arXiv id with
+ * or without version or `arXiv:` prefix, an arXiv or Hugging Face link, or a seed id like `hf-1a2b3c4d`.
+ */
 export function findPaper(corpus: Corpus, raw: string): Paper | undefined {
   const trimmed = raw.trim();
-  const arxivId = normalizeArxivId(trimmed);
-  return corpus.get(trimmed) ?? (arxivId === undefined ? undefined : corpus.get(arxivId));
+  const id = parsePaperRef(trimmed);
+  return corpus.get(trimmed) ?? (id === undefined ? undefined : corpus.get(id));
 }
 
 function unknownPaperMessage(raw: string, size: number): string {
   const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
-  const form = "Give an arXiv id such as 2410.12345 (a version suffix or an arXiv URL also works)";
-  if (normalizeArxivId(raw) === undefined && !/^hf-/.test(raw.trim()))
-    return `${shown} is not a paper id. ${form}.`;
+  const form =
+    "Give an arXiv id such as 2410.12345 (a version suffix, an arXiv or Hugging Face link also works)";
+  if (parsePaperRef(raw) === undefined) return `${shown} is not a paper id. ${form}.`;
   return `No paper ${shown} among the ${size} stored papers. ${form}, or run \`paperboy ingest\` first.`;
 }
 
@@ -78,13 +88,4 @@ function describePaper(paper: Paper): string {
     paper.abstract || "(no abstract)",
   ];
   return lines.filter((line) => line !== undefined).join("\n");
-}
-
-/** Terminal control characters in a hostile title could rewrite the screen; newlines stay. */
-function withoutControlCharacters(text: string): string {
-  return [...text].filter((char) => char === "\n" || !isControl(char.codePointAt(0) ?? 0)).join("");
-}
-
-function isControl(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
 }

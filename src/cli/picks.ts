@@ -12,6 +12,7 @@ import { buildProfileModel, hasSignal } from "../core/recommender/profile-model.
 import { picksForTarget } from "../core/recommender/target-picks.js";
 import { VectorCache } from "../core/recommender/vector-cache.js";
 import type { TfIdfIndex } from "../core/search/tfidf-index.js";
+import { stripControls } from "./terminal-text.js";
 
 export interface PicksCommandDeps {
   index: TfIdfIndex;
@@ -109,8 +110,8 @@ function describePicks(picks: DailyPick[], days: number): string {
   return picks
     .map((pick, i) => {
       const terms = pick.terms.length > 0 ? ` · terms: ${pick.terms.join(", ")}` : "";
-      const title = pick.paper.title.replace(/\p{Cc}/gu, " ");
-      return `${i + 1}. ${title}  (score ${pick.score.toFixed(3)})\n   ${pick.paper.id} · ${pickReason(pick)}${terms}`;
+      const title = stripControls(pick.paper.title);
+      return `${i + 1}. ${title}  (score ${pick.score.toFixed(3)})\n   ${stripControls(pick.paper.id)} · ${pickReason(pick)}${terms}`;
     })
     .join("\n");
 }

@@ -98,9 +98,9 @@ export function countTerms(
   // ASCII text is scanned as is, capitals folded on the fly. Folding is local (NFKC composes a mark
   // with the letter before it; a tag starts at its "<"), so at the first character that needs it the
   // rest of the text, from the start of the current word, is folded and scanned on.
-  const resumeAt = scanText(text, true, -1, fieldWeight, vocabulary, create, counter);
+  const resumeAt = scanText(text, -1, fieldWeight, vocabulary, create, counter);
   if (resumeAt >= 0) {
-    scanFoldedText(foldText(text.slice(resumeAt)), false, carried, fieldWeight, vocabulary, create, counter);
+    scanFoldedText(foldText(text.slice(resumeAt)), carried, fieldWeight, vocabulary, create, counter);
   }
 }
 
@@ -108,13 +108,13 @@ export function countTerms(
 let carried = -1;
 
 /**
- * One pass over the characters, hashing each word as it goes: the hottest loop of indexing.
- * With `asciiOnly`, stops at the first character that needs folding and returns the start of the
- * word it is in (the term before it in `carried`); otherwise returns -1.
+ * One pass over ASCII text, hashing each word as it goes: the hottest loop of indexing. Capitals are
+ * folded in place; at the first character that needs real folding (non-ASCII, or a tag's "<") it
+ * returns the start of the word it is in, with the term before it in `carried`. Returns -1 when the
+ * whole text was counted.
  */
 function scanText(
   text: string,
-  asciiOnly: boolean,
   previousTerm: number,
   fieldWeight: number,
   vocabulary: Vocabulary,
@@ -127,26 +127,15 @@ function scanText(
   let hash = HASH_SEED;
   for (let i = 0; i <= length; i++) {
     let code = i < length ? text.charCodeAt(i) : 0x20;
-    let width = 1;
-    let inWord: boolean;
-    if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a)
-        code |= 0x20; // ASCII capitals, folded in place
-      else if (code === 0x3c && asciiOnly) return stopAt(start >= 0 ? start : i, previous);
-      inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-    } else {
-      if (asciiOnly) return stopAt(start >= 0 ? start : i, previous);
-      const point = text.codePointAt(i) ?? code;
-      width = point > 0xffff ? 2 : 1;
-      inWord = isWordCodePoint(point);
-    }
+    if (code >= 0x80 || code === 0x3c) return stopAt(start >= 0 ? start : i, previous);
+    if (code >= 0x41 && code <= 0x5a) code |= 0x20; // ASCII capitals, folded in place
+    const inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
     if (inWord) {
       if (start < 0) {
         start = i;
         hash = HASH_SEED;
       }
       hash = hashStep(hash, code);
-      if (width === 2) hash = hashStep(hash, text.charCodeAt(i + 1));
     } else {
       if (start >= 0) {
         const id = vocabulary.wordIdAt(text, start, i, hash, create);
@@ -163,27 +152,23 @@ function scanText(
       }
       if (isPhraseBreak(code)) previous = -1;
     }
-    i += width - 1;
   }
   return -1;
 }
 
 /**
- * `scanText` for folded text, a separate copy so that each stays specialised to one kind of string
- * (V8 slows a loop that sees both one-byte and two-byte strings).
- * One pass over the characters, hashing each word as it goes: the hottest loop of indexing.
- * With `asciiOnly`, stops at the first character that needs folding and returns the start of the
- * word it is in (the term before it in `carried`); otherwise returns -1.
+ * One pass over already folded text of any script, hashing each word (surrogate pairs included) as it
+ * goes, continuing from `previousTerm`. A separate function from `scanText` so that each stays
+ * specialised to one kind of string (V8 slows a loop that sees both one-byte and two-byte strings).
  */
 function scanFoldedText(
   text: string,
-  asciiOnly: boolean,
   previousTerm: number,
   fieldWeight: number,
   vocabulary: Vocabulary,
   create: boolean,
   counter: TermSink,
-): number {
+): void {
   const length = text.length;
   let previous = previousTerm;
   let start = -1;
@@ -193,12 +178,9 @@ function scanFoldedText(
     let width = 1;
     let inWord: boolean;
     if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a)
-        code |= 0x20; // ASCII capitals, folded in place
-      else if (code === 0x3c && asciiOnly) return stopAt(start >= 0 ? start : i, previous);
+      if (code >= 0x41 && code <= 0x5a) code |= 0x20; // ASCII capitals, folded in place
       inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
     } else {
-      if (asciiOnly) return stopAt(start >= 0 ? start : i, previous);
       const point = text.codePointAt(i) ?? code;
       width = point > 0xffff ? 2 : 1;
       inWord = isWordCodePoint(point);
@@ -228,7 +210,6 @@ function scanFoldedText(
     }
     i += width - 1;
   }
-  return -1;
 }
 
 function stopAt(position: number, previous: number): number {

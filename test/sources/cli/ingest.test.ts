@@ -24,6 +24,7 @@ async function setUp(overrides: { hfBody?: string; save?: () => Promise<void> } 
     "/rss/cs.LG+cs.CL+cs.AI+cs.CV": { body: fixture("arxiv-rss.sample.xml") },
   });
   const lines: string[] = [];
+  const errors: string[] = [];
   const indexed: Paper[][] = [];
   let saves = 0;
   const deps: IngestCommandDeps = {
@@ -39,10 +40,11 @@ async function setUp(overrides: { hfBody?: string; save?: () => Promise<void> } 
       http: { retries: 0 },
     }),
     out: (line) => void lines.push(line),
+    err: (line) => void errors.push(line),
     log: recordingLogger().log,
     now: () => new Date("2024-10-26T06:00:00Z"),
   };
-  return { deps, lines, indexed, saves: () => saves, requests: server.requests };
+  return { deps, lines, errors, indexed, saves: () => saves, requests: server.requests };
 }
 
 describe("paperboy ingest", () => {
@@ -98,15 +100,16 @@ describe("paperboy ingest", () => {
   });
 
   it("exits 1 with a clear message when saving fails", async () => {
-    const { deps, lines, indexed } = await setUp({
+    const { deps, lines, errors, indexed } = await setUp({
       save: async () => {
         throw new Error("disk full");
       },
     });
     expect(await runIngest(["--source", "hf"], deps)).toBe(1);
-    expect(lines).toContain(
+    expect(lines.at(-1)).toBe("Ingested: 3 fetched, 3 new, 0 merged, 0 skipped");
+    expect(errors).toEqual([
       "Could not save the corpus (disk full); the stored corpus is unchanged, run ingest again.",
-    );
+    ]);
     expect(indexed).toEqual([]);
   });
 
@@ -127,11 +130,12 @@ describe("paperboy ingest", () => {
     [["--verbose"], /Unknown option '--verbose'/],
     [["now"], /Unexpected argument 'now'/],
   ])("refuses %j with exit code 2 and the usage", async (args, message) => {
-    const { deps, lines, requests } = await setUp();
+    const { deps, lines, errors, requests } = await setUp();
 
     expect(await runIngest(args, deps)).toBe(2);
-    expect(lines.join("\n")).toMatch(message);
-    expect(lines.join("\n")).toMatch(/Usage: paperboy ingest \[--source hf\|arxiv\|rss\|all\]/);
+    expect(errors.join("\n")).toMatch(message);
+    expect(errors.join("\n")).toMatch(/Usage: paperboy ingest \[--source hf\|arxiv\|rss\|all\]/);
+    expect(lines).toEqual([]);
     expect(requests).toEqual([]);
   });
 });

@@ -9,9 +9,16 @@ function setUp() {
   corpus.upsert(parseHfDailyPapers(JSON.parse(fixture("hf-daily-papers.sample.json"))));
   corpus.upsert([
     { id: "hf-seed-1", title: "A \u001b[2Jbundled paper", abstract: "", authors: [], sources: ["seed"] },
+    { id: "hf-1a2b3c4d", title: "A seeded paper", abstract: "", authors: [], sources: ["seed"] },
   ]);
   const lines: string[] = [];
-  return { deps: { corpus, out: (line: string) => void lines.push(line) }, lines };
+  const errors: string[] = [];
+  const deps = {
+    corpus,
+    out: (line: string) => void lines.push(line),
+    err: (line: string) => void errors.push(line),
+  };
+  return { deps, lines, errors };
 }
 
 describe("paperboy paper", () => {
@@ -34,42 +41,62 @@ describe("paperboy paper", () => {
     expect(JSON.parse(lines.join("\n"))).toEqual(deps.corpus.get("2410.16251"));
   });
 
-  it.each(["2410.18533v2", "https://arxiv.org/abs/2410.18533v1", "arXiv:2410.18533", " 2410.18533 "])(
-    "finds a paper from %j",
-    async (raw) => {
-      const { deps, lines } = setUp();
-      expect(await runPaper([raw], deps)).toBe(0);
-      expect(lines[0]).toMatch(/^LOGO -- Long cOntext aliGnment/);
-    },
-  );
+  it("keeps standard output empty with --json when the paper is unknown", async () => {
+    const { deps, lines, errors } = setUp();
+    expect(await runPaper(["2501.00001", "--json"], deps)).toBe(1);
+    expect(lines).toEqual([]);
+    expect(errors[0]).toMatch(/^No paper "2501\.00001"/);
+  });
+
+  it.each([
+    "2410.18533v2",
+    "https://arxiv.org/abs/2410.18533v1",
+    "arXiv:2410.18533",
+    " 2410.18533 ",
+    "https://huggingface.co/papers/2410.18533",
+    "<https://arxiv.org/pdf/2410.18533v2>",
+  ])("finds a paper from %j", async (raw) => {
+    const { deps, lines } = setUp();
+    expect(await runPaper([raw], deps)).toBe(0);
+    expect(lines[0]).toMatch(/^LOGO -- Long cOntext aliGnment/);
+  });
 
   it("finds a bundled paper by its own id and strips terminal control characters", async () => {
     const { deps, lines } = setUp();
     expect(await runPaper(["hf-seed-1"], deps)).toBe(0);
-    expect(lines[0]).toMatch(/^A \[2Jbundled paper\n/);
+    expect(lines[0]).toMatch(/^A {2}\[2Jbundled paper\n/);
+  });
+
+  it("finds a seeded paper by its id in any case", async () => {
+    const { deps, lines } = setUp();
+    expect(await runPaper(["HF-1A2B3C4D"], deps)).toBe(0);
+    expect(lines[0]).toMatch(/^A seeded paper\n/);
   });
 
   it("exits 1 for an id the corpus does not hold", async () => {
-    const { deps, lines } = setUp();
+    const { deps, lines, errors } = setUp();
     expect(await runPaper(["2501.00001"], deps)).toBe(1);
-    expect(lines).toEqual([
-      'No paper "2501.00001" among the 4 stored papers. Give an arXiv id such as 2410.12345 ' +
-        "(a version suffix or an arXiv URL also works), or run `paperboy ingest` first.",
+    expect(errors).toEqual([
+      'No paper "2501.00001" among the 5 stored papers. Give an arXiv id such as 2410.12345 ' +
+        "(a version suffix, an arXiv or Hugging Face link also works), or run `paperboy ingest` first.",
     ]);
+    expect(lines).toEqual([]);
   });
 
   it("exits 1 for something that is no paper id", async () => {
-    const { deps, lines } = setUp();
+    const { deps, lines, errors } = setUp();
     expect(await runPaper(["<script>"], deps)).toBe(1);
-    expect(lines[0]).toMatch(/^"<script>" is not a paper id\. Give an arXiv id such as 2410\.12345/);
+    expect(lines).toEqual([]);
+    expect(errors[0]).toMatch(/^"<script>" is not a paper id\. Give an arXiv id such as 2410\.12345/);
   });
 
   it.each([[[]], [["2410.17243", "2410.16251"]], [["--yaml", "2410.17243"]]])(
-    "exits 2 with the usage for %j",
+    "exits 2 with the usage on standard error for %j",
     async (args) => {
-      const { deps, lines } = setUp();
+      const { deps, lines, errors } = setUp();
       expect(await runPaper(args, deps)).toBe(2);
-      expect(lines.join("\n")).toMatch(/Usage: paperboy paper <id> \[--json\]/);
+      expect(lines).toEqual([]);
+      expect(errors.join("\n")).toMatch(/Usage: paperboy paper <id> \[--json\]/);
     },
   );
 });

@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadCorpus, openApp } from "../../src/app/open-app.js";
+import { silentLogger } from "../../src/core/log.js";
+import type { Paper } from "../../src/core/paper.js";
+
+const STORED: Paper = {
+  id: "2611.00002",
+  title: "Tide tables from satellite altimetry",
+  abstract: "We derive tide tables from satellite altimetry.",
+  authors: ["B. Author"],
+  sources: ["arxiv"],
+};
+
+describe("loading only the corpus", () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), "paperboy-corpus-"));
+  });
+
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("falls back to the bundled demo corpus when the data directory holds none", async () => {
+    const corpus = await loadCorpus({ dataDir }, silentLogger);
+    expect(corpus.size).toBeGreaterThan(0);
+    expect(corpus.get(STORED.id)).toBeUndefined();
+  });
+
+  it("reads the stored corpus and releases the files for the next opener", async () => {
+    const app = await openApp({ dataDir }, silentLogger);
+    app.corpus.upsert([STORED]);
+    await app.saveCorpus();
+    await app.close();
+
+    const corpus = await loadCorpus({ dataDir }, silentLogger);
+    expect(corpus.get(STORED.id)?.title).toBe(STORED.title);
+
+    const reopened = await openApp({ dataDir }, silentLogger);
+    try {
+      expect(reopened.index.search("satellite altimetry tide").results[0]?.paper.id).toBe(STORED.id);
+    } finally {
+      await reopened.close();
+    }
+  });
+});
