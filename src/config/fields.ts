@@ -1,5 +1,6 @@
 import { validateDetailed } from "node-cron";
 import { z } from "zod";
+import { checkCategories, type CategoryMessages } from "../sources/validate.js";
 import { LOG_LEVELS } from "./types.js";
 
 /*
@@ -93,28 +94,19 @@ export const clockTime = z
   })
   .transform((text) => text.padStart(5, "0"));
 
-const ARXIV_CATEGORY = /^[a-z]+(-[a-z]+)?(\.[A-Za-z]+(-[A-Za-z]+)?)?$/;
-const MAX_CATEGORIES = 50;
+const CATEGORIES_FIX = "use a comma-separated list of arXiv categories such as cs.LG,cs.CL,stat.ML";
+const CATEGORIES_VARIABLE_MESSAGES: CategoryMessages = {
+  invalid: (names) =>
+    `has ${names.slice(0, 5).map(shown).join(", ")}, not arXiv categories: ${CATEGORIES_FIX}`,
+  count: (max) => `must list 1 to ${max} categories: ${CATEGORIES_FIX}`,
+};
 
 /** A comma-separated list of arXiv categories such as `cs.LG,stat.ML,hep-th`, deduplicated. */
 export const arxivCategories = z.string().transform((text, ctx) => {
-  const categories = [
-    ...new Set(
-      text
-        .split(",")
-        .map((part) => part.trim())
-        .filter(Boolean),
-    ),
-  ];
-  const invalid = categories.filter((category) => !ARXIV_CATEGORY.test(category));
-  const fix = "use a comma-separated list of arXiv categories such as cs.LG,cs.CL,stat.ML";
-  if (invalid.length > 0) {
-    const names = invalid.slice(0, 5).map(shown).join(", ");
-    ctx.addIssue({ code: "custom", message: `has ${names}, not arXiv categories: ${fix}` });
-  } else if (categories.length === 0 || categories.length > MAX_CATEGORIES) {
-    ctx.addIssue({ code: "custom", message: `must list 1 to ${MAX_CATEGORIES} categories: ${fix}` });
-  }
-  return categories;
+  const checked = checkCategories(text, CATEGORIES_VARIABLE_MESSAGES);
+  if (checked.ok) return checked.value;
+  ctx.addIssue({ code: "custom", message: checked.message });
+  return z.NEVER;
 });
 
 export const telegramToken = z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, {

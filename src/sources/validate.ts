@@ -8,8 +8,30 @@ const DAY_MS = 24 * 60 * 60 * 1_000;
 /** arXiv's first papers. */
 const EARLIEST_DAY = "1991-08-01";
 
-/** `cs.LG,cs.CL` → `["cs.LG", "cs.CL"]`, duplicates dropped; 1 to 50 arXiv categories. */
-export function checkCategories(raw: string): Checked<string[]> {
+/** How a failed category list is told to the user, by where the list came from. */
+export interface CategoryMessages {
+  /** For names that are not arXiv categories (all of them, in the order given). */
+  invalid(names: string[]): string;
+  /** For an empty list or one longer than `max`. */
+  count(max: number): string;
+}
+
+const CATEGORIES_FORM = "give arXiv categories separated by commas, e.g. --categories cs.LG,cs.CL";
+
+/** The wording for the `--categories` command-line option. */
+export const CATEGORIES_OPTION_MESSAGES: CategoryMessages = {
+  invalid: (names) => `${quoted(names.slice(0, 3).join(", "))} is not an arXiv category: ${CATEGORIES_FORM}`,
+  count: (max) => `--categories needs 1 to ${max} categories: ${CATEGORIES_FORM}`,
+};
+
+/**
+ * `cs.LG,cs.CL` → `["cs.LG", "cs.CL"]`, duplicates dropped; 1 to 50 arXiv categories. `messages`
+ * words the refusal for where the list came from (the `--categories` option by default).
+ */
+export function checkCategories(
+  raw: string,
+  messages: CategoryMessages = CATEGORIES_OPTION_MESSAGES,
+): Checked<string[]> {
   const categories = [
     ...new Set(
       raw
@@ -19,15 +41,9 @@ export function checkCategories(raw: string): Checked<string[]> {
     ),
   ];
   const invalid = categories.filter((category) => !ARXIV_CATEGORY.test(category));
-  const form = "give arXiv categories separated by commas, e.g. --categories cs.LG,cs.CL";
-  if (invalid.length > 0) {
-    return {
-      ok: false,
-      message: `${quoted(invalid.slice(0, 3).join(", "))} is not an arXiv category: ${form}`,
-    };
-  }
+  if (invalid.length > 0) return { ok: false, message: messages.invalid(invalid) };
   if (categories.length === 0 || categories.length > MAX_CATEGORIES) {
-    return { ok: false, message: `--categories needs 1 to ${MAX_CATEGORIES} categories: ${form}` };
+    return { ok: false, message: messages.count(MAX_CATEGORIES) };
   }
   return { ok: true, value: categories };
 }

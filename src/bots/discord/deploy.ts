@@ -1,11 +1,10 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { REST, Routes } from "discord.js";
+import { ConfigError, loadConfig, type DiscordConfig } from "../../config.js";
 import { discordRestOptions } from "./client.js";
 import { commandDefinitions } from "./commands/index.js";
 import { describeError, isRejectedToken } from "./discord-errors.js";
-
-const DEFAULT_API_ROOT = "https://discord.com/api";
 
 export interface DeployResult {
   scope: { guildId: string } | "global";
@@ -28,28 +27,44 @@ export async function deployCommands(rest: REST, appId: string, guildId?: string
   };
 }
 
-async function main(): Promise<number> {
-  const token = process.env.DISCORD_TOKEN?.trim();
-  const appId = process.env.DISCORD_APP_ID?.trim();
-  const guildId = process.env.DISCORD_GUILD_ID?.trim() || undefined;
-  const apiRoot = process.env.DISCORD_API_ROOT?.trim() || DEFAULT_API_ROOT;
+/** What registering commands needs from the environment, or the message saying what to fix. */
+export type DeploySettings =
+  | { ok: true; token: string; appId: string; guildId?: string; apiRoot: string }
+  | { ok: false; message: string };
+
+/** Reads the Discord settings through `loadConfig`, so they get the same checks as the bot's own start. */
+export function deploySettings(env: NodeJS.ProcessEnv): DeploySettings {
+  let discord: DiscordConfig | undefined;
+  try {
+    discord = loadConfig(env).discord;
+  } catch (error) {
+    if (error instanceof ConfigError) return { ok: false, message: error.message };
+    throw error;
+  }
   const missing = [
-    !token && "DISCORD_TOKEN (the bot token)",
-    !appId && "DISCORD_APP_ID (the application id)",
-  ];
-  if (!token || !appId) {
-    console.error(`Cannot register commands: set ${missing.filter(Boolean).join(" and ")}.`);
-    console.error("Both are on your application's pages at https://discord.com/developers/applications.");
+    !discord && "DISCORD_TOKEN (the bot token)",
+    // Without a token the configuration holds no Discord part, so the id is looked for where it was set.
+    !(discord?.appId ?? env.DISCORD_APP_ID?.trim()) && "DISCORD_APP_ID (the application id)",
+  ].filter(Boolean);
+  if (!discord?.appId) {
+    return {
+      ok: false,
+      message:
+        `Cannot register commands: set ${missing.join(" and ")}. ` +
+        "Find them on your application's pages at https://discord.com/developers/applications.",
+    };
+  }
+  const { token, appId, guildId, apiRoot } = discord;
+  return { ok: true, token, appId, apiRoot, ...(guildId ? { guildId } : {}) };
+}
+
+async function main(): Promise<number> {
+  const settings = deploySettings(process.env);
+  if (!settings.ok) {
+    console.error(settings.message);
     return 1;
   }
-  const badId = [
-    ["DISCORD_APP_ID", appId],
-    ["DISCORD_GUILD_ID", guildId],
-  ].find(([, id]) => id && !/^\d+$/.test(id));
-  if (badId) {
-    console.error(`${badId[0]} must be a numeric Discord id (Developer Mode → right click → Copy ID).`);
-    return 1;
-  }
+  const { token, appId, guildId, apiRoot } = settings;
   const rest = new REST(discordRestOptions(apiRoot)).setToken(token);
   try {
     const result = await deployCommands(rest, appId, guildId);

@@ -10,13 +10,13 @@ import type { CommandService } from "../../core/commands/context.js";
 import type { Reply } from "../../core/commands/reply.js";
 import type { Logger } from "../../core/log.js";
 import { slashCommands } from "./commands/index.js";
-import type { SlashCommand } from "./commands/types.js";
+import { MAX_CHOICES } from "./commands/types.js";
+import type { CommandScope, SlashCommand } from "./commands/types.js";
 import { commandContextFor } from "./context.js";
 import { describeError, isSpentInteraction } from "./discord-errors.js";
 import { renderReply } from "./render.js";
 
 const NO_MENTIONS = { parse: [] };
-const MAX_CHOICES = 25;
 /** Button actions that page through a reply: they replace the message they sit on. */
 const PAGING_ACTIONS = ["find:"];
 
@@ -96,14 +96,20 @@ export class InteractionRouter {
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const reply = await this.#service.runAction(commandContextFor(interaction, "user"), action);
+    const reply = await this.#service.runAction(
+      commandContextFor(interaction, buttonScope(interaction)),
+      action,
+    );
     await sendAfterEphemeralDefer(interaction, reply);
   }
 
   /** Replaces the message the button sits on with the requested page. */
   async #turnPage(interaction: ButtonInteraction, action: string): Promise<void> {
     await interaction.deferUpdate();
-    const reply = await this.#service.runAction(commandContextFor(interaction, "user"), action);
+    const reply = await this.#service.runAction(
+      commandContextFor(interaction, buttonScope(interaction)),
+      action,
+    );
     const messages = renderReply(reply);
     if (reply.kind === "error") {
       // An error (an expired page, say) must not wipe out the page being read.
@@ -168,6 +174,14 @@ async function apologize(interaction: RepliableInteraction): Promise<void> {
   const apology = { content: APOLOGY, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as const;
   if (interaction.replied || interaction.deferred) await interaction.followUp(apology);
   else await interaction.reply(apology);
+}
+
+/**
+ * A button under a message everyone in a server channel sees (a channel digest, a public post) acts for
+ * the channel; the command layer then decides whether the presser may tune it or tunes their own picks.
+ */
+function buttonScope(interaction: ButtonInteraction): CommandScope {
+  return interaction.inGuild() && !isEphemeralMessage(interaction) ? "channel" : "user";
 }
 
 /** The message may be a raw payload when its channel is not cached, so its flags may be a plain number. */

@@ -1,6 +1,7 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, embedLength } from "discord.js";
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
 import type { Button, PaperCard, Reply } from "../../core/commands/reply.js";
+import { safeHttpUrl } from "../url.js";
 import { chunkLines, fitPlain, fitSafe, safeText } from "./plain-text.js";
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
@@ -18,6 +19,7 @@ export const DISCORD_LIMITS = {
   buttonsPerRow: 5,
   customId: 100,
   buttonLabel: 80,
+  url: 2048,
 } as const;
 
 /** A readable excerpt; long enough to judge a paper, short enough that several fit a message. */
@@ -88,7 +90,7 @@ function cardEmbed(card: PaperCard, position: number, kind: Reply["kind"], reply
   const embed = new EmbedBuilder()
     .setColor(COLORS[kind])
     .setTitle(fitSafe(`${position}. ${card.title || card.id}`, DISCORD_LIMITS.title));
-  const url = httpUrl(card.url);
+  const url = safeHttpUrl(card.url, DISCORD_LIMITS.url);
   if (url) embed.setURL(url);
   if (card.excerpt.trim()) embed.setDescription(fitSafe(card.excerpt, EXCERPT_MAX));
   embed.addFields(cardFields(card));
@@ -130,16 +132,6 @@ function cardFooter(card: PaperCard, replyFooter?: string): string {
   const parts = [fitPlain(id, 100)];
   if (replyFooter?.trim()) parts.push(fitPlain(replyFooter.trim(), REPLY_FOOTER_MAX));
   return parts.join(" · ");
-}
-
-function httpUrl(raw?: string): string | undefined {
-  if (!raw || raw.length > 2048) return undefined;
-  try {
-    const url = new URL(raw);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function buttonRow(buttons: Button[], labelPrefix = ""): ButtonRow | undefined {

@@ -3,6 +3,8 @@
  * measured by what the reader sees (Telegram's 4096 limit counts text after entity parsing) and
  * cut anywhere without breaking a tag or an `&amp;`.
  */
+import { safeHttpUrl } from "../url.js";
+
 export type HtmlNode =
   | string
   | { tag: "b" | "i" | "code"; children: HtmlNode[] }
@@ -13,17 +15,6 @@ const ELLIPSIS = "…";
 /** Escapes text for Telegram's HTML parse mode, including `"` so it is also safe inside attributes. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** Returns the URL when it is an absolute http(s) URL, the only kind worth linking. */
-export function safeHttpUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export const bold = (...children: HtmlNode[]): HtmlNode => ({ tag: "b", children });

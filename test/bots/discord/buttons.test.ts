@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  CHANNEL_ID,
+  MANAGE_CHANNELS,
   USER_ID,
   buttonPress,
   errorReply,
@@ -20,9 +22,9 @@ afterEach(async () => {
 });
 
 describe("buttons", () => {
-  it("👍 runs the like action for the person who pressed it and answers privately", async () => {
+  it("👍 on a private reply runs the like action for the person who pressed it and answers privately", async () => {
     h.service.on("like:", infoReply("Noted: you'll see more papers like this one."));
-    await h.inject(buttonPress("like:2410.10001"));
+    await h.inject(buttonPress("like:2410.10001", { ephemeral: true }));
 
     expect(h.service.actions.map((action) => action.input)).toEqual(["like:2410.10001"]);
     expect(h.service.actions[0]?.ctx.target).toEqual({ platform: "discord", kind: "user", id: USER_ID });
@@ -30,6 +32,34 @@ describe("buttons", () => {
     expect(defer?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
     const [edit] = h.fake.find("PATCH", /\/messages\/@original$/);
     expect(edit?.body.content).toBe("Noted: you'll see more papers like this one.");
+  });
+
+  it("👍 under a channel digest reaches the command layer for the channel when a manager presses it", async () => {
+    h.service.on("like:", infoReply("Noted."));
+    await h.inject(buttonPress("like:2410.10001", {}, { permissions: MANAGE_CHANNELS }));
+
+    const ctx = h.service.actions[0]?.ctx;
+    expect(ctx?.target).toEqual({ platform: "discord", kind: "channel", id: CHANNEL_ID });
+    expect(ctx?.userId).toBe(USER_ID);
+    expect(await ctx?.canManage()).toBe(true);
+  });
+
+  it("a non-manager's press under a channel digest also goes to the channel, for the command layer to redirect", async () => {
+    h.service.on("dislike:", infoReply("Noted for your own picks."));
+    await h.inject(buttonPress("dislike:2410.10001"));
+
+    const ctx = h.service.actions[0]?.ctx;
+    expect(ctx?.target).toEqual({ platform: "discord", kind: "channel", id: CHANNEL_ID });
+    expect(await ctx?.canManage()).toBe(false);
+    const [edit] = h.fake.find("PATCH", /\/messages\/@original$/);
+    expect(edit?.body.content).toBe("Noted for your own picks.");
+  });
+
+  it("More like this in a DM acts for the person who pressed it", async () => {
+    h.service.on("similar:", papersReply(1, { buttons: [], footer: undefined }));
+    await h.inject(buttonPress("similar:2410.10001", {}, { in: "dm" }));
+
+    expect(h.service.actions[0]?.ctx.target).toEqual({ platform: "discord", kind: "user", id: USER_ID });
   });
 
   it("Next page replaces the page in place", async () => {

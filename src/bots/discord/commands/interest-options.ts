@@ -3,8 +3,8 @@ import type { ApplicationCommandOptionChoiceData } from "discord.js";
 import type { CommandService, Target } from "../../../core/commands/context.js";
 import { fitPlain } from "../plain-text.js";
 import { oneLine, type CommandOptions } from "./text.js";
+import { MAX_CHOICES } from "./types.js";
 
-const MAX_CHOICES = 25;
 const CHOICE_MAX = 100;
 
 /** `add`, `remove`, `list`, `clear`: shared by `/interests` and `/channel interests`. */

@@ -1,6 +1,6 @@
 import type { ApplicationCommandOptionChoiceData } from "discord.js";
+import { MAX_CHOICES } from "./types.js";
 
-const MAX_CHOICES = 25;
 let zones: string[] | undefined;
 
 function allZones(): string[] {

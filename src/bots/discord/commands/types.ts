@@ -6,6 +6,9 @@ import type {
 } from "discord.js";
 import type { CommandService } from "../../../core/commands/context.js";
 
+/** Discord rejects an autocomplete answer holding more choices than this. */
+export const MAX_CHOICES = 25;
+
 /** Whose profile a command acts on: the person's own, or the channel's it was typed in. */
 export type CommandScope = "user" | "channel";
 
