@@ -56,6 +56,7 @@ describe("slash commands build the command layer's text", () => {
       input: "subscribe tz America/New_York",
     },
     { command: "subscribe", sub: [], opts: options({ days: "weekdays" }), input: "subscribe days weekdays" },
+    { command: "subscribe", sub: [], opts: options({ note: "off" }), input: "subscribe note off" },
     { command: "subscribe", sub: [], opts: [], input: "subscribe" },
     { command: "unsubscribe", sub: [], opts: [], input: "unsubscribe" },
     { command: "settings", sub: [], opts: [], input: "settings" },

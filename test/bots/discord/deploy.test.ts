@@ -62,6 +62,7 @@ describe("deployCommands", () => {
       "timezone",
       "count",
       "days",
+      "note",
     ]);
   });
 

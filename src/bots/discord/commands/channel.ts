@@ -2,7 +2,14 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import type { ChatInputCommandInteraction } from "discord.js";
 import { canManageChannel } from "../permissions.js";
 import { interestChoices, interestSubcommands, interestsInput } from "./interest-options.js";
-import { countOption, daysOption, subscribeInput, timeOption, timezoneOption } from "./subscribe-options.js";
+import {
+  countOption,
+  daysOption,
+  noteOption,
+  subscribeInput,
+  timeOption,
+  timezoneOption,
+} from "./subscribe-options.js";
 import { timezoneChoices } from "./timezones.js";
 import type { CommandRequest, SlashCommand } from "./types.js";
 
@@ -26,7 +33,8 @@ const data = new SlashCommandBuilder()
       .addStringOption(timeOption)
       .addStringOption(timezoneOption)
       .addIntegerOption(countOption)
-      .addStringOption(daysOption),
+      .addStringOption(daysOption)
+      .addStringOption(noteOption),
   )
   .addSubcommand((subcommand) =>
     subcommand.setName("unsubscribe").setDescription("Stop this channel's digest"),

@@ -27,17 +27,26 @@ export function daysOption(option: SlashCommandStringOption): SlashCommandString
     .addChoices({ name: "every day", value: "daily" }, { name: "weekdays", value: "weekdays" });
 }
 
+export function noteOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("note")
+    .setDescription("A short note on days with nothing new, or nothing at all")
+    .addChoices({ name: "on", value: "on" }, { name: "off", value: "off" });
+}
+
 /** `subscribe time 08:00 tz Europe/Paris count 5`: only the options the user chose. */
 export function subscribeInput(options: CommandOptions): string {
   const time = options.getString("time")?.replace(/\s+/g, "");
   const timezone = options.getString("timezone")?.trim().replace(/\s+/g, "_");
   const count = options.getInteger("count");
   const days = options.getString("days");
+  const note = options.getString("note");
   return commandText(
     "subscribe",
     time ? `time ${time}` : undefined,
     timezone ? `tz ${timezone}` : undefined,
     count !== null ? `count ${count}` : undefined,
     days ? `days ${days}` : undefined,
+    note ? `note ${note}` : undefined,
   );
 }

@@ -1,6 +1,13 @@
 import { SlashCommandBuilder } from "discord.js";
 import { PERSONAL_CONTEXTS } from "./contexts.js";
-import { countOption, daysOption, subscribeInput, timeOption, timezoneOption } from "./subscribe-options.js";
+import {
+  countOption,
+  daysOption,
+  noteOption,
+  subscribeInput,
+  timeOption,
+  timezoneOption,
+} from "./subscribe-options.js";
 import { timezoneChoices } from "./timezones.js";
 import { personal, type SlashCommand } from "./types.js";
 
@@ -13,7 +20,8 @@ export const subscribeCommand: SlashCommand = {
     .addStringOption(timeOption)
     .addStringOption(timezoneOption)
     .addIntegerOption(countOption)
-    .addStringOption(daysOption),
+    .addStringOption(daysOption)
+    .addStringOption(noteOption),
   toRequest: (interaction) => personal(subscribeInput(interaction.options)),
   autocomplete: async (interaction) => timezoneChoices(interaction.options.getFocused()),
 };
