@@ -31,21 +31,26 @@ interface CliIo {
   err(line: string): void;
 }
 
-type CommandRunner = (args: string[], config: Config, io: CliIo) => Promise<number>;
+/** What every command gets: its arguments, the validated configuration, output, and a logger. */
+interface CommandEnv {
+  config: Config;
+  io: CliIo;
+  log: pino.Logger;
+}
+
+type CommandRunner = (args: string[], env: CommandEnv) => Promise<number>;
 
 const COMMANDS: Record<string, CommandRunner> = {
-  find: (args, config, io) =>
-    runFind(args, {
-      ...io,
-      loadDefaultPapers: async () => (await loadCorpus(config, cliLogger(config))).all(),
-    }),
-  picks: (args, config, io) => withApp(config, io, (app) => runPicks(args, { index: app.index, ...io })),
-  chat: (_args, config, io) =>
-    withApp(config, io, async (app) => {
+  find: (args, { config, io, log }) =>
+    runFind(args, { ...io, loadDefaultPapers: async () => (await loadCorpus(config, log)).all() }),
+  picks: (args, env) => withApp(env, (app) => runPicks(args, { index: app.index, ...env.io })),
+  chat: (_args, env) =>
+    withApp(env, async (app) => {
+      const { config } = env;
       await runChat({
         index: app.index,
         state: app.state,
-        log: cliLogger(config),
+        log: env.log,
         defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
         input: process.stdin,
         output: process.stdout,
@@ -53,27 +58,27 @@ const COMMANDS: Record<string, CommandRunner> = {
       });
       return 0;
     }),
-  digest: (args, config, io) =>
-    withApp(config, io, (app) =>
+  digest: (args, env) =>
+    withApp(env, (app) =>
       runDigest(args, {
         state: app.state,
         compose: createDigestComposer({ index: app.index, state: app.state, papers: () => app.corpus.all() }),
-        graceHours: config.digest.graceHours,
-        ...io,
+        graceHours: env.config.digest.graceHours,
+        ...env.io,
       }),
     ),
-  paper: async (args, config, io) =>
-    runPaper(args, { corpus: await loadCorpus(config, cliLogger(config)), ...io }),
-  ingest: (args, config, io) =>
-    withApp(config, io, (app) =>
+  paper: async (args, { config, io, log }) =>
+    runPaper(args, { corpus: await loadCorpus(config, log), ...io }),
+  ingest: (args, env) =>
+    withApp(env, (app) =>
       runIngest(args, {
         corpus: app.corpus,
         save: app.saveCorpus,
         addToIndex: app.addToIndex,
-        sources: createPaperSources({ ...config.sources, log: cliLogger(config) }),
-        ...io,
-        log: cliLogger(config),
-        defaultCategories: config.sources.categories,
+        sources: createPaperSources({ ...env.config.sources, log: env.log }),
+        ...env.io,
+        log: env.log,
+        defaultCategories: env.config.sources.categories,
       }),
     ),
 };
@@ -100,7 +105,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  return command(args, config, io);
+  return command(args, { config, io, log: cliLogger(config) });
 }
 
 /** Logs go to standard error so that `--json` output on standard output stays machine-readable. */
@@ -113,8 +118,8 @@ function cliLogger(config: Config): pino.Logger {
   });
 }
 
-async function withApp<T>(config: Config, _io: CliIo, use: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp(config, cliLogger(config));
+async function withApp<T>(env: CommandEnv, use: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp(env.config, env.log);
   try {
     return await use(app);
   } finally {
