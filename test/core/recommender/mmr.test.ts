@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ScoredCandidate } from "../../../src/core/recommender/candidate-pool.js";
 import { selectByMmr } from "../../../src/core/recommender/mmr.js";
+import { seededRandom } from "../../../scripts/bench/synthetic-corpus.js";
 
 /** Textbook MMR: after each pick, every remaining candidate is compared with it. */
 function eagerMmr(
@@ -29,17 +30,6 @@ function eagerMmr(
     });
   }
   return picked;
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("selectByMmr", () => {
