@@ -361,11 +361,7 @@ export function chatCommand(
   opts: RawOption[] = [],
   where?: Where,
 ): APIInteraction {
-  return {
-    ...base(where),
-    type: 2,
-    data: { id: "600000000000000006", name, type: 1, options: nest(subcommands, opts) },
-  } as unknown as APIInteraction;
+  return commandInteraction(2, name, subcommands, opts, where);
 }
 
 export function autocomplete(
@@ -374,9 +370,20 @@ export function autocomplete(
   opts: RawOption[],
   where?: Where,
 ): APIInteraction {
+  return commandInteraction(4, name, subcommands, opts, where);
+}
+
+/** A slash command (type 2) or its autocomplete request (type 4), with the same payload. */
+function commandInteraction(
+  type: 2 | 4,
+  name: string,
+  subcommands: string[],
+  opts: RawOption[],
+  where?: Where,
+): APIInteraction {
   return {
     ...base(where),
-    type: 4,
+    type,
     data: { id: "600000000000000006", name, type: 1, options: nest(subcommands, opts) },
   } as unknown as APIInteraction;
 }
