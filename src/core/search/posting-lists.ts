@@ -5,6 +5,8 @@
  * walk). Small additions go to per-term tails so that ingesting a few papers does not rebuild the
  * block; large ones (or tails grown past a tenth of the block) are merged in with one counting sort.
  */
+import { type RowWeighting, sublinearTf } from "./row-weights.js";
+
 /** Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of terms/weights. */
 export interface DocumentRows {
   firstDoc: number;
@@ -37,42 +39,34 @@ export class PostingLists {
   private tailSize = 0;
 
   /**
-   * Builds the block in one go from per-document rows (term ids with their weights), the fast path
-   * for a fresh index. `termCount` bounds the term ids; terms `keep` refuses get no postings.
-   * Blocks must come in ascending document order, so that every list is sorted.
+   * Builds the block in one go from per-document rows of raw weighted counts, the fast path for a
+   * fresh index: `postingCounts[term]` postings per term (the searchable documents holding it, or 0
+   * for a term left out), weighed as `weighting` says. Blocks must come in ascending document order,
+   * so that every list is sorted.
    *
-   * Consumes the rows: weights are copied first, then the documents are written over the spent
-   * weights of a block with room for them (rows are allocated with spare capacity), so that the
+   * Consumes the rows: weights are written first, then the documents are written over the spent
+   * counts of a block with room for them (rows are allocated with spare capacity), so that the
    * rows and the postings are never all in memory at once (they are the peak of a build).
    */
   static fromRows(
     blocks: readonly DocumentRows[],
-    termCount: number,
-    keep: (term: number) => boolean,
+    postingCounts: Int32Array,
+    weighting: RowWeighting,
   ): PostingLists {
     const lists = new PostingLists();
+    const termCount = postingCounts.length;
     const offsets = new Int32Array(termCount + 1);
-    const kept = new Uint8Array(termCount);
-    for (let term = 0; term < termCount; term++) kept[term] = keep(term) ? 1 : 0;
-    for (const rows of blocks) {
-      const terms = rows.terms;
-      const rowEnd = rows.start[rows.count] as number;
-      for (let p = 0; p < rowEnd; p++) {
-        const term = terms[p] as number;
-        offsets[term + 1] = (offsets[term + 1] as number) + (kept[term] as number);
-      }
-    }
     for (let term = 0; term < termCount; term++)
-      offsets[term + 1] = (offsets[term + 1] as number) + (offsets[term] as number);
+      offsets[term + 1] = (offsets[term] as number) + (postingCounts[term] as number);
     const total = offsets[termCount] as number;
     const weights = new Float32Array(total);
     let cursor = offsets.slice(0, termCount);
-    for (const rows of blocks) fillWeights(rows, kept, cursor, weights);
+    for (const rows of blocks) fillWeights(rows, postingCounts, weighting, cursor, weights);
     const docs = spentRoom(blocks, total) ?? new Int32Array(total);
     for (const rows of blocks) rows.weights = new Float32Array(0);
     cursor = offsets.slice(0, termCount);
     for (const rows of blocks) {
-      fillDocs(rows, kept, cursor, docs);
+      fillDocs(rows, postingCounts, weighting.alive, cursor, docs);
       rows.terms = new Int32Array(0);
     }
     lists.offsets = offsets;
@@ -252,29 +246,47 @@ function spentRoom(blocks: readonly DocumentRows[], total: number): Int32Array |
   return undefined;
 }
 
-/** Copies the weight of each kept row entry to its term's next free posting slot. */
-function fillWeights(rows: DocumentRows, kept: Uint8Array, cursor: Int32Array, weights: Float32Array): void {
-  const terms = rows.terms;
-  const rowWeights = rows.weights;
-  const end = rows.start[rows.count] as number;
-  for (let p = 0; p < end; p++) {
-    const term = terms[p] as number;
-    if (kept[term] === 0) continue;
-    const at = cursor[term] as number;
-    weights[at] = rowWeights[p] as number;
-    cursor[term] = at + 1;
-  }
-}
-
-/** Writes the document of each kept row entry to its term's next free posting slot (as `fillWeights` did). */
-function fillDocs(rows: DocumentRows, kept: Uint8Array, cursor: Int32Array, docs: Int32Array): void {
+/** Writes the posting weight of each entry of a searchable row to its term's next free slot. */
+function fillWeights(
+  rows: DocumentRows,
+  postingCounts: Int32Array,
+  { alive, termWeights, docScales }: RowWeighting,
+  cursor: Int32Array,
+  weights: Float32Array,
+): void {
   const { start, terms } = rows;
+  const counts = rows.weights;
   for (let row = 0; row < rows.count; row++) {
     const doc = rows.firstDoc + row;
+    if (alive[doc] !== 1) continue;
+    const scale = docScales[doc] as number;
     const end = start[row + 1] as number;
     for (let p = start[row] as number; p < end; p++) {
       const term = terms[p] as number;
-      if (kept[term] === 0) continue;
+      if (postingCounts[term] === 0) continue;
+      const at = cursor[term] as number;
+      weights[at] = sublinearTf(counts[p] as number) * (termWeights[term] as number) * scale;
+      cursor[term] = at + 1;
+    }
+  }
+}
+
+/** Writes the document of each entry of a searchable row to its term's next free slot (as `fillWeights` did). */
+function fillDocs(
+  rows: DocumentRows,
+  postingCounts: Int32Array,
+  alive: Uint8Array,
+  cursor: Int32Array,
+  docs: Int32Array,
+): void {
+  const { start, terms } = rows;
+  for (let row = 0; row < rows.count; row++) {
+    const doc = rows.firstDoc + row;
+    if (alive[doc] !== 1) continue;
+    const end = start[row + 1] as number;
+    for (let p = start[row] as number; p < end; p++) {
+      const term = terms[p] as number;
+      if (postingCounts[term] === 0) continue;
       const at = cursor[term] as number;
       docs[at] = doc;
       cursor[term] = at + 1;

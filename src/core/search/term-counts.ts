@@ -107,11 +107,33 @@ export function countTerms(
 /** The term before the resume point of an ASCII scan, so that no bigram is lost across it. */
 let carried = -1;
 
+/** What each byte of ASCII text is to the scan (bytes from 0x80 up, and "<", need real folding). */
+const SEPARATOR = 0;
+const WORD = 1;
+const PHRASE_BREAK = 2;
+const NEEDS_FOLDING = 3;
+const BYTE_KIND = new Uint8Array(256).fill(NEEDS_FOLDING);
+/** Each ASCII byte lower-cased. */
+const LOWER = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const lower = code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+  LOWER[code] = lower;
+  const isWord = (lower >= 0x61 && lower <= 0x7a) || (lower >= 0x30 && lower <= 0x39);
+  BYTE_KIND[code] = isWord ? WORD : isPhraseBreak(code) ? PHRASE_BREAK : SEPARATOR;
+}
+BYTE_KIND[0x3c] = NEEDS_FOLDING;
+
+/** Texts longer than this are scanned as strings: the byte buffer stays small. */
+const MAX_BYTE_SCAN = 1 << 18;
+const encoder = new TextEncoder();
+let bytes = new Uint8Array(1 << 14);
+
 /**
- * One pass over ASCII text, hashing each word as it goes: the hottest loop of indexing. Capitals are
- * folded in place; at the first character that needs real folding (non-ASCII, or a tag's "<") it
- * returns the start of the word it is in, with the term before it in `carried`. Returns -1 when the
- * whole text was counted.
+ * One pass over ASCII text, hashing each word as it goes: the hottest loop of indexing. The text is
+ * copied into a byte buffer first (reading bytes is several times cheaper than `charCodeAt`), and
+ * capitals are folded in that buffer, so known words are matched byte by byte. At the first byte
+ * that needs real folding (non-ASCII, or a tag's "<") it returns the start of the word it is in,
+ * with the term before it in `carried`. Returns -1 when the whole text was counted.
  */
 function scanText(
   text: string,
@@ -121,37 +143,41 @@ function scanText(
   create: boolean,
   counter: TermSink,
 ): number {
-  const length = text.length;
+  if (text.length > MAX_BYTE_SCAN) return stopAt(0, previousTerm);
+  if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3);
+  const buffer = bytes;
+  const length = encoder.encodeInto(text, buffer).written;
   let previous = previousTerm;
   let start = -1;
   let hash = HASH_SEED;
   for (let i = 0; i <= length; i++) {
-    let code = i < length ? text.charCodeAt(i) : 0x20;
-    if (code >= 0x80 || code === 0x3c) return stopAt(start >= 0 ? start : i, previous);
-    if (code >= 0x41 && code <= 0x5a) code |= 0x20; // ASCII capitals, folded in place
-    const inWord = (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-    if (inWord) {
+    const byte = i < length ? (buffer[i] as number) : 0x20;
+    const kind = BYTE_KIND[byte] as number;
+    if (kind === WORD) {
+      const code = LOWER[byte] as number;
+      buffer[i] = code;
       if (start < 0) {
         start = i;
         hash = HASH_SEED;
       }
       hash = hashStep(hash, code);
-    } else {
-      if (start >= 0) {
-        const id = vocabulary.wordIdAt(text, start, i, hash, create);
-        // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
-        if (id >= 0) {
-          counter.add(id, fieldWeight);
-          if (previous >= 0) {
-            const pair = vocabulary.bigramId(previous, id, create);
-            if (pair >= 0) counter.add(pair, fieldWeight);
-          }
-        }
-        previous = id;
-        start = -1;
-      }
-      if (isPhraseBreak(code)) previous = -1;
+      continue;
     }
+    if (kind === NEEDS_FOLDING) return stopAt(start >= 0 ? start : i, previous);
+    if (start >= 0) {
+      const id = vocabulary.wordIdInBytes(buffer, text, start, i, hash, create);
+      // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
+      if (id >= 0) {
+        counter.add(id, fieldWeight);
+        if (previous >= 0) {
+          const pair = vocabulary.bigramId(previous, id, create);
+          if (pair >= 0) counter.add(pair, fieldWeight);
+        }
+      }
+      previous = id;
+      start = -1;
+    }
+    if (kind === PHRASE_BREAK) previous = -1;
   }
   return -1;
 }

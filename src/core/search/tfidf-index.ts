@@ -9,6 +9,7 @@ import { PaperVectorCache } from "./paper-vector-cache.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
+import { documentFrequencies, documentScales, sublinearTf } from "./row-weights.js";
 import { countInParallel } from "./parallel-count.js";
 
 export interface ScoredPaper {
@@ -160,36 +161,23 @@ export class TfIdfIndex {
       if (this.docOf.has(paper.id)) this.forget(paper.id);
       this.register(paper, this.papers.length);
     }
-    for (const rows of blocks) this.countDocumentFrequencies(rows);
-    const weights = this.termWeights();
-    const norms = new Float64Array(papers.length);
-    for (const rows of blocks) {
-      for (let doc = 0; doc < rows.count; doc++) norms[rows.firstDoc + doc] = weighRow(rows, doc, weights);
-    }
-    const slope = this.weighting.pivotSlope ?? 1;
-    if (slope !== 1) {
-      const pivot = norms.reduce((sum, n) => sum + n, 0) / Math.max(1, papers.length);
-      this.pivot = pivot;
-      for (const rows of blocks) {
-        for (let doc = 0; doc < rows.count; doc++) {
-          const n = norms[rows.firstDoc + doc] as number;
-          scaleRow(rows, doc, n / ((1 - slope) * pivot + slope * n));
-        }
-      }
-    }
-    this.postings = PostingLists.fromRows(blocks, this.vocabulary.size, (term) => this.isPostable(term));
-  }
-
-  /** Adds each searchable paper of `rows` to the document frequency of its terms. */
-  private countDocumentFrequencies(rows: DocumentRows): void {
-    const vocabulary = this.vocabulary;
-    for (let doc = 0; doc < rows.count; doc++) {
-      if (this.alive[rows.firstDoc + doc] !== 1) continue;
-      const end = rows.start[doc + 1] as number;
-      for (let p = rows.start[doc] as number; p < end; p++) {
-        vocabulary.addDocumentFrequency(rows.terms[p] as number, 1);
-      }
-    }
+    const frequencies = documentFrequencies(blocks, this.alive, this.vocabulary.size);
+    this.vocabulary.addDocumentFrequencies(frequencies);
+    const termWeights = this.termWeights();
+    const { scales, pivot } = documentScales(
+      blocks,
+      termWeights,
+      this.weighting.pivotSlope ?? 1,
+      papers.length,
+    );
+    this.pivot = pivot;
+    // The posting count of a term is the number of searchable papers holding it, or 0 if left out.
+    for (let term = 0; term < frequencies.length; term++) if (!this.isPostable(term)) frequencies[term] = 0;
+    this.postings = PostingLists.fromRows(blocks, frequencies, {
+      alive: this.alive,
+      termWeights,
+      docScales: scales,
+    });
   }
 
   /** Each term's idf times its kind's weight (bigrams count `bigramWeight` times a word). */
@@ -367,7 +355,7 @@ export class TfIdfIndex {
     let squares = 0;
     for (let i = 0; i < sorted.length; i++) {
       const id = sorted[i] as number;
-      const weight = (1 + Math.log(counter.countOf(id))) * this.termWeight(id);
+      const weight = sublinearTf(counter.countOf(id)) * this.termWeight(id);
       if (weight === 0) continue;
       ids[kept] = id;
       weights[kept++] = weight;
@@ -418,27 +406,6 @@ export class TfIdfIndex {
     this.scores = new Float32Array(size);
     this.marks = new Int32Array(size);
   }
-}
-
-/** Sublinear tf times the term's weight, then L2 normalisation, in place over one row. */
-function weighRow(rows: DocumentRows, doc: number, termWeights: Float32Array): number {
-  const start = rows.start[doc] as number;
-  const end = rows.start[doc + 1] as number;
-  const weights = rows.weights;
-  let squares = 0;
-  for (let p = start; p < end; p++) {
-    const weight = (1 + Math.log(weights[p] as number)) * (termWeights[rows.terms[p] as number] as number);
-    weights[p] = weight;
-    squares += weight * weight;
-  }
-  const norm = Math.sqrt(squares) || 1;
-  scaleRow(rows, doc, 1 / norm);
-  return norm;
-}
-
-function scaleRow(rows: DocumentRows, doc: number, scale: number): void {
-  const end = rows.start[doc + 1] as number;
-  for (let p = rows.start[doc] as number; p < end; p++) rows.weights[p] = (rows.weights[p] as number) * scale;
 }
 
 function grow<T extends Uint8Array | Float64Array>(old: T, fresh: T): T {

@@ -56,7 +56,26 @@ export class Vocabulary {
    */
   wordIdAt(text: string, start: number, end: number, hash: number, create: boolean): number {
     const known = this.words.get(text, start, end, hash, UNKNOWN);
-    if (known !== UNKNOWN) return known;
+    return known !== UNKNOWN ? known : this.newWordId(text, start, end, hash, create);
+  }
+
+  /**
+   * Like `wordIdAt` for a word of ASCII text also given as lower-case bytes at the same positions
+   * (`bytes[start…end-1]`): the indexing hot path compares bytes, and reads `text` only for new words.
+   */
+  wordIdInBytes(
+    bytes: Uint8Array,
+    text: string,
+    start: number,
+    end: number,
+    hash: number,
+    create: boolean,
+  ): number {
+    const known = this.words.getBytes(bytes, start, end, hash, UNKNOWN);
+    return known !== UNKNOWN ? known : this.newWordId(text, start, end, hash, create);
+  }
+
+  private newWordId(text: string, start: number, end: number, hash: number, create: boolean): number {
     const word = text.slice(start, end).toLowerCase();
     let id: number | undefined = NOT_INDEXABLE;
     if (isIndexable(word)) {
@@ -144,6 +163,13 @@ export class Vocabulary {
 
   addDocumentFrequency(id: number, delta: number): void {
     this.frequencies[id] = (this.frequencies[id] ?? 0) + delta;
+  }
+
+  /** Adds `counts[id]` to the document frequency of each term id. */
+  addDocumentFrequencies(counts: Int32Array): void {
+    const frequencies = this.frequencies;
+    for (let id = 0; id < counts.length; id++)
+      frequencies[id] = (frequencies[id] as number) + (counts[id] as number);
   }
 
   private addStem(stemmed: string, label: string): number {

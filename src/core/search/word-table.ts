@@ -1,97 +1,126 @@
+/** Each slot holds a word's hash, where its units start in `units`, its length and its value. */
+const STRIDE = 4;
+const EMPTY = 0;
+
 /**
- * An open-addressing hash table from a word — given as a slice `start…end` of a larger string,
- * hashed by the caller while scanning — to an int32. Looking a word up needs no substring, so
- * indexing allocates nothing for words already seen (nearly all of them, after the first papers).
+ * An open-addressing hash table from a word — given as a slice `start…end` of a larger string or
+ * byte buffer, hashed by the caller while scanning — to an int32. Looking a word up needs no
+ * substring, so indexing allocates nothing for words already seen (nearly all of them, after the
+ * first papers). A slot keeps everything a probe compares side by side: one cache line, then the
+ * word's units.
  */
 export class WordTable {
-  private slots = new Int32Array(1 << 16).fill(-1);
-  private hashes = new Int32Array(1 << 12);
-  private starts = new Int32Array(1 << 12);
-  private lengths = new Int32Array(1 << 12);
-  private values = new Int32Array(1 << 12);
-  private chars = new Uint16Array(1 << 16);
-  private charCount = 0;
+  /** `length` 0 marks an empty slot (words are never empty). */
+  private slots = new Int32Array(STRIDE << 16);
+  private units = new Uint16Array(1 << 16);
+  private unitCount = 0;
   private count = 0;
 
   get size(): number {
     return this.count;
   }
 
-  /** The value stored for `text.slice(start, end)`, or `missing`. */
+  /** The value stored for `text.slice(start, end)` (ASCII capitals read as lower case), or `missing`. */
   get(text: string, start: number, end: number, hash: number, missing: number): number {
-    const mask = this.slots.length - 1;
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot] as number;
-      if (entry === -1) return missing;
+      const at = slot * STRIDE;
+      const stored = slots[at + 2] as number;
+      if (stored === EMPTY) return missing;
       if (
-        this.hashes[entry] === hash &&
-        this.lengths[entry] === length &&
-        this.sameChars(entry, text, start)
+        slots[at] === hash &&
+        stored === length &&
+        this.sameText(slots[at + 1] as number, text, start, length)
       ) {
-        return this.values[entry] as number;
+        return slots[at + 3] as number;
       }
     }
   }
 
-  /** Stores a word not yet in the table. */
-  add(text: string, start: number, end: number, hash: number, value: number): void {
-    if ((this.count + 1) * 2 > this.slots.length) this.rehash();
-    const entry = this.count++;
-    if (entry === this.hashes.length) this.growEntries();
+  /** Like `get` for a word given as lower-case ASCII bytes `bytes[start…end-1]`. */
+  getBytes(bytes: Uint8Array, start: number, end: number, hash: number, missing: number): number {
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
     const length = end - start;
-    while (this.charCount + length > this.chars.length) this.chars = grown(this.chars, Uint16Array);
-    for (let i = 0; i < length; i++) this.chars[this.charCount + i] = lowerAscii(text.charCodeAt(start + i));
-    this.hashes[entry] = hash;
-    this.starts[entry] = this.charCount;
-    this.lengths[entry] = length;
-    this.values[entry] = value;
-    this.charCount += length;
-    this.place(entry);
-  }
-
-  /** Calls `visit` with each stored word (lower-cased) and its value, in insertion order. */
-  forEach(visit: (word: string, value: number) => void): void {
-    for (let entry = 0; entry < this.count; entry++) {
-      const from = this.starts[entry] as number;
-      visit(
-        charsToString(this.chars.subarray(from, from + (this.lengths[entry] as number))),
-        this.values[entry] as number,
-      );
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * STRIDE;
+      const stored = slots[at + 2] as number;
+      if (stored === EMPTY) return missing;
+      if (
+        slots[at] === hash &&
+        stored === length &&
+        this.sameBytes(slots[at + 1] as number, bytes, start, length)
+      ) {
+        return slots[at + 3] as number;
+      }
     }
   }
 
-  private sameChars(entry: number, text: string, start: number): boolean {
-    const from = this.starts[entry] as number;
-    const length = this.lengths[entry] as number;
+  /** Stores a word not yet in the table (an empty one is not stored). */
+  add(text: string, start: number, end: number, hash: number, value: number): void {
+    const length = end - start;
+    if (length <= 0) return;
+    if ((this.count + 1) * 2 > this.slots.length / STRIDE) this.rehash();
+    while (this.unitCount + length > this.units.length) this.units = grown(this.units);
+    for (let i = 0; i < length; i++) this.units[this.unitCount + i] = lowerAscii(text.charCodeAt(start + i));
+    this.place(hash, this.unitCount, length, value);
+    this.unitCount += length;
+    this.count++;
+  }
+
+  /** Calls `visit` with each stored word (lower-cased) and its value. */
+  forEach(visit: (word: string, value: number) => void): void {
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += STRIDE) {
+      const length = slots[at + 2] as number;
+      if (length === EMPTY) continue;
+      const from = slots[at + 1] as number;
+      visit(unitsToString(this.units.subarray(from, from + length)), slots[at + 3] as number);
+    }
+  }
+
+  private sameText(from: number, text: string, start: number, length: number): boolean {
     for (let i = 0; i < length; i++) {
-      if (this.chars[from + i] !== lowerAscii(text.charCodeAt(start + i))) return false;
+      if (this.units[from + i] !== lowerAscii(text.charCodeAt(start + i))) return false;
     }
     return true;
   }
 
-  private place(entry: number): void {
-    const mask = this.slots.length - 1;
-    let slot = (this.hashes[entry] as number) & mask;
-    while (this.slots[slot] !== -1) slot = (slot + 1) & mask;
-    this.slots[slot] = entry;
+  private sameBytes(from: number, bytes: Uint8Array, start: number, length: number): boolean {
+    const units = this.units;
+    for (let i = 0; i < length; i++) {
+      if (units[from + i] !== bytes[start + i]) return false;
+    }
+    return true;
+  }
+
+  private place(hash: number, from: number, length: number, value: number): void {
+    const slots = this.slots;
+    const mask = (slots.length >> 2) - 1;
+    let slot = hash & mask;
+    while (slots[slot * STRIDE + 2] !== EMPTY) slot = (slot + 1) & mask;
+    const at = slot * STRIDE;
+    slots[at] = hash;
+    slots[at + 1] = from;
+    slots[at + 2] = length;
+    slots[at + 3] = value;
   }
 
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let entry = 0; entry < this.count; entry++) this.place(entry);
-  }
-
-  private growEntries(): void {
-    this.hashes = grown(this.hashes, Int32Array);
-    this.starts = grown(this.starts, Int32Array);
-    this.lengths = grown(this.lengths, Int32Array);
-    this.values = grown(this.values, Int32Array);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
+    for (let at = 0; at < old.length; at += STRIDE) {
+      const length = old[at + 2] as number;
+      if (length !== EMPTY)
+        this.place(old[at] as number, old[at + 1] as number, length, old[at + 3] as number);
+    }
   }
 }
 
 /** A string from UTF-16 units, in slices: spreading a very long word at once would overflow the stack. */
-function charsToString(units: Uint16Array): string {
+function unitsToString(units: Uint16Array): string {
   let text = "";
   for (let at = 0; at < units.length; at += 4096)
     text += String.fromCharCode(...units.subarray(at, at + 4096));
@@ -109,8 +138,8 @@ export function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 16777619);
 }
 
-function grown<T extends Int32Array | Uint16Array>(array: T, Kind: new (length: number) => T): T {
-  const bigger = new Kind(array.length * 2);
+function grown(array: Uint16Array): Uint16Array<ArrayBuffer> {
+  const bigger = new Uint16Array(array.length * 2);
   bigger.set(array);
   return bigger;
 }
