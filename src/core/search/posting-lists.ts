@@ -5,7 +5,7 @@
  * walk). Small additions go to per-term tails so that ingesting a few papers does not rebuild the
  * block; large ones (or tails grown past a tenth of the block) are merged in with one counting sort.
  */
-import { type RowWeighting, sublinearTf } from "./row-weights.js";
+import type { RowWeighting } from "./row-weights.js";
 
 /** Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of terms/weights. */
 export interface DocumentRows {
@@ -39,8 +39,8 @@ export class PostingLists {
   private tailSize = 0;
 
   /**
-   * Builds the block in one go from per-document rows of raw weighted counts, the fast path for a
-   * fresh index: `postingCounts[term]` postings per term (the searchable documents holding it, or 0
+   * Builds the block in one go from per-document rows of term weights, the fast path for a fresh
+   * index: `postingCounts[term]` postings per term (the searchable documents holding it, or 0
    * for a term left out), weighed as `weighting` says. Blocks must come in ascending document order,
    * so that every list is sorted.
    *
@@ -250,12 +250,12 @@ function spentRoom(blocks: readonly DocumentRows[], total: number): Int32Array |
 function fillWeights(
   rows: DocumentRows,
   postingCounts: Int32Array,
-  { alive, termWeights, docScales }: RowWeighting,
+  { alive, docScales }: RowWeighting,
   cursor: Int32Array,
   weights: Float32Array,
 ): void {
   const { start, terms } = rows;
-  const counts = rows.weights;
+  const rowWeights = rows.weights;
   for (let row = 0; row < rows.count; row++) {
     const doc = rows.firstDoc + row;
     if (alive[doc] !== 1) continue;
@@ -265,7 +265,7 @@ function fillWeights(
       const term = terms[p] as number;
       if (postingCounts[term] === 0) continue;
       const at = cursor[term] as number;
-      weights[at] = sublinearTf(counts[p] as number) * (termWeights[term] as number) * scale;
+      weights[at] = (rowWeights[p] as number) * scale;
       cursor[term] = at + 1;
     }
   }

@@ -1,11 +1,9 @@
 import type { DocumentRows } from "./posting-lists.js";
 
-/** How counted rows become posting weights: tf weight × term weight × the document's scale. */
+/** How weighed rows become posting weights: each row's weights times its document's scale. */
 export interface RowWeighting {
   /** 1 for each document that is searchable; the others get no postings. */
   alive: Uint8Array;
-  /** Per term: idf times its kind's weight. */
-  termWeights: Float32Array;
   /** Per document: what its weights are multiplied by so that its vector has the intended length. */
   docScales: Float32Array;
 }
@@ -40,10 +38,11 @@ export function documentFrequencies(
 }
 
 /**
- * Each document's scale: one over its pivoted norm, `(1 - slope) × pivot + slope × norm`, where the
- * pivot is the mean norm (slope 1 gives plain L2 normalisation). Returns the scales and the pivot.
+ * Weighs every row in place (see `weighRow`) and returns each document's scale, one over its
+ * pivoted norm `(1 - slope) × pivot + slope × norm`, where the pivot is the mean norm (slope 1 gives
+ * plain L2 normalisation), with the pivot.
  */
-export function documentScales(
+export function weighRows(
   blocks: readonly DocumentRows[],
   termWeights: Float32Array,
   slope: number,
@@ -53,7 +52,7 @@ export function documentScales(
   let sum = 0;
   for (const rows of blocks) {
     for (let row = 0; row < rows.count; row++) {
-      const norm = rowNorm(rows, row, termWeights);
+      const norm = weighRow(rows, row, termWeights);
       norms[rows.firstDoc + row] = norm;
       sum += norm;
     }
@@ -66,13 +65,17 @@ export function documentScales(
   return { scales, pivot };
 }
 
-/** The length of a row's weighted vector (1 for an empty row, so that dividing by it is safe). */
-function rowNorm(rows: DocumentRows, row: number, termWeights: Float32Array): number {
+/**
+ * Replaces a row's counts by their weights (sublinear tf × term weight) and returns the length of
+ * the weighted vector (1 for an empty row, so that dividing by it is safe).
+ */
+function weighRow(rows: DocumentRows, row: number, termWeights: Float32Array): number {
   const { terms, weights } = rows;
   const end = rows.start[row + 1] as number;
   let squares = 0;
   for (let p = rows.start[row] as number; p < end; p++) {
     const weight = sublinearTf(weights[p] as number) * (termWeights[terms[p] as number] as number);
+    weights[p] = weight;
     squares += weight * weight;
   }
   return Math.sqrt(squares) || 1;

@@ -9,7 +9,7 @@ import { PaperVectorCache } from "./paper-vector-cache.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
-import { documentFrequencies, documentScales, sublinearTf } from "./row-weights.js";
+import { documentFrequencies, weighRows, sublinearTf } from "./row-weights.js";
 import { countInParallel } from "./parallel-count.js";
 
 export interface ScoredPaper {
@@ -164,20 +164,11 @@ export class TfIdfIndex {
     const frequencies = documentFrequencies(blocks, this.alive, this.vocabulary.size);
     this.vocabulary.addDocumentFrequencies(frequencies);
     const termWeights = this.termWeights();
-    const { scales, pivot } = documentScales(
-      blocks,
-      termWeights,
-      this.weighting.pivotSlope ?? 1,
-      papers.length,
-    );
+    const { scales, pivot } = weighRows(blocks, termWeights, this.weighting.pivotSlope ?? 1, papers.length);
     this.pivot = pivot;
     // The posting count of a term is the number of searchable papers holding it, or 0 if left out.
     for (let term = 0; term < frequencies.length; term++) if (!this.isPostable(term)) frequencies[term] = 0;
-    this.postings = PostingLists.fromRows(blocks, frequencies, {
-      alive: this.alive,
-      termWeights,
-      docScales: scales,
-    });
+    this.postings = PostingLists.fromRows(blocks, frequencies, { alive: this.alive, docScales: scales });
   }
 
   /** Each term's idf times its kind's weight (bigrams count `bigramWeight` times a word). */

@@ -31,6 +31,8 @@ export function topCandidates(
   const heap = new MinHeap(count);
   const { alive, publishedMs, papers, sinceMs, filter } = rules;
   let total = 0;
+  // Most candidates score below the weakest kept one once the heap is full: they are passed over here.
+  let floor = -Infinity;
   for (let i = 0; i < length; i++) {
     const doc = touched[i] as number;
     const score = scores[doc] as number;
@@ -38,7 +40,9 @@ export function topCandidates(
     if (sinceMs !== undefined && !((publishedMs[doc] as number) >= sinceMs)) continue;
     if (filter !== undefined && !filter(papers[doc] as Paper)) continue;
     total++;
+    if (score < floor) continue;
     heap.offer(doc, score);
+    floor = heap.floor;
   }
   return { best: heap.drain(), total };
 }
@@ -67,6 +71,11 @@ export class MinHeap {
       this.scores[0] = score;
       this.siftDown(0);
     }
+  }
+
+  /** The weakest kept score once the heap is full (an entry scoring less cannot get in), else -Infinity. */
+  get floor(): number {
+    return this.size === this.capacity && this.capacity > 0 ? (this.scores[0] as number) : -Infinity;
   }
 
   /** The kept ids, best first (empties the heap). */
