@@ -1,8 +1,7 @@
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-import { buildSync } from "esbuild";
+import type { Worker } from "node:worker_threads";
 import type { CountedShare, CountJob, CountMessage } from "./count-job.js";
 import type { PaperText } from "./count-rows.js";
+import { startWorker } from "./worker-script.js";
 
 /**
  * A worker thread counting papers into rows (see count-worker), fed in batches so that only a few
@@ -14,7 +13,7 @@ export class CountingWorker {
   private readonly worker: Worker;
 
   constructor(job: CountJob) {
-    this.worker = startWorker();
+    this.worker = startWorker("count-worker");
     const worker = this.worker;
     this.result = new Promise((resolve, reject) => {
       let share: CountedShare | undefined;
@@ -48,42 +47,5 @@ export class CountingWorker {
 
   private post(message: CountMessage): void {
     this.worker.postMessage(message);
-  }
-}
-
-const ownUrl = import.meta.url;
-let bundledSource: string | undefined;
-
-/**
- * The worker thread, from the compiled build, or when running from TypeScript sources, from the
- * worker's modules bundled into one script (once per process): a worker does not inherit the tsx
- * loader on Node 20, and registering it in the worker delays counting by half a second, bundling
- * by a tenth of that. Falls back to registering the loader if bundling fails.
- */
-function startWorker(): Worker {
-  if (!ownUrl.endsWith(".ts")) return new Worker(new URL("./count-worker.js", ownUrl));
-  bundledSource ??= bundleWorker();
-  if (bundledSource) return new Worker(bundledSource, { eval: true });
-  const loader = import.meta.resolve("tsx/esm/api");
-  const entry = new URL("./count-worker.ts", ownUrl).href;
-  const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
-}
-
-/** The worker's modules as one CommonJS script, or undefined when esbuild cannot bundle them. */
-function bundleWorker(): string | undefined {
-  try {
-    const output = buildSync({
-      entryPoints: [fileURLToPath(new URL("./count-worker.ts", ownUrl))],
-      bundle: true,
-      format: "cjs",
-      platform: "node",
-      target: "node20",
-      write: false,
-      logLevel: "silent",
-    });
-    return output.outputFiles[0]?.text;
-  } catch {
-    return undefined;
   }
 }

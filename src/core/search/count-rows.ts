@@ -14,14 +14,18 @@ const ENTRIES_PER_CHAR = 0.125;
 export class RowCounter {
   private readonly rows: RowBuilder;
 
-  /** Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more. */
+  /**
+   * Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more.
+   * `shared` puts the rows in shared memory (see RowBuilder).
+   */
   constructor(
     private readonly titleWeight: number,
     private readonly vocabulary: Vocabulary,
     expectedPapers: number,
     expectedChars: number,
+    shared = false,
   ) {
-    this.rows = new RowBuilder(expectedPapers, Math.ceil(expectedChars * ENTRIES_PER_CHAR) + 64);
+    this.rows = new RowBuilder(expectedPapers, Math.ceil(expectedChars * ENTRIES_PER_CHAR) + 64, shared);
   }
 
   /** Counts one paper into the next row, adding new terms to the vocabulary. */

@@ -14,7 +14,7 @@ let counted = 0;
 
 parentPort?.on("message", (message: CountMessage) => {
   if (!Array.isArray(message)) {
-    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars);
+    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars, true);
     expected = message.papers;
   } else if (counter) {
     for (const paper of message) counter.count(paper);
@@ -27,11 +27,9 @@ function reply(done: RowCounter): void {
   const rows = done.finish(0);
   const share: CountedShare = { rows, vocabulary: vocabulary.toPart() };
   const { firstPart, secondPart, wordIds } = share.vocabulary;
-  const moved = [rows.start, rows.terms, rows.weights, firstPart, secondPart, wordIds];
-  // Plain ArrayBuffers: these arrays were all made here with `new`, none is shared.
-  parentPort?.postMessage(
-    share,
-    moved.map((array) => array.buffer as ArrayBuffer),
-  );
+  const arrays = [rows.start, rows.terms, rows.weights, firstPart, secondPart, wordIds];
+  // Shared rows go as they are; the other arrays are moved, not copied.
+  const moved = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
+  parentPort?.postMessage(share, moved);
   parentPort?.close();
 }

@@ -28,7 +28,7 @@ export async function countInParallel(
   let near: RowCounter;
   let sent = split;
   try {
-    near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, end));
+    near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, end), true);
     for (let from = 0; from < split; from += BATCH) {
       const ahead = Math.min(end, split + (from / BATCH + BATCHES_AHEAD) * BATCH);
       if (worker && ahead > sent) worker.send(papers, sent, (sent = ahead));

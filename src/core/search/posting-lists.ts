@@ -5,6 +5,8 @@
  * walk). Small additions go to per-term tails so that ingesting a few papers does not rebuild the
  * block; large ones (or tails grown past a tenth of the block) are merged in with one counting sort.
  */
+import { cursorsFrom, fillDocs, fillWeights, planFill, type PostingFill } from "./fill-postings.js";
+import { FillingWorker } from "./fill-in-worker.js";
 import type { RowWeighting } from "./row-weights.js";
 
 /** Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of terms/weights. */
@@ -32,9 +34,9 @@ export class Touched {
 }
 
 export class PostingLists {
-  private offsets = new Int32Array(1);
+  private offsets: Int32Array = new Int32Array(1);
   private docs: Int32Array = new Int32Array(0);
-  private weights = new Float32Array(0);
+  private weights: Float32Array = new Float32Array(0);
   private tails = new Map<number, { docs: number[]; weights: number[] }>();
   private tailSize = 0;
 
@@ -45,7 +47,7 @@ export class PostingLists {
    * so that every list is sorted.
    *
    * Consumes the rows: weights are written first, then the documents are written over the spent
-   * counts of a block with room for them (rows are allocated with spare capacity), so that the
+   * weights of a block with room for them (rows are allocated with spare capacity), so that the
    * rows and the postings are never all in memory at once (they are the peak of a build).
    */
   static fromRows(
@@ -53,25 +55,50 @@ export class PostingLists {
     postingCounts: Int32Array,
     weighting: RowWeighting,
   ): PostingLists {
-    const lists = new PostingLists();
-    const termCount = postingCounts.length;
-    const offsets = new Int32Array(termCount + 1);
-    for (let term = 0; term < termCount; term++)
-      offsets[term + 1] = (offsets[term] as number) + (postingCounts[term] as number);
-    const total = offsets[termCount] as number;
-    const weights = new Float32Array(total);
-    let cursor = offsets.slice(0, termCount);
-    for (const rows of blocks) fillWeights(rows, postingCounts, weighting, cursor, weights);
-    const docs = spentRoom(blocks, total) ?? new Int32Array(total);
-    for (const rows of blocks) rows.weights = new Float32Array(0);
-    cursor = offsets.slice(0, termCount);
-    for (const rows of blocks) {
-      fillDocs(rows, postingCounts, weighting.alive, cursor, docs);
+    const fill = planFill(blocks, postingCounts, weighting, false);
+    fillWeights(fill, 0, blocks.length, cursorsFrom(fill, 0));
+    fillDocs(fill, 0, blocks.length, cursorsFrom(fill, 0));
+    return PostingLists.filled(fill);
+  }
+
+  /**
+   * Like `fromRows`, with a worker thread writing the postings of the blocks after the first at the
+   * same time, when the rows are in shared memory. Whatever the worker fails to write, this thread does.
+   */
+  static async fromRowsInParallel(
+    blocks: readonly DocumentRows[],
+    postingCounts: Int32Array,
+    weighting: RowWeighting,
+  ): Promise<PostingLists> {
+    const shared = blocks.every((rows) => rows.weights.buffer instanceof SharedArrayBuffer);
+    if (blocks.length < 2 || !shared) return PostingLists.fromRows(blocks, postingCounts, weighting);
+    const fill = planFill(blocks, postingCounts, weighting, true);
+    const helper = new FillingWorker(fill, 1);
+    try {
+      fillWeights(fill, 0, 1, cursorsFrom(fill, 0));
+      if (!(await helper.weightsWritten)) fillWeights(fill, 1, blocks.length, cursorsFrom(fill, 1));
+      // Every weight is read by now: the documents may go over the spent ones.
+      helper.writeDocs();
+      fillDocs(fill, 0, 1, cursorsFrom(fill, 0));
+      if (!(await helper.docsWritten)) fillDocs(fill, 1, blocks.length, cursorsFrom(fill, 1));
+    } catch (error) {
+      // A worker left waiting for its next step would keep the process alive.
+      helper.stop();
+      throw error;
+    }
+    return PostingLists.filled(fill);
+  }
+
+  /** The lists of a filled plan; lets go of its rows, which nothing else may hold. */
+  private static filled(fill: PostingFill): PostingLists {
+    for (const rows of fill.blocks) {
+      rows.weights = new Float32Array(0);
       rows.terms = new Int32Array(0);
     }
-    lists.offsets = offsets;
-    lists.docs = docs;
-    lists.weights = weights;
+    const lists = new PostingLists();
+    lists.offsets = fill.offsets;
+    lists.docs = fill.docs;
+    lists.weights = fill.weights;
     return lists;
   }
 
@@ -231,65 +258,5 @@ export class PostingLists {
     this.weights = weights;
     this.tails = new Map();
     this.tailSize = 0;
-  }
-}
-
-/**
- * A view over the spent weights buffer of a block with room for `total` postings, or none. Every
- * slot of it is written by `fillDocs`, so its old contents need no clearing.
- */
-function spentRoom(blocks: readonly DocumentRows[], total: number): Int32Array | undefined {
-  for (const rows of blocks) {
-    const buffer = rows.weights.buffer;
-    if (buffer.byteLength >= total * Int32Array.BYTES_PER_ELEMENT) return new Int32Array(buffer, 0, total);
-  }
-  return undefined;
-}
-
-/** Writes the posting weight of each entry of a searchable row to its term's next free slot. */
-function fillWeights(
-  rows: DocumentRows,
-  postingCounts: Int32Array,
-  { alive, docScales }: RowWeighting,
-  cursor: Int32Array,
-  weights: Float32Array,
-): void {
-  const { start, terms } = rows;
-  const rowWeights = rows.weights;
-  for (let row = 0; row < rows.count; row++) {
-    const doc = rows.firstDoc + row;
-    if (alive[doc] !== 1) continue;
-    const scale = docScales[doc] as number;
-    const end = start[row + 1] as number;
-    for (let p = start[row] as number; p < end; p++) {
-      const term = terms[p] as number;
-      if (postingCounts[term] === 0) continue;
-      const at = cursor[term] as number;
-      weights[at] = (rowWeights[p] as number) * scale;
-      cursor[term] = at + 1;
-    }
-  }
-}
-
-/** Writes the document of each entry of a searchable row to its term's next free slot (as `fillWeights` did). */
-function fillDocs(
-  rows: DocumentRows,
-  postingCounts: Int32Array,
-  alive: Uint8Array,
-  cursor: Int32Array,
-  docs: Int32Array,
-): void {
-  const { start, terms } = rows;
-  for (let row = 0; row < rows.count; row++) {
-    const doc = rows.firstDoc + row;
-    if (alive[doc] !== 1) continue;
-    const end = start[row + 1] as number;
-    for (let p = start[row] as number; p < end; p++) {
-      const term = terms[p] as number;
-      if (postingCounts[term] === 0) continue;
-      const at = cursor[term] as number;
-      docs[at] = doc;
-      cursor[term] = at + 1;
-    }
   }
 }

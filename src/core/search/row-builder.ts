@@ -3,7 +3,8 @@ import type { DocumentRows } from "./posting-lists.js";
 /**
  * Collects per-document term rows in growable typed arrays (far lighter than arrays of objects).
  * `add` merges repeats of a term within the row being built, so a document's terms are counted
- * straight into its row, in first-seen order, with no per-document scratch table.
+ * straight into its row, in first-seen order, with no per-document scratch table. With `shared`,
+ * terms and weights live in shared memory, so that another thread can invert them in place.
  */
 export class RowBuilder {
   private terms: Int32Array;
@@ -15,10 +16,15 @@ export class RowBuilder {
   private rows = 0;
   private rowStart = 0;
 
-  constructor(expectedRows: number, expectedEntries = expectedRows * 96) {
+  constructor(
+    expectedRows: number,
+    expectedEntries = expectedRows * 96,
+    private readonly shared = false,
+  ) {
     this.start = new Int32Array(expectedRows + 1);
-    this.terms = new Int32Array(Math.max(1024, expectedEntries));
-    this.weights = new Float32Array(this.terms.length);
+    const capacity = Math.max(1024, expectedEntries);
+    this.terms = new Int32Array(this.memory(capacity * 4));
+    this.weights = new Float32Array(this.memory(capacity * 4));
   }
 
   /** Adds `weight` to `term` in the current row. */
@@ -58,12 +64,16 @@ export class RowBuilder {
   private growEntries(): void {
     // Grown by a quarter, not doubled: these rows and the postings built from them are the peak of memory.
     const capacity = Math.ceil(this.terms.length * 1.25);
-    const terms = new Int32Array(capacity);
+    const terms = new Int32Array(this.memory(capacity * 4));
     terms.set(this.terms);
     this.terms = terms;
-    const weights = new Float32Array(capacity);
+    const weights = new Float32Array(this.memory(capacity * 4));
     weights.set(this.weights);
     this.weights = weights;
+  }
+
+  private memory(bytes: number): ArrayBuffer | SharedArrayBuffer {
+    return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   }
 
   private growLastAt(term: number): void {

@@ -9,7 +9,7 @@ import { PaperVectorCache } from "./paper-vector-cache.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
-import { documentFrequencies, weighRows, sublinearTf } from "./row-weights.js";
+import { documentFrequencies, type RowWeighting, sublinearTf, weighRows } from "./row-weights.js";
 import { countInParallel } from "./parallel-count.js";
 
 export interface ScoredPaper {
@@ -96,7 +96,9 @@ export class TfIdfIndex {
   ): Promise<TfIdfIndex> {
     if (papers.length < Math.max(2, minPapers)) return TfIdfIndex.build(papers, weighting);
     const index = new TfIdfIndex(weighting);
-    index.load(papers, await countInParallel(papers, weighting.titleWeight, index.vocabulary));
+    const blocks = await countInParallel(papers, weighting.titleWeight, index.vocabulary);
+    const { postingCounts, rowWeighting } = index.prepare(papers, blocks);
+    index.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, rowWeighting);
     return index;
   }
 
@@ -156,6 +158,18 @@ export class TfIdfIndex {
 
   /** Registers the papers counted in `blocks` (rows in paper order), weighs the rows and inverts them. */
   private load(papers: readonly Paper[], blocks: readonly DocumentRows[]): void {
+    const { postingCounts, rowWeighting } = this.prepare(papers, blocks);
+    this.postings = PostingLists.fromRows(blocks, postingCounts, rowWeighting);
+  }
+
+  /**
+   * Registers the papers counted in `blocks`, takes in their document frequencies and weighs the
+   * rows in place; returns what inverting them takes.
+   */
+  private prepare(
+    papers: readonly Paper[],
+    blocks: readonly DocumentRows[],
+  ): { postingCounts: Int32Array; rowWeighting: RowWeighting } {
     this.reserve(papers.length);
     for (const paper of papers) {
       if (this.docOf.has(paper.id)) this.forget(paper.id);
@@ -163,12 +177,12 @@ export class TfIdfIndex {
     }
     const frequencies = documentFrequencies(blocks, this.alive, this.vocabulary.size);
     this.vocabulary.addDocumentFrequencies(frequencies);
-    const termWeights = this.termWeights();
-    const { scales, pivot } = weighRows(blocks, termWeights, this.weighting.pivotSlope ?? 1, papers.length);
+    const slope = this.weighting.pivotSlope ?? 1;
+    const { scales, pivot } = weighRows(blocks, this.termWeights(), slope, papers.length);
     this.pivot = pivot;
-    // The posting count of a term is the number of searchable papers holding it, or 0 if left out.
+    // A term's posting count is the number of searchable papers holding it, or 0 if left out.
     for (let term = 0; term < frequencies.length; term++) if (!this.isPostable(term)) frequencies[term] = 0;
-    this.postings = PostingLists.fromRows(blocks, frequencies, { alive: this.alive, docScales: scales });
+    return { postingCounts: frequencies, rowWeighting: { alive: this.alive, docScales: scales } };
   }
 
   /** Each term's idf times its kind's weight (bigrams count `bigramWeight` times a word). */
