@@ -1,5 +1,5 @@
 import type { DocumentRows } from "./posting-lists.js";
-import type { RowWeighting } from "./row-weights.js";
+import { type RowWeighting, sublinearTf } from "./row-weights.js";
 
 /**
  * What inverting weighed rows into posting lists takes: the rows, each term's posting count (0 for
@@ -58,12 +58,12 @@ export function cursorsFrom(fill: PostingFill, first: number): Int32Array {
 }
 
 /**
- * Writes the posting weights of the rows of blocks `first … end-1`: each entry of a searchable row, at
- * its term's next slot in `cursor` (which it advances).
+ * Writes the posting weights of the rows of blocks `first … end-1` (weighted as `fill` says): each
+ * entry of a searchable row, at its term's next slot in `cursor` (which it advances).
  */
 export function fillWeights(fill: PostingFill, first: number, end: number, cursor: Int32Array): void {
-  const { alive, docScales, postingCounts, weights } = fill;
-  for (const { firstDoc, count, start, terms, weights: rowWeights } of fill.blocks.slice(first, end)) {
+  const { alive, termWeights, docScales, postingCounts, weights } = fill;
+  for (const { firstDoc, count, start, terms, weights: counts } of fill.blocks.slice(first, end)) {
     for (let row = 0; row < count; row++) {
       const doc = firstDoc + row;
       if (alive[doc] !== 1) continue;
@@ -73,7 +73,7 @@ export function fillWeights(fill: PostingFill, first: number, end: number, curso
         const term = terms[p] as number;
         if (postingCounts[term] === 0) continue;
         const at = cursor[term] as number;
-        weights[at] = (rowWeights[p] as number) * scale;
+        weights[at] = sublinearTf(counts[p] as number) * (termWeights[term] as number) * scale;
         cursor[term] = at + 1;
       }
     }

@@ -6,7 +6,7 @@
  * block; large ones (or tails grown past a tenth of the block) are merged in with one counting sort.
  */
 import { cursorsFrom, fillDocs, fillWeights, planFill, type PostingFill } from "./fill-postings.js";
-import { FillingWorker } from "./fill-in-worker.js";
+import type { InvertingWorker } from "./invert-in-worker.js";
 import type { RowWeighting } from "./row-weights.js";
 
 /** Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of terms/weights. */
@@ -62,30 +62,23 @@ export class PostingLists {
   }
 
   /**
-   * Like `fromRows`, with a worker thread writing the postings of the blocks after the first at the
-   * same time, when the rows are in shared memory. Whatever the worker fails to write, this thread does.
+   * Like `fromRows` for rows in shared memory, with `helper` writing the postings of the blocks after
+   * the first at the same time. Whatever the helper fails to write, this thread does.
    */
   static async fromRowsInParallel(
     blocks: readonly DocumentRows[],
     postingCounts: Int32Array,
     weighting: RowWeighting,
+    helper: InvertingWorker,
   ): Promise<PostingLists> {
-    const shared = blocks.every((rows) => rows.weights.buffer instanceof SharedArrayBuffer);
-    if (blocks.length < 2 || !shared) return PostingLists.fromRows(blocks, postingCounts, weighting);
     const fill = planFill(blocks, postingCounts, weighting, true);
-    const helper = new FillingWorker(fill, 1);
-    try {
-      fillWeights(fill, 0, 1, cursorsFrom(fill, 0));
-      if (!(await helper.weightsWritten)) fillWeights(fill, 1, blocks.length, cursorsFrom(fill, 1));
-      // Every weight is read by now: the documents may go over the spent ones.
-      helper.writeDocs();
-      fillDocs(fill, 0, 1, cursorsFrom(fill, 0));
-      if (!(await helper.docsWritten)) fillDocs(fill, 1, blocks.length, cursorsFrom(fill, 1));
-    } catch (error) {
-      // A worker left waiting for its next step would keep the process alive.
-      helper.stop();
-      throw error;
-    }
+    const weighed = helper.weights(fill, 1);
+    fillWeights(fill, 0, 1, cursorsFrom(fill, 0));
+    if (!(await weighed)) fillWeights(fill, 1, blocks.length, cursorsFrom(fill, 1));
+    // Every weight is read by now: the documents may go over the spent counts.
+    const placed = helper.docs();
+    fillDocs(fill, 0, 1, cursorsFrom(fill, 0));
+    if (!(await placed)) fillDocs(fill, 1, blocks.length, cursorsFrom(fill, 1));
     return PostingLists.filled(fill);
   }
 

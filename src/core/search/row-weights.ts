@@ -1,9 +1,11 @@
 import type { DocumentRows } from "./posting-lists.js";
 
-/** How weighed rows become posting weights: each row's weights times its document's scale. */
+/** How counted rows become posting weights: sublinear tf × term weight × the document's scale. */
 export interface RowWeighting {
   /** 1 for each document that is searchable; the others get no postings. */
   alive: Uint8Array;
+  /** Per term: idf times its kind's weight. */
+  termWeights: Float32Array;
   /** Per document: what its weights are multiplied by so that its vector has the intended length. */
   docScales: Float32Array;
 }
@@ -38,45 +40,40 @@ export function documentFrequencies(
 }
 
 /**
- * Weighs every row in place (see `weighRow`) and returns each document's scale, one over its
- * pivoted norm `(1 - slope) × pivot + slope × norm`, where the pivot is the mean norm (slope 1 gives
- * plain L2 normalisation), with the pivot.
+ * Writes the length of each weighted row of blocks `first … end-1` (sublinear tf × term weight; 1 for
+ * an empty row, so that dividing by it is safe) to `norms` at its document. Reads the rows only.
  */
-export function weighRows(
+export function rowNorms(
   blocks: readonly DocumentRows[],
+  first: number,
+  end: number,
   termWeights: Float32Array,
-  slope: number,
-  docCount: number,
-): { scales: Float32Array; pivot: number } {
-  const norms = new Float64Array(docCount);
-  let sum = 0;
-  for (const rows of blocks) {
-    for (let row = 0; row < rows.count; row++) {
-      const norm = weighRow(rows, row, termWeights);
-      norms[rows.firstDoc + row] = norm;
-      sum += norm;
+  norms: Float64Array,
+): void {
+  for (const { firstDoc, count, start, terms, weights } of blocks.slice(first, end)) {
+    for (let row = 0; row < count; row++) {
+      const rowEnd = start[row + 1] as number;
+      let squares = 0;
+      for (let p = start[row] as number; p < rowEnd; p++) {
+        const weight = sublinearTf(weights[p] as number) * (termWeights[terms[p] as number] as number);
+        squares += weight * weight;
+      }
+      norms[firstDoc + row] = Math.sqrt(squares) || 1;
     }
   }
-  const pivot = sum / Math.max(1, docCount);
-  const scales = new Float32Array(docCount);
-  for (let doc = 0; doc < docCount; doc++) {
-    scales[doc] = 1 / ((1 - slope) * pivot + slope * (norms[doc] as number));
-  }
-  return { scales, pivot };
 }
 
 /**
- * Replaces a row's counts by their weights (sublinear tf × term weight) and returns the length of
- * the weighted vector (1 for an empty row, so that dividing by it is safe).
+ * Each document's scale, one over its pivoted norm `(1 - slope) × pivot + slope × norm`, where the
+ * pivot is the mean norm (slope 1 gives plain L2 normalisation), with the pivot.
  */
-function weighRow(rows: DocumentRows, row: number, termWeights: Float32Array): number {
-  const { terms, weights } = rows;
-  const end = rows.start[row + 1] as number;
-  let squares = 0;
-  for (let p = rows.start[row] as number; p < end; p++) {
-    const weight = sublinearTf(weights[p] as number) * (termWeights[terms[p] as number] as number);
-    weights[p] = weight;
-    squares += weight * weight;
+export function documentScales(norms: Float64Array, slope: number): { scales: Float32Array; pivot: number } {
+  let sum = 0;
+  for (let doc = 0; doc < norms.length; doc++) sum += norms[doc] as number;
+  const pivot = sum / Math.max(1, norms.length);
+  const scales = new Float32Array(norms.length);
+  for (let doc = 0; doc < norms.length; doc++) {
+    scales[doc] = 1 / ((1 - slope) * pivot + slope * (norms[doc] as number));
   }
-  return Math.sqrt(squares) || 1;
+  return { scales, pivot };
 }

@@ -9,7 +9,14 @@ import { PaperVectorCache } from "./paper-vector-cache.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
-import { documentFrequencies, type RowWeighting, sublinearTf, weighRows } from "./row-weights.js";
+import {
+  documentFrequencies,
+  documentScales,
+  type RowWeighting,
+  rowNorms,
+  sublinearTf,
+} from "./row-weights.js";
+import { InvertingWorker } from "./invert-in-worker.js";
 import { countInParallel } from "./parallel-count.js";
 
 export interface ScoredPaper {
@@ -97,8 +104,8 @@ export class TfIdfIndex {
     if (papers.length < Math.max(2, minPapers)) return TfIdfIndex.build(papers, weighting);
     const index = new TfIdfIndex(weighting);
     const blocks = await countInParallel(papers, weighting.titleWeight, index.vocabulary);
-    const { postingCounts, rowWeighting } = index.prepare(papers, blocks);
-    index.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, rowWeighting);
+    if (inSharedMemory(blocks)) await index.loadInParallel(papers, blocks);
+    else index.load(papers, blocks);
     return index;
   }
 
@@ -158,31 +165,56 @@ export class TfIdfIndex {
 
   /** Registers the papers counted in `blocks` (rows in paper order), weighs the rows and inverts them. */
   private load(papers: readonly Paper[], blocks: readonly DocumentRows[]): void {
-    const { postingCounts, rowWeighting } = this.prepare(papers, blocks);
-    this.postings = PostingLists.fromRows(blocks, postingCounts, rowWeighting);
+    this.registerAll(papers);
+    const postingCounts = this.takeFrequencies(blocks);
+    const termWeights = this.termWeights();
+    const norms = new Float64Array(papers.length);
+    rowNorms(blocks, 0, blocks.length, termWeights, norms);
+    this.postings = PostingLists.fromRows(blocks, postingCounts, this.rowWeighting(termWeights, norms));
   }
 
-  /**
-   * Registers the papers counted in `blocks`, takes in their document frequencies and weighs the
-   * rows in place; returns what inverting them takes.
-   */
-  private prepare(
-    papers: readonly Paper[],
-    blocks: readonly DocumentRows[],
-  ): { postingCounts: Int32Array; rowWeighting: RowWeighting } {
+  /** Like `load` for rows in shared memory, with a worker thread taking the blocks after the first. */
+  private async loadInParallel(papers: readonly Paper[], blocks: readonly DocumentRows[]): Promise<void> {
+    const helper = new InvertingWorker();
+    try {
+      this.registerAll(papers);
+      const postingCounts = this.takeFrequencies(blocks);
+      const termWeights = this.termWeights();
+      const norms = new Float64Array(new SharedArrayBuffer(papers.length * Float64Array.BYTES_PER_ELEMENT));
+      const measured = helper.norms(blocks, 1, termWeights, norms);
+      rowNorms(blocks, 0, 1, termWeights, norms);
+      if (!(await measured)) rowNorms(blocks, 1, blocks.length, termWeights, norms);
+      const weighting = this.rowWeighting(termWeights, norms);
+      this.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, weighting, helper);
+    } catch (error) {
+      // A worker left waiting for its next step would keep the process alive.
+      helper.stop();
+      throw error;
+    }
+  }
+
+  private registerAll(papers: readonly Paper[]): void {
     this.reserve(papers.length);
     for (const paper of papers) {
       if (this.docOf.has(paper.id)) this.forget(paper.id);
       this.register(paper, this.papers.length);
     }
+  }
+
+  /** Takes in the document frequencies of the searchable papers of `blocks`; returns each term's posting count. */
+  private takeFrequencies(blocks: readonly DocumentRows[]): Int32Array {
     const frequencies = documentFrequencies(blocks, this.alive, this.vocabulary.size);
     this.vocabulary.addDocumentFrequencies(frequencies);
-    const slope = this.weighting.pivotSlope ?? 1;
-    const { scales, pivot } = weighRows(blocks, this.termWeights(), slope, papers.length);
-    this.pivot = pivot;
     // A term's posting count is the number of searchable papers holding it, or 0 if left out.
     for (let term = 0; term < frequencies.length; term++) if (!this.isPostable(term)) frequencies[term] = 0;
-    return { postingCounts: frequencies, rowWeighting: { alive: this.alive, docScales: scales } };
+    return frequencies;
+  }
+
+  /** How rows with these norms are weighed: pivoted around their mean (which is kept for later additions). */
+  private rowWeighting(termWeights: Float32Array, norms: Float64Array): RowWeighting {
+    const { scales, pivot } = documentScales(norms, this.weighting.pivotSlope ?? 1);
+    this.pivot = pivot;
+    return { alive: this.alive, termWeights, docScales: scales };
   }
 
   /** Each term's idf times its kind's weight (bigrams count `bigramWeight` times a word). */
@@ -416,6 +448,12 @@ export class TfIdfIndex {
 function grow<T extends Uint8Array | Float64Array>(old: T, fresh: T): T {
   fresh.set(old);
   return fresh;
+}
+
+/** Whether the rows are in blocks that another thread can share: counted in parallel, in shared memory. */
+function inSharedMemory(blocks: readonly DocumentRows[]): boolean {
+  const shared = (array: Int32Array | Float32Array): boolean => array.buffer instanceof SharedArrayBuffer;
+  return blocks.length > 1 && blocks.every((rows) => shared(rows.terms) && shared(rows.weights));
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -3,20 +3,22 @@ import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
 
 /** The worker entry modules of this folder. */
-export type WorkerEntry = "count-worker" | "fill-worker";
+const ENTRIES = ["count-worker", "invert-worker"] as const;
+export type WorkerEntry = (typeof ENTRIES)[number];
 
 const ownUrl = import.meta.url;
-const bundled = new Map<WorkerEntry, string | undefined>();
+let bundled: Map<WorkerEntry, string> | undefined;
 
 /**
  * Starts a worker thread running one of this folder's worker modules: from the compiled build, or
- * when running from TypeScript sources, from the module bundled into one script (once per process).
+ * when running from TypeScript sources, from the module bundled into one script (every entry at
+ * once, once per process).
  * A worker does not inherit the tsx loader on Node 20, and registering it in the worker delays it
  * by half a second, bundling by a tenth of that. Falls back to registering the loader if bundling fails.
  */
 export function startWorker(entry: WorkerEntry): Worker {
   if (!ownUrl.endsWith(".ts")) return new Worker(new URL(`./${entry}.js`, ownUrl));
-  if (!bundled.has(entry)) bundled.set(entry, bundle(entry));
+  bundled ??= bundle();
   const source = bundled.get(entry);
   if (source) return new Worker(source, { eval: true });
   const loader = import.meta.resolve("tsx/esm/api");
@@ -25,11 +27,13 @@ export function startWorker(entry: WorkerEntry): Worker {
   return new Worker(boot, { eval: true });
 }
 
-/** The entry module and what it imports as one CommonJS script, or undefined when esbuild cannot bundle it. */
-function bundle(entry: WorkerEntry): string | undefined {
+/** Each entry module and what it imports as one CommonJS script; none when esbuild cannot bundle them. */
+function bundle(): Map<WorkerEntry, string> {
+  const scripts = new Map<WorkerEntry, string>();
   try {
     const output = buildSync({
-      entryPoints: [fileURLToPath(new URL(`./${entry}.ts`, ownUrl))],
+      entryPoints: ENTRIES.map((entry) => fileURLToPath(new URL(`./${entry}.ts`, ownUrl))),
+      outdir: "bundled-workers",
       bundle: true,
       format: "cjs",
       platform: "node",
@@ -37,8 +41,12 @@ function bundle(entry: WorkerEntry): string | undefined {
       write: false,
       logLevel: "silent",
     });
-    return output.outputFiles[0]?.text;
+    for (const entry of ENTRIES) {
+      const file = output.outputFiles.find((candidate) => candidate.path.endsWith(`${entry}.js`));
+      if (file) scripts.set(entry, file.text);
+    }
   } catch {
-    return undefined;
+    // Left empty: the workers register the TypeScript loader instead.
   }
+  return scripts;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { RowCounter } from "../../../src/core/search/count-rows.js";
-import { FillingWorker } from "../../../src/core/search/fill-in-worker.js";
 import { cursorsFrom, fillDocs, fillWeights, planFill } from "../../../src/core/search/fill-postings.js";
+import { InvertingWorker } from "../../../src/core/search/invert-in-worker.js";
 import type { DocumentRows } from "../../../src/core/search/posting-lists.js";
+import { type RowWeighting, rowNorms } from "../../../src/core/search/row-weights.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
 
@@ -18,10 +19,14 @@ function rows(shared: boolean): { blocks: DocumentRows[]; terms: number } {
   return { blocks, terms: vocabulary.size };
 }
 
-function weighting(papers: number): { alive: Uint8Array; docScales: Float32Array } {
+function weighting(papers: number, terms: number): RowWeighting {
   const alive = new Uint8Array(papers).fill(1);
   alive[7] = 0; // a paper replaced during the build gets no postings
-  return { alive, docScales: new Float32Array(papers).map((_, doc) => 1 / (1 + doc)) };
+  return {
+    alive,
+    termWeights: new Float32Array(terms).map((_, term) => 1 + (term % 3)),
+    docScales: new Float32Array(papers).map((_, doc) => 1 / (1 + doc)),
+  };
 }
 
 /** Postings per term: every term the papers hold, except the rarest, which are left out. */
@@ -39,27 +44,44 @@ function postingCounts(blocks: DocumentRows[], terms: number, alive: Uint8Array)
   return counts.map((count, term) => (term % 5 === 0 ? 0 : count));
 }
 
-describe("posting lists written by two threads", () => {
-  it("a worker writes the later blocks' postings exactly where one thread would", async () => {
+describe("InvertingWorker (a second thread inverting the later blocks of rows)", () => {
+  it("writes norms and postings exactly where one thread would", async () => {
     const single = rows(false);
     const parallel = rows(true);
-    const { alive, docScales } = weighting(300);
-    const counts = postingCounts(single.blocks, single.terms, alive);
+    const rule = weighting(300, single.terms);
+    const counts = postingCounts(single.blocks, single.terms, rule.alive);
 
-    const expected = planFill(single.blocks, counts, { alive, docScales }, false);
+    const expectedNorms = new Float64Array(300);
+    rowNorms(single.blocks, 0, 2, rule.termWeights, expectedNorms);
+    const expected = planFill(single.blocks, counts, rule, false);
     fillWeights(expected, 0, 2, cursorsFrom(expected, 0));
     fillDocs(expected, 0, 2, cursorsFrom(expected, 0));
 
-    const fill = planFill(parallel.blocks, counts, { alive, docScales }, true);
-    const helper = new FillingWorker(fill, 1);
+    const helper = new InvertingWorker();
+    const norms = new Float64Array(new SharedArrayBuffer(300 * 8));
+    const measured = helper.norms(parallel.blocks, 1, rule.termWeights, norms);
+    rowNorms(parallel.blocks, 0, 1, rule.termWeights, norms);
+    expect(await measured).toBe(true);
+    const fill = planFill(parallel.blocks, counts, rule, true);
+    const weighed = helper.weights(fill, 1);
     fillWeights(fill, 0, 1, cursorsFrom(fill, 0));
-    expect(await helper.weightsWritten).toBe(true);
-    helper.writeDocs();
+    expect(await weighed).toBe(true);
+    const placed = helper.docs();
     fillDocs(fill, 0, 1, cursorsFrom(fill, 0));
-    expect(await helper.docsWritten).toBe(true);
+    expect(await placed).toBe(true);
 
+    expect(Array.from(norms)).toEqual(Array.from(expectedNorms));
     expect(Array.from(fill.weights)).toEqual(Array.from(expected.weights));
     expect(Array.from(fill.docs)).toEqual(Array.from(expected.docs));
     expect(Array.from(fill.docs)).not.toContain(7);
+  });
+
+  it("leaves every step to the caller once the worker is gone", async () => {
+    const helper = new InvertingWorker();
+    helper.stop();
+    const { blocks, terms } = rows(true);
+    const norms = new Float64Array(new SharedArrayBuffer(300 * 8));
+    expect(await helper.norms(blocks, 1, new Float32Array(terms), norms)).toBe(false);
+    expect(await helper.docs()).toBe(false);
   });
 });

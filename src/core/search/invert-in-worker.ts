@@ -1,0 +1,84 @@
+import type { Worker } from "node:worker_threads";
+import type { PostingFill } from "./fill-postings.js";
+import type { DocumentRows } from "./posting-lists.js";
+import { startWorker } from "./worker-script.js";
+
+/**
+ * Steps of the inverting worker, each over the blocks of rows from `first` on, all in shared memory:
+ * their rows' norms, then their posting weights, then (once every weight is read) their documents.
+ */
+export type InvertMessage =
+  | {
+      step: "norms";
+      blocks: readonly DocumentRows[];
+      first: number;
+      termWeights: Float32Array;
+      norms: Float64Array;
+    }
+  | { step: "weights"; fill: PostingFill; first: number }
+  | { step: "docs" };
+export type InvertStep = InvertMessage["step"];
+
+/**
+ * A worker thread sharing the inversion of counted rows (see invert-worker). Each step's promise
+ * resolves true once the worker has done it, or false if the worker cannot start or has failed, and
+ * the step is left to the caller. Every step writes what one thread would, so doing it again is safe.
+ */
+export class InvertingWorker {
+  private readonly worker: Worker | undefined;
+  private readonly waiting = new Map<InvertStep, (done: boolean) => void>();
+  private failed = false;
+
+  constructor() {
+    try {
+      this.worker = startWorker("invert-worker");
+    } catch {
+      this.failed = true;
+      return;
+    }
+    this.worker.on("message", (step: InvertStep) => this.settle(step, true));
+    this.worker.once("error", () => this.fail());
+    this.worker.once("exit", () => this.fail());
+  }
+
+  /** Writes the norms of the rows of `blocks[first…]` into `norms` (shared). */
+  norms(
+    blocks: readonly DocumentRows[],
+    first: number,
+    termWeights: Float32Array,
+    norms: Float64Array,
+  ): Promise<boolean> {
+    return this.run({ step: "norms", blocks, first, termWeights, norms });
+  }
+
+  /** Writes the posting weights of the rows of `fill.blocks[first…]`. */
+  weights(fill: PostingFill, first: number): Promise<boolean> {
+    return this.run({ step: "weights", fill, first });
+  }
+
+  /** Writes the documents of the same postings: only once every weight has been read. */
+  docs(): Promise<boolean> {
+    return this.run({ step: "docs" });
+  }
+
+  stop(): void {
+    void this.worker?.terminate();
+  }
+
+  private run(message: InvertMessage): Promise<boolean> {
+    if (this.failed || !this.worker) return Promise.resolve(false);
+    const done = new Promise<boolean>((resolve) => this.waiting.set(message.step, resolve));
+    this.worker.postMessage(message);
+    return done;
+  }
+
+  private settle(step: InvertStep, done: boolean): void {
+    this.waiting.get(step)?.(done);
+    this.waiting.delete(step);
+  }
+
+  private fail(): void {
+    this.failed = true;
+    for (const step of [...this.waiting.keys()]) this.settle(step, false);
+  }
+}
