@@ -66,6 +66,10 @@ function adopt(share: CountedShare, vocabulary: Vocabulary, firstDoc: number): D
   const ids = vocabulary.absorb(share.vocabulary);
   const rows = share.rows;
   for (let p = 0; p < rows.terms.length; p++) rows.terms[p] = ids[rows.terms[p] as number] as number;
+  const frequencies = new Int32Array(vocabulary.size);
+  for (let term = 0; term < ids.length; term++)
+    frequencies[ids[term] as number] = rows.frequencies[term] ?? 0;
+  rows.frequencies = frequencies;
   // The same object, not a copy: the postings build lets go of its arrays, and nothing else may hold them.
   rows.firstDoc = firstDoc;
   return rows;

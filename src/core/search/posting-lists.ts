@@ -16,6 +16,8 @@ export interface DocumentRows {
   start: Int32Array;
   terms: Int32Array;
   weights: Float32Array;
+  /** Per term id (up to some id; the rest hold 0): how many of these rows hold it. */
+  frequencies: Int32Array;
 }
 
 /** A growable list of document numbers. */

@@ -12,6 +12,8 @@ export class RowBuilder {
   private start: Int32Array;
   /** Per term, where it was last written in `terms`: inside the current row means "seen already". */
   private lastAt = new Int32Array(1 << 14).fill(-1);
+  /** Per term, how many rows hold it. */
+  private frequencies = new Int32Array(1 << 14);
   private length = 0;
   private rows = 0;
   private rowStart = 0;
@@ -37,6 +39,7 @@ export class RowBuilder {
     }
     if (this.length === this.terms.length) this.growEntries();
     this.lastAt[term] = this.length;
+    this.frequencies[term] = (this.frequencies[term] as number) + 1;
     this.terms[this.length] = term;
     this.weights[this.length++] = weight;
   }
@@ -58,6 +61,7 @@ export class RowBuilder {
       start: this.start,
       terms: this.terms.subarray(0, this.length),
       weights: this.weights.subarray(0, this.length),
+      frequencies: this.frequencies,
     };
   }
 
@@ -77,8 +81,12 @@ export class RowBuilder {
   }
 
   private growLastAt(term: number): void {
-    const grown = new Int32Array(Math.max(term + 1, this.lastAt.length * 2)).fill(-1);
-    grown.set(this.lastAt);
-    this.lastAt = grown;
+    const size = Math.max(term + 1, this.lastAt.length * 2);
+    const lastAt = new Int32Array(size).fill(-1);
+    lastAt.set(this.lastAt);
+    this.lastAt = lastAt;
+    const frequencies = new Int32Array(size);
+    frequencies.set(this.frequencies);
+    this.frequencies = frequencies;
   }
 }

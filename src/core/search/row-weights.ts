@@ -19,20 +19,23 @@ export function sublinearTf(tf: number): number {
   return whole === tf && whole < 256 ? (SUBLINEAR[whole] as number) : 1 + Math.log(tf);
 }
 
-/** How many searchable documents of `blocks` hold each term. */
+/** How many searchable documents of `blocks` hold each term (the blocks' counts, less the rows not searchable). */
 export function documentFrequencies(
   blocks: readonly DocumentRows[],
   alive: Uint8Array,
   termCount: number,
 ): Int32Array {
   const frequencies = new Int32Array(termCount);
-  for (const { firstDoc, count, start, terms } of blocks) {
+  for (const { firstDoc, count, start, terms, frequencies: counted } of blocks) {
+    for (let term = 0; term < counted.length && term < termCount; term++) {
+      frequencies[term] = (frequencies[term] as number) + (counted[term] as number);
+    }
     for (let row = 0; row < count; row++) {
-      if (alive[firstDoc + row] !== 1) continue;
+      if (alive[firstDoc + row] === 1) continue;
       const end = start[row + 1] as number;
       for (let p = start[row] as number; p < end; p++) {
         const term = terms[p] as number;
-        frequencies[term] = (frequencies[term] as number) + 1;
+        frequencies[term] = (frequencies[term] as number) - 1;
       }
     }
   }
@@ -65,12 +68,21 @@ export function rowNorms(
 
 /**
  * Each document's scale, one over its pivoted norm `(1 - slope) × pivot + slope × norm`, where the
- * pivot is the mean norm (slope 1 gives plain L2 normalisation), with the pivot.
+ * pivot is the mean norm of the searchable documents (slope 1 gives plain L2 normalisation), with the pivot.
  */
-export function documentScales(norms: Float64Array, slope: number): { scales: Float32Array; pivot: number } {
+export function documentScales(
+  norms: Float64Array,
+  alive: Uint8Array,
+  slope: number,
+): { scales: Float32Array; pivot: number } {
   let sum = 0;
-  for (let doc = 0; doc < norms.length; doc++) sum += norms[doc] as number;
-  const pivot = sum / Math.max(1, norms.length);
+  let searchable = 0;
+  for (let doc = 0; doc < norms.length; doc++) {
+    if (alive[doc] !== 1) continue;
+    sum += norms[doc] as number;
+    searchable++;
+  }
+  const pivot = sum / Math.max(1, searchable);
   const scales = new Float32Array(norms.length);
   for (let doc = 0; doc < norms.length; doc++) {
     scales[doc] = 1 / ((1 - slope) * pivot + slope * (norms[doc] as number));

@@ -103,9 +103,12 @@ export class TfIdfIndex {
   ): Promise<TfIdfIndex> {
     if (papers.length < Math.max(2, minPapers)) return TfIdfIndex.build(papers, weighting);
     const index = new TfIdfIndex(weighting);
-    const blocks = await countInParallel(papers, weighting.titleWeight, index.vocabulary);
-    if (inSharedMemory(blocks)) await index.loadInParallel(papers, blocks);
-    else index.load(papers, blocks);
+    const counting = countInParallel(papers, weighting.titleWeight, index.vocabulary);
+    // This thread has counted its share by now: it registers the papers while the worker counts on.
+    index.registerAll(papers);
+    const blocks = await counting;
+    if (inSharedMemory(blocks)) await index.invertInParallel(blocks, papers.length);
+    else index.invert(blocks, papers.length);
     return index;
   }
 
@@ -166,21 +169,25 @@ export class TfIdfIndex {
   /** Registers the papers counted in `blocks` (rows in paper order), weighs the rows and inverts them. */
   private load(papers: readonly Paper[], blocks: readonly DocumentRows[]): void {
     this.registerAll(papers);
+    this.invert(blocks, papers.length);
+  }
+
+  /** Weighs the rows of the `docCount` registered papers and inverts them. */
+  private invert(blocks: readonly DocumentRows[], docCount: number): void {
     const postingCounts = this.takeFrequencies(blocks);
     const termWeights = this.termWeights();
-    const norms = new Float64Array(papers.length);
+    const norms = new Float64Array(docCount);
     rowNorms(blocks, 0, blocks.length, termWeights, norms);
     this.postings = PostingLists.fromRows(blocks, postingCounts, this.rowWeighting(termWeights, norms));
   }
 
-  /** Like `load` for rows in shared memory, with a worker thread taking the blocks after the first. */
-  private async loadInParallel(papers: readonly Paper[], blocks: readonly DocumentRows[]): Promise<void> {
+  /** Like `invert` for rows in shared memory, with a worker thread taking the blocks after the first. */
+  private async invertInParallel(blocks: readonly DocumentRows[], docCount: number): Promise<void> {
     const helper = new InvertingWorker();
     try {
-      this.registerAll(papers);
       const postingCounts = this.takeFrequencies(blocks);
       const termWeights = this.termWeights();
-      const norms = new Float64Array(new SharedArrayBuffer(papers.length * Float64Array.BYTES_PER_ELEMENT));
+      const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
       const measured = helper.norms(blocks, 1, termWeights, norms);
       rowNorms(blocks, 0, 1, termWeights, norms);
       if (!(await measured)) rowNorms(blocks, 1, blocks.length, termWeights, norms);
@@ -212,7 +219,7 @@ export class TfIdfIndex {
 
   /** How rows with these norms are weighed: pivoted around their mean (which is kept for later additions). */
   private rowWeighting(termWeights: Float32Array, norms: Float64Array): RowWeighting {
-    const { scales, pivot } = documentScales(norms, this.weighting.pivotSlope ?? 1);
+    const { scales, pivot } = documentScales(norms, this.alive, this.weighting.pivotSlope ?? 1);
     this.pivot = pivot;
     return { alive: this.alive, termWeights, docScales: scales };
   }

@@ -130,6 +130,17 @@ describe("TfIdfIndex search", () => {
     expect(index.search("protein folding").results[0]?.paper.id).toBe("g3");
     expect(index.search("robots").results).toEqual([]);
   });
+
+  it("scores a corpus listing a paper twice as if only its last copy were there", () => {
+    const twice = [...papers, paper("g1", "Quantum sheep herding")];
+    const once = [...papers.filter((p) => p.id !== "g1"), paper("g1", "Quantum sheep herding")];
+    const scores = (index: TfIdfIndex, query: string) =>
+      index.search(query).results.map((r) => [r.paper.id, r.score.toFixed(6)]);
+    for (const query of ["quantum sheep", "robots", "graph networks"]) {
+      expect(scores(TfIdfIndex.build(twice), query)).toEqual(scores(TfIdfIndex.build(once), query));
+    }
+    expect(TfIdfIndex.build(twice).search("quantum sheep").results[0]?.paper.id).toBe("g1");
+  });
 });
 
 describe("bad queries never throw", () => {
