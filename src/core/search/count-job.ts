@@ -7,6 +7,8 @@ export interface CountJob {
   titleWeight: number;
   papers: number;
   chars: number;
+  /** Where the weights of the rows go: shared memory, so that the postings can later be written over it. */
+  room: Float32Array;
 }
 
 export type CountMessage = CountJob | PaperText[];

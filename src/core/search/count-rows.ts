@@ -16,7 +16,7 @@ export class RowCounter {
 
   /**
    * Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more.
-   * `shared` puts the rows in shared memory (see RowBuilder).
+   * `shared` puts the rows in shared memory; `room` is where their weights go (see RowBuilder).
    */
   constructor(
     private readonly titleWeight: number,
@@ -24,8 +24,9 @@ export class RowCounter {
     expectedPapers: number,
     expectedChars: number,
     shared = false,
+    room?: Float32Array,
   ) {
-    this.rows = new RowBuilder(expectedPapers, Math.ceil(expectedChars * ENTRIES_PER_CHAR) + 64, shared);
+    this.rows = new RowBuilder(expectedPapers, expectedEntries(expectedChars), shared, room);
   }
 
   /** Counts one paper into the next row, adding new terms to the vocabulary. */
@@ -38,6 +39,11 @@ export class RowCounter {
   finish(firstDoc: number): DocumentRows {
     return this.rows.finish(firstDoc);
   }
+}
+
+/** Row entries (distinct terms per paper, summed) to expect of texts of `chars` characters. */
+export function expectedEntries(chars: number): number {
+  return Math.ceil(chars * ENTRIES_PER_CHAR) + 64;
 }
 
 /** Counts papers `from … to-1` into rows numbered from `from`. */

@@ -14,7 +14,14 @@ let counted = 0;
 
 parentPort?.on("message", (message: CountMessage) => {
   if (!Array.isArray(message)) {
-    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars, true);
+    counter = new RowCounter(
+      message.titleWeight,
+      vocabulary,
+      message.papers,
+      message.chars,
+      true,
+      message.room,
+    );
     expected = message.papers;
   } else if (counter) {
     for (const paper of message) counter.count(paper);

@@ -1,6 +1,6 @@
 import { CountingWorker } from "./count-in-worker.js";
 import type { CountedShare } from "./count-job.js";
-import { countRows, type PaperText, RowCounter, textLength } from "./count-rows.js";
+import { countRows, expectedEntries, type PaperText, RowCounter, textLength } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -22,13 +22,16 @@ export async function countInParallel(
 ): Promise<DocumentRows[]> {
   const split = Math.ceil(papers.length / 2);
   const end = papers.length;
-  const worker = startCounting(papers, split, titleWeight);
-  // Room for every paper's terms, not just this half's: the postings are later written over these
-  // rows' spent weights (see PostingLists.fromRows), and pages never written cost no memory.
+  // Both halves' weights in one buffer, this half's first and the worker's right after: the
+  // postings' documents are later written over them all once spent (see PostingLists.fromRows).
+  const nearRoom = expectedEntries(textLength(papers, 0, split));
+  const farRoom = expectedEntries(textLength(papers, split, end));
+  const room = new Float32Array(new SharedArrayBuffer((nearRoom + farRoom) * Float32Array.BYTES_PER_ELEMENT));
+  const worker = startCounting(papers, split, titleWeight, room.subarray(nearRoom));
   let near: RowCounter;
   let sent = split;
   try {
-    near = new RowCounter(titleWeight, vocabulary, split, textLength(papers, 0, end), true);
+    near = new RowCounter(titleWeight, vocabulary, split, 0, true, room.subarray(0, nearRoom));
     for (let from = 0; from < split; from += BATCH) {
       const ahead = Math.min(end, split + (from / BATCH + BATCHES_AHEAD) * BATCH);
       if (worker && ahead > sent) worker.send(papers, sent, (sent = ahead));
@@ -52,10 +55,11 @@ function startCounting(
   papers: readonly PaperText[],
   from: number,
   titleWeight: number,
+  room: Float32Array,
 ): CountingWorker | undefined {
   try {
     const chars = textLength(papers, from, papers.length);
-    return new CountingWorker({ titleWeight, papers: papers.length - from, chars });
+    return new CountingWorker({ titleWeight, papers: papers.length - from, chars, room });
   } catch {
     return undefined;
   }

@@ -18,15 +18,17 @@ export class RowBuilder {
   private rows = 0;
   private rowStart = 0;
 
+  /** `room`, when given, is where the weights are written (as long as they fit); it sets the capacity. */
   constructor(
     expectedRows: number,
     expectedEntries = expectedRows * 96,
     private readonly shared = false,
+    room?: Float32Array,
   ) {
     this.start = new Int32Array(expectedRows + 1);
-    const capacity = Math.max(1024, expectedEntries);
+    const capacity = room?.length ?? Math.max(1024, expectedEntries);
     this.terms = new Int32Array(this.memory(capacity * 4));
-    this.weights = new Float32Array(this.memory(capacity * 4));
+    this.weights = room ?? new Float32Array(this.memory(capacity * 4));
   }
 
   /** Adds `weight` to `term` in the current row. */
@@ -67,7 +69,7 @@ export class RowBuilder {
 
   private growEntries(): void {
     // Grown by a quarter, not doubled: these rows and the postings built from them are the peak of memory.
-    const capacity = Math.ceil(this.terms.length * 1.25);
+    const capacity = Math.max(1024, Math.ceil(this.terms.length * 1.25));
     const terms = new Int32Array(this.memory(capacity * 4));
     terms.set(this.terms);
     this.terms = terms;

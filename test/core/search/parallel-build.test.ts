@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
 import type { Paper } from "../../../src/core/paper.js";
 import { CountingWorker } from "../../../src/core/search/count-in-worker.js";
-import { countRows, textLength } from "../../../src/core/search/count-rows.js";
+import { countRows, expectedEntries, textLength } from "../../../src/core/search/count-rows.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
@@ -83,11 +83,9 @@ describe("TfIdfIndex.buildAsync (half the papers counted on a worker thread)", (
 
 describe("CountingWorker", () => {
   it("counts papers sent in batches on its own thread, into the rows this thread would count", async () => {
-    const worker = new CountingWorker({
-      titleWeight: 3,
-      papers: seed.length,
-      chars: textLength(seed, 0, seed.length),
-    });
+    const chars = textLength(seed, 0, seed.length);
+    const room = new Float32Array(new SharedArrayBuffer(expectedEntries(chars) * 4));
+    const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars, room });
     worker.send(seed, 0, 50);
     worker.send(seed, 50, seed.length);
     const share = await worker.result;
@@ -97,6 +95,9 @@ describe("CountingWorker", () => {
     expect(Array.from(share.rows.terms)).toEqual(Array.from(here.terms));
     expect(Array.from(share.rows.weights)).toEqual(Array.from(here.weights));
     expect(share.vocabulary.labels).toEqual(vocabulary.toPart().labels);
+    // Its rows' weights were written where it was told (the same memory), for the postings to go over later.
+    room[0] = 12345;
+    expect(share.rows.weights[0]).toBe(12345);
   });
 });
 
