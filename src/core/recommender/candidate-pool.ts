@@ -1,6 +1,15 @@
 import type { Paper } from "../paper.js";
 import type { SparseVector } from "../search/sparse.js";
-import { buildMatchList, type MatchList, MatchScratch } from "./match-list.js";
+import type { TfIdfIndex } from "../search/tfidf-index.js";
+import { Eligibility } from "./eligibility.js";
+import {
+  buildMatchList,
+  buildMatchRow,
+  type MatchList,
+  type MatchRow,
+  matchListOfRow,
+  MatchScratch,
+} from "./match-list.js";
 import { PoolPostings } from "./pool-postings.js";
 import { ROCCHIO, type ProfileModel } from "./profile-model.js";
 import { RocchioScorer } from "./rocchio-scorer.js";
@@ -23,12 +32,17 @@ const MAX_EXPLAINED = 16;
  * Profiles with feedback are scored whole (see RocchioScorer).
  */
 export class CandidatePool {
-  readonly publishedMs: number[];
   readonly #docOf = new Map<string, number>();
+  /** Set up per request by the daily ranking (see Eligibility). */
+  readonly eligibility: Eligibility;
   readonly #postings: PoolPostings;
   readonly #sketches: Sketches;
   readonly #matches = new WeakMap<SparseVector, MatchList>();
+  readonly #rows = new WeakMap<SparseVector, MatchRow>();
   readonly #explained = new WeakMap<SparseVector, Map<number, readonly number[]>>();
+  readonly #labelled = new WeakMap<SparseVector, Map<number, readonly string[]>>();
+  /** What the remembered labels were made with: the first caller's index and limit. */
+  #labelledWith: { index: TfIdfIndex; limit: number } | undefined;
   readonly #matchScratch: MatchScratch;
   readonly #seen: SeenMarks;
   readonly #scorer: RocchioScorer;
@@ -38,14 +52,12 @@ export class CandidatePool {
     readonly vectors: readonly SparseVector[],
   ) {
     papers.forEach((paper, doc) => this.#docOf.set(paper.id, doc));
-    this.publishedMs = papers.map((paper) =>
-      paper.publishedAt ? Date.parse(paper.publishedAt) : Number.NaN,
-    );
     this.#postings = PoolPostings.build(vectors);
-    this.#sketches = new Sketches(vectors, SKETCH_TERMS, this.#postings.localOf);
+    this.#sketches = new Sketches(vectors, SKETCH_TERMS);
     this.#matchScratch = new MatchScratch(papers.length);
     this.#seen = new SeenMarks(papers.length);
-    this.#scorer = new RocchioScorer(this.#postings, papers.length);
+    this.eligibility = new Eligibility(papers, this.#docOf);
+    this.#scorer = new RocchioScorer(this.#postings, papers.length, (vector) => this.matchRowOf(vector));
   }
 
   /** Indexes the papers the index knows (others are skipped), each once. */
@@ -77,6 +89,9 @@ export class CandidatePool {
     return this.#sketches.similarity(a, b);
   }
 
+  /** `similarity` as a function of its own, made once per pool rather than once per profile. */
+  readonly similarityOf = (a: number, b: number): number => this.#sketches.similarity(a, b);
+
   /**
    * The terms candidate `doc` shares with `reference` (an interest, or liked papers), most telling
    * first, at most `limit`; remembered per reference, as popular papers are explained to many profiles.
@@ -99,16 +114,50 @@ export class CandidatePool {
   }
 
   /**
+   * `sharedTerms` in words, as `index` names them; remembered per reference and candidate like the
+   * terms (for the index and limit the pool is first asked with). A new array each call.
+   */
+  sharedTermLabels(reference: SparseVector, doc: number, limit: number, index: TfIdfIndex): string[] {
+    this.#labelledWith ??= { index, limit };
+    if (this.#labelledWith.index !== index || this.#labelledWith.limit !== limit)
+      return index.labels(this.sharedTerms(reference, doc, limit));
+    let byDoc = this.#labelled.get(reference);
+    if (!byDoc) {
+      byDoc = new Map();
+      this.#labelled.set(reference, byDoc);
+    }
+    let labels = byDoc.get(doc);
+    if (!labels) {
+      labels = index.labels(this.sharedTerms(reference, doc, limit));
+      byDoc.set(doc, labels);
+    }
+    return labels.slice();
+  }
+
+  /**
    * Every candidate whose cosine score with `vector` is at least `cut`, best first; remembered per
    * vector (and recomputed only when a lower cut is asked for).
    */
   matchesOf(vector: SparseVector, cut: number): MatchList {
     let list = this.#matches.get(vector);
     if (!list || list.cut > cut) {
-      list = buildMatchList(vector, this.#postings, this.#matchScratch, cut);
+      const row = this.#rows.get(vector);
+      list = row
+        ? matchListOfRow(row, this.#matchScratch, cut)
+        : buildMatchList(vector, this.#postings, this.#matchScratch, cut);
       this.#matches.set(vector, list);
     }
     return list;
+  }
+
+  /** Every candidate sharing a term with `vector`, with its score; remembered per vector. */
+  matchRowOf(vector: SparseVector): MatchRow {
+    let row = this.#rows.get(vector);
+    if (!row) {
+      row = buildMatchRow(vector, this.#postings, this.#matchScratch);
+      this.#rows.set(vector, row);
+    }
+    return row;
   }
 
   /**

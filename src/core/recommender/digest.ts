@@ -38,14 +38,14 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
   const vectors = new VectorCache(deps.index);
   const models = new ProfileModelCache(vectors);
   const tuning = deps.tuning ?? PICK_TUNING;
-  let cached: { key: string; pool: CandidatePool } | undefined;
+  let cached: { generation: number; hour: number; pool: CandidatePool } | undefined;
 
   const poolAt = (now: Date): CandidatePool => {
     const hour = Math.floor(now.getTime() / HOUR_MS);
-    const key = `${deps.index.generation}:${hour}`;
-    if (cached?.key !== key) {
+    const generation = deps.index.generation;
+    if (cached?.generation !== generation || !Object.is(cached.hour, hour)) {
       const oldest = (hour + 1) * HOUR_MS - (MAX_WINDOW_DAYS * DAY_MS + HOUR_MS);
-      cached = { key, pool: CandidatePool.build(recentPapers(deps.papers(), oldest), vectors) };
+      cached = { generation, hour, pool: CandidatePool.build(recentPapers(deps.papers(), oldest), vectors) };
     }
     return cached.pool;
   };
@@ -93,7 +93,9 @@ function quietPlan(subscription: Subscription, note: string): DigestPlan {
 
 /** "Your papers for Tue 3 Dec", dated in the subscriber's own time zone. */
 export function digestTitle(key: TargetKey, subscription: Subscription, now: Date): string {
-  const whose = parseTargetKey(key)?.kind === "channel" ? "Today's papers" : "Your papers";
+  // Most keys are users': only a key naming a channel kind is worth parsing.
+  const isChannel = key.includes(":channel") && parseTargetKey(key)?.kind === "channel";
+  const whose = isChannel ? "Today's papers" : "Your papers";
   return `${whose} for ${localDay(now, subscription.timezone)}`;
 }
 

@@ -39,8 +39,8 @@ export function sumMatches(vector: SparseVector, postings: PoolPostings, scratch
   const { start, docs, weights } = postings;
   let count = 0;
   for (let i = 0; i < vector.ids.length; i++) {
-    const term = postings.localOf.get(vector.ids[i] as number);
-    if (term === undefined) continue;
+    const term = postings.terms.numberOf(vector.ids[i] as number);
+    if (term < 0) continue;
     const weight = vector.weights[i] as number;
     const end = start[term + 1] as number;
     for (let p = start[term] as number; p < end; p++) {
@@ -50,6 +50,30 @@ export function sumMatches(vector: SparseVector, postings: PoolPostings, scratch
     }
   }
   return count;
+}
+
+/**
+ * Every candidate sharing a term with a vector, with its score as match lists hold it (see
+ * matchScore), in no particular order: what a profile with feedback adds up, read once per pool
+ * and stated interest instead of walking the postings again for every profile stating it.
+ */
+export interface MatchRow {
+  readonly docs: Int32Array;
+  readonly scores: Float32Array;
+}
+
+/** The match row of `vector`. */
+export function buildMatchRow(vector: SparseVector, postings: PoolPostings, scratch: MatchScratch): MatchRow {
+  const { sums, touched } = scratch;
+  const count = sumMatches(vector, postings, scratch);
+  const docs = touched.slice(0, count);
+  const scores = new Float32Array(count);
+  for (let t = 0; t < count; t++) {
+    const doc = docs[t] as number;
+    scores[t] = matchScore(sums[doc] as number);
+    sums[doc] = 0;
+  }
+  return { docs, scores };
 }
 
 /** The match list of `vector` down to `cut`. */
@@ -66,6 +90,20 @@ export function buildMatchList(
     const doc = touched[t] as number;
     if (matchScore(sums[doc] as number) >= cut) touched[kept++] = doc;
     else sums[doc] = 0;
+  }
+  return { ...sortedMatches(touched.subarray(0, kept), sums), cut };
+}
+
+/** The match list of a vector down to `cut`, from its match row (the same list buildMatchList makes). */
+export function matchListOfRow(row: MatchRow, scratch: MatchScratch, cut: number): MatchList {
+  const { sums, touched } = scratch;
+  let kept = 0;
+  for (let t = 0; t < row.docs.length; t++) {
+    const score = row.scores[t] as number;
+    if (!(score >= cut)) continue;
+    const doc = row.docs[t] as number;
+    touched[kept++] = doc;
+    sums[doc] = score;
   }
   return { ...sortedMatches(touched.subarray(0, kept), sums), cut };
 }

@@ -29,42 +29,72 @@ export function selectByMmr(
   if (candidates.length <= count) return [...candidates]; // every one is picked: nothing to trade off
   const { lambda, sameInterest } = options;
   const picked: ScoredCandidate[] = [];
-  // Plain arrays: a typed array costs more to allocate than these few slots cost to use.
-  const taken = new Array<boolean>(candidates.length).fill(false);
-  // A lower bound of each candidate's redundancy, exact for the first `comparedWith[i]` picks.
-  const redundancy = new Array<number>(candidates.length).fill(0);
-  const comparedWith = new Array<number>(candidates.length).fill(0);
-  const valueOf = (i: number, score: number): number =>
-    lambda * score - (1 - lambda) * (redundancy[i] as number);
+  const { taken, redundancy, comparedWith } = scratchFor(candidates.length);
+  // valueOf(i) = lambda · score − (1 − lambda) · redundancy[i], written out where it is needed.
+  const weight = 1 - lambda;
   while (picked.length < count) {
     let bestAt = -1;
     let bestValue = -Infinity;
     for (let i = 0; i < candidates.length; i++) {
-      if (taken[i]) continue;
+      if (taken[i] === 1) continue;
       const candidate = candidates[i] as ScoredCandidate;
-      if (lambda * candidate.score <= bestValue) break; // sorted best first: no later one does better
+      const relevance = lambda * candidate.score;
+      if (relevance <= bestValue) break; // sorted best first: no later one does better
       let p = comparedWith[i] as number;
-      // Redundancy only grows: once this candidate cannot win the slot, the other picks can wait.
-      for (; p < picked.length && valueOf(i, candidate.score) > bestValue; p++) {
+      // A lower bound of the redundancy, exact for the first `comparedWith[i]` picks. It only grows:
+      // once this candidate cannot win the slot, the other picks can wait.
+      let redundant = redundancy[i] as number;
+      for (; p < picked.length && relevance - weight * redundant > bestValue; p++) {
         const pick = picked[p] as ScoredCandidate;
-        if (candidate.interest >= 0 && pick.interest === candidate.interest)
-          raise(redundancy, i, sameInterest);
-        if (valueOf(i, candidate.score) <= bestValue) break; // settled without comparing the papers
-        raise(redundancy, i, paperSimilarity(pick.doc, candidate.doc));
+        if (candidate.interest >= 0 && pick.interest === candidate.interest && sameInterest > redundant)
+          redundant = sameInterest;
+        if (relevance - weight * redundant <= bestValue) break; // settled without comparing the papers
+        const similarity = paperSimilarity(pick.doc, candidate.doc);
+        if (similarity > redundant) redundant = similarity;
       }
+      redundancy[i] = redundant;
       comparedWith[i] = p;
-      if (p === picked.length && valueOf(i, candidate.score) > bestValue) {
-        bestValue = valueOf(i, candidate.score);
+      const value = relevance - weight * redundant;
+      if (p === picked.length && value > bestValue) {
+        bestValue = value;
         bestAt = i;
       }
     }
     if (bestAt < 0) break;
-    taken[bestAt] = true;
+    taken[bestAt] = 1;
     picked.push(candidates[bestAt] as ScoredCandidate);
   }
   return picked;
 }
 
-function raise(redundancy: number[], i: number, similarity: number): void {
-  if (similarity > (redundancy[i] as number)) redundancy[i] = similarity;
+interface MmrScratch {
+  taken: Uint8Array;
+  redundancy: Float64Array;
+  comparedWith: Int32Array;
+}
+
+let scratch: MmrScratch = {
+  taken: new Uint8Array(0),
+  redundancy: new Float64Array(0),
+  comparedWith: new Int32Array(0),
+};
+
+/**
+ * Zeroed per-candidate state, reused from call to call: a daily run selects for thousands of
+ * profiles, and fresh arrays for each fed the garbage collector.
+ */
+function scratchFor(size: number): MmrScratch {
+  if (scratch.taken.length < size) {
+    const capacity = Math.max(size, 64);
+    scratch = {
+      taken: new Uint8Array(capacity),
+      redundancy: new Float64Array(capacity),
+      comparedWith: new Int32Array(capacity),
+    };
+  } else {
+    scratch.taken.fill(0, 0, size);
+    scratch.redundancy.fill(0, 0, size);
+    scratch.comparedWith.fill(0, 0, size);
+  }
+  return scratch;
 }

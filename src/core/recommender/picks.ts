@@ -65,18 +65,13 @@ export function rankDailyPicks(
   request: PickRequest,
   tuning: PickTuning = PICK_TUNING,
 ): DailyPick[] {
-  const excluded = excludedDocs(pool, request);
-  const sinceMs = request.since.getTime();
-  const isEligible = (doc: number): boolean => {
-    const published = pool.publishedMs[doc] as number;
-    return !excluded.has(doc) && (Number.isNaN(published) || published >= sinceMs);
-  };
+  const isEligible = pool.eligibility.prepare(request.sent, request.model.judged, request.since.getTime());
   const count = clampCount(request.count);
   const relevant = pool.top(request.model, tuning.threshold, isEligible, count * MMR_CANDIDATES_PER_PICK);
-  const similarity = (a: number, b: number): number => pool.similarity(a, b);
-  return selectByMmr(relevant, count, tuning, similarity).map((picked) =>
-    explainPick(pool, index, request.model, picked),
-  );
+  const picked = selectByMmr(relevant, count, tuning, pool.similarityOf);
+  const picks: DailyPick[] = [];
+  for (const candidate of picked) picks.push(explainPick(pool, index, request.model, candidate));
+  return picks;
 }
 
 /** Where a target's picks start: shortly before its last delivery, or a few days back when it had none. */
@@ -94,19 +89,6 @@ export function clampCount(count: number): number {
   return Math.min(MAX_PICKS, Math.max(MIN_PICKS, count));
 }
 
-function excludedDocs(pool: CandidatePool, request: PickRequest): Set<number> {
-  const excluded = new Set<number>();
-  for (const id of request.sent) {
-    const doc = pool.docOf(id);
-    if (doc !== undefined) excluded.add(doc);
-  }
-  for (const id of request.model.judged) {
-    const doc = pool.docOf(id);
-    if (doc !== undefined) excluded.add(doc);
-  }
-  return excluded;
-}
-
 function explainPick(
   pool: CandidatePool,
   index: TfIdfIndex,
@@ -116,7 +98,7 @@ function explainPick(
   const paper = pool.papers[picked.doc] as Paper;
   const interest = model.interests[picked.interest];
   const reference = interest?.vector ?? model.liked;
-  const terms = index.labels(pool.sharedTerms(reference, picked.doc, MAX_EXPLAINED_TERMS));
+  const terms = pool.sharedTermLabels(reference, picked.doc, MAX_EXPLAINED_TERMS, index);
   return interest
     ? { paper, score: picked.score, interest: interest.phrase, terms }
     : { paper, score: picked.score, terms };

@@ -1,9 +1,10 @@
 import type { SparseVector } from "../search/sparse.js";
+import { TermNumbers } from "./term-numbers.js";
 
 /**
  * An inverted index over a candidate pool in three flat arrays: the postings of pool term `t` are
  * `docs[start[t]]` … `docs[start[t + 1] - 1]`, with the term's weight in each paper alongside, papers
- * ascending. `localOf` renumbers index term ids densely within the pool. Built in two counting
+ * ascending. `terms` renumbers index term ids densely within the pool. Built in two counting
  * passes instead of one growing array per term, which mostly fed the garbage collector.
  */
 export class PoolPostings {
@@ -11,12 +12,12 @@ export class PoolPostings {
     readonly start: Int32Array,
     readonly docs: Int32Array,
     readonly weights: Float32Array,
-    readonly localOf: ReadonlyMap<number, number>,
+    readonly terms: TermNumbers,
   ) {}
 
   /** Indexes `vectors`, paper `i` being `vectors[i]`. */
   static build(vectors: readonly SparseVector[]): PoolPostings {
-    const localOf = new Map<number, number>();
+    const terms = new TermNumbers();
     let total = 0;
     for (const vector of vectors) total += vector.ids.length;
     const locals = new Int32Array(total);
@@ -24,26 +25,21 @@ export class PoolPostings {
     let at = 0;
     for (const vector of vectors) {
       for (let i = 0; i < vector.ids.length; i++) {
-        const term = vector.ids[i] as number;
-        let local = localOf.get(term);
-        if (local === undefined) {
-          local = localOf.size;
-          localOf.set(term, local);
-          if (local >= counts.length) counts = doubled(counts);
-        }
+        const local = terms.add(vector.ids[i] as number);
+        if (local >= counts.length) counts = doubled(counts);
         counts[local] = (counts[local] as number) + 1;
         locals[at++] = local;
       }
     }
-    const start = new Int32Array(localOf.size + 1);
-    for (let t = 0; t < localOf.size; t++) start[t + 1] = (start[t] as number) + (counts[t] as number);
+    const start = new Int32Array(terms.size + 1);
+    for (let t = 0; t < terms.size; t++) start[t + 1] = (start[t] as number) + (counts[t] as number);
     const { docs, weights } = invert(vectors, locals, start);
-    return new PoolPostings(start, docs, weights, localOf);
+    return new PoolPostings(start, docs, weights, terms);
   }
 
   /** Distinct terms in the pool. */
   get termCount(): number {
-    return this.localOf.size;
+    return this.terms.size;
   }
 }
 

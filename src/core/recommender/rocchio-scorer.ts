@@ -1,7 +1,7 @@
 import type { SparseVector } from "../search/sparse.js";
-import { matchScore, MatchScratch, sumMatches } from "./match-list.js";
+import type { MatchRow } from "./match-list.js";
 import type { PoolPostings } from "./pool-postings.js";
-import { ROCCHIO, type ProfileModel } from "./profile-model.js";
+import { type InterestVector, ROCCHIO, type ProfileModel } from "./profile-model.js";
 import { type ScoredCandidate, TopCandidates } from "./top-candidates.js";
 
 /**
@@ -16,13 +16,12 @@ export class RocchioScorer {
   readonly #liked: Float64Array;
   readonly #disliked: Float64Array;
 
-  readonly #scratch: MatchScratch;
-
+  /** `rowOf` gives a stated interest's match row, which every profile stating it reads. */
   constructor(
     private readonly postings: PoolPostings,
     size: number,
+    private readonly rowOf: (vector: SparseVector) => MatchRow,
   ) {
-    this.#scratch = new MatchScratch(size);
     this.#best = new Float64Array(size);
     this.#bestInterest = new Int16Array(size).fill(-1);
     this.#liked = new Float64Array(size);
@@ -50,22 +49,31 @@ export class RocchioScorer {
     eligible: (doc: number) => boolean,
     limit: number,
   ): ScoredCandidate[] {
-    const best = new TopCandidates(limit);
+    const top = new TopCandidates(limit);
     this.#sum(model);
-    for (let doc = 0; doc < this.#best.length; doc++) {
-      if (!this.#touched(doc)) continue;
-      const raw = this.#scoreOf(doc);
+    const best = this.#best;
+    const liked = this.#liked;
+    const disliked = this.#disliked;
+    const { alpha, beta, gamma } = ROCCHIO;
+    for (let doc = 0; doc < best.length; doc++) {
+      const fromInterest = best[doc] as number;
+      const likes = liked[doc] as number;
+      if (fromInterest === 0 && likes === 0) continue; // untouched (see #touched)
+      // As #scoreOf adds it up.
+      const raw = alpha * fromInterest + beta * likes - gamma * (disliked[doc] as number);
+      if (!(raw >= floor)) continue;
       const score = Math.min(1, raw);
       // Eligibility costs a lookup: ask only about candidates that would make the list.
-      if (raw >= floor && best.admits(score, doc) && eligible(doc))
-        best.offer(doc, score, this.#interestOf(doc));
+      if (top.admits(score, doc) && eligible(doc)) top.offer(doc, score, this.#interestOf(doc));
     }
     this.#clear();
-    return best.result();
+    return top.result();
   }
 
   #sum(model: ProfileModel): void {
-    model.interests.forEach(({ vector }, interest) => this.#keepBest(vector, interest));
+    const interests = model.interests;
+    for (let interest = 0; interest < interests.length; interest++)
+      this.#keepBest(this.rowOf((interests[interest] as InterestVector).vector), interest);
     this.#accumulate(model.liked, this.#liked);
     this.#accumulate(model.disliked, this.#disliked);
   }
@@ -90,16 +98,14 @@ export class RocchioScorer {
 
   /**
    * Keeps each candidate's best interest score (as match lists hold it); the earlier interest wins
-   * a tie. Walks the postings rather than a match list: a profile with feedback needs every match.
+   * a tie. Reads the whole match row rather than a match list: a profile with feedback needs every match.
    */
-  #keepBest(vector: SparseVector, interest: number): void {
-    const { sums, touched } = this.#scratch;
+  #keepBest(row: MatchRow, interest: number): void {
+    const { docs, scores } = row;
     const best = this.#best;
-    const count = sumMatches(vector, this.postings, this.#scratch);
-    for (let t = 0; t < count; t++) {
-      const doc = touched[t] as number;
-      const score = matchScore(sums[doc] as number);
-      sums[doc] = 0;
+    for (let t = 0; t < docs.length; t++) {
+      const doc = docs[t] as number;
+      const score = scores[t] as number;
       if (score > (best[doc] as number)) {
         best[doc] = score;
         this.#bestInterest[doc] = interest;
@@ -109,10 +115,10 @@ export class RocchioScorer {
 
   /** Adds the vector's cosine with every candidate sharing a term into `into`. */
   #accumulate(vector: SparseVector, into: Float64Array): void {
-    const { start, docs, weights, localOf } = this.postings;
+    const { start, docs, weights, terms } = this.postings;
     for (let i = 0; i < vector.ids.length; i++) {
-      const term = localOf.get(vector.ids[i] as number);
-      if (term === undefined) continue;
+      const term = terms.numberOf(vector.ids[i] as number);
+      if (term < 0) continue;
       const weight = vector.weights[i] as number;
       const end = start[term + 1] as number;
       for (let p = start[term] as number; p < end; p++) {

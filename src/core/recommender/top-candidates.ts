@@ -18,13 +18,18 @@ function ranksBefore(aScore: number, aDoc: number, bScore: number, bDoc: number)
  */
 export class TopCandidates {
   readonly #best: ScoredCandidate[] = [];
+  /** Once the list is full, its last candidate, which a newcomer must beat (nothing beats it when `limit` ≤ 0). */
+  #full = false;
+  #lastScore = Infinity;
+  #lastDoc = -1;
 
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    if (limit <= 0) this.#full = true;
+  }
 
   /** Whether a candidate with this score could still enter the list. */
   admits(score: number, doc: number): boolean {
-    const last = this.#best[this.limit - 1];
-    return this.limit > 0 && (!last || ranksBefore(score, doc, last.score, last.doc));
+    return !this.#full || ranksBefore(score, doc, this.#lastScore, this.#lastDoc);
   }
 
   offer(doc: number, score: number, interest: number): void {
@@ -38,6 +43,12 @@ export class TopCandidates {
       at--;
     best.splice(at, 0, { doc, score, interest });
     if (best.length > this.limit) best.length = this.limit;
+    if (best.length === this.limit) {
+      this.#full = true;
+      const last = best[this.limit - 1] as ScoredCandidate;
+      this.#lastScore = last.score;
+      this.#lastDoc = last.doc;
+    }
   }
 
   /** The candidates kept, best first. */
@@ -46,7 +57,7 @@ export class TopCandidates {
   }
 }
 
-/** Marks candidates as seen during one profile's merge; a new stamp per merge clears all marks at once. */
+/** Marks candidates (e.g. as seen during one profile's merge); a new stamp clears all marks at once. */
 export class SeenMarks {
   readonly #stamps: Uint32Array;
   #stamp = 0;
@@ -61,6 +72,11 @@ export class SeenMarks {
       this.#stamps.fill(0);
       this.#stamp = 1;
     }
+  }
+
+  /** Whether `doc` was marked since the last `next()`. */
+  has(doc: number): boolean {
+    return this.#stamps[doc] === this.#stamp;
   }
 
   /** Marks `doc`; false when it was already marked since the last `next()`. */

@@ -77,3 +77,50 @@ describe("CandidatePool.similarity", () => {
     }
   });
 });
+
+describe("match lists and rows", () => {
+  const phrases = ["large language models", "reinforcement learning", "diffusion image editing"];
+
+  it("a list made from an interest's row is the list made from the postings, at every cut", () => {
+    for (const phrase of phrases) {
+      for (const cut of [0.3, 0.1, 0.01, Number.MIN_VALUE]) {
+        const fromPostings = CandidatePool.build(papers, vectors).matchesOf(vectors.phrase(phrase), cut);
+        const withRow = CandidatePool.build(papers, vectors);
+        withRow.matchRowOf(vectors.phrase(phrase));
+        expect(withRow.matchesOf(vectors.phrase(phrase), cut)).toEqual(fromPostings);
+      }
+    }
+  });
+
+  it("a row holds every candidate sharing a term with the interest, scored as its list scores it", () => {
+    const vector = vectors.phrase("video generation");
+    const row = pool.matchRowOf(vector);
+    const list = pool.matchesOf(vector, Number.MIN_VALUE);
+    const sharing = pool.vectors.flatMap((paper, doc) => (dot(paper, vector) > 0 ? [doc] : []));
+    expect([...row.docs].sort((a, b) => a - b)).toEqual(sharing);
+    const listed = new Map([...list.docs].map((doc, i) => [doc, list.scores[i]]));
+    row.docs.forEach((doc, i) => expect(row.scores[i]).toBe(listed.get(doc)));
+  });
+});
+
+describe("CandidatePool.sharedTermLabels", () => {
+  it("names the shared terms as the index labels them, in a fresh array each time", () => {
+    const local = CandidatePool.build(papers, vectors);
+    const reference = vectors.phrase("large language models");
+    for (const doc of [0, 3, 10, 3]) {
+      const labels = local.sharedTermLabels(reference, doc, 5, index);
+      expect(labels).toEqual(index.labels(local.sharedTerms(reference, doc, 5)));
+      labels.push("changed by the caller");
+    }
+    expect(local.sharedTermLabels(reference, 3, 2, index)).toEqual(
+      index.labels(local.sharedTerms(reference, 3, 2)),
+    );
+  });
+});
+
+describe("CandidatePool.top with no room", () => {
+  it("returns nothing when asked for no candidates", () => {
+    const model = buildProfileModel(profiles[2] ?? { interests: [], liked: [], disliked: [] }, vectors);
+    expect(pool.top(model, 0, () => true, 0)).toEqual([]);
+  });
+});
