@@ -1,6 +1,7 @@
 /**
  * `/find` benchmark: index build time, query latency and peak memory of paperboy's index and of
- * minisearch, each engine in its own child process so neither's memory counts against the other.
+ * minisearch, each engine in its own child process so neither's memory counts against the other,
+ * both compiled to JavaScript as the product runs in production.
  */
 import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import { promisify } from "node:util";
 import MiniSearch from "minisearch";
 import type { Paper } from "../../src/core/paper.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
+import { compileChild } from "./compiled-child.js";
 import { benchQueries, sourcePapers, syntheticCorpus } from "./synthetic-corpus.js";
 
 export type Engine = "paperboy" | "minisearch";
@@ -34,29 +36,29 @@ export interface EngineFigures {
 const WARM_UP_QUERIES = 20;
 const thisFile = fileURLToPath(import.meta.url);
 
-/** Runs each engine in a child process and returns its figures, prefixed by engine name after the first. */
+/**
+ * Runs each engine in a child process, compiled as the product runs in production (see
+ * compileChild), and returns its figures, prefixed by engine name after the first.
+ */
 export async function benchSearch(options: SearchBenchOptions): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
-  for (const engine of options.engines) {
-    const measured = await runChild(engine, options);
-    for (const [name, value] of Object.entries(measured)) {
-      const key = engine === "paperboy" ? name : `${engine}${name[0]?.toUpperCase()}${name.slice(1)}`;
-      figures[key] = value;
+  const child = compileChild(thisFile);
+  try {
+    for (const engine of options.engines) {
+      const measured = await runChild(child.script, engine, options);
+      for (const [name, value] of Object.entries(measured)) {
+        const key = engine === "paperboy" ? name : `${engine}${name[0]?.toUpperCase()}${name.slice(1)}`;
+        figures[key] = value;
+      }
     }
+  } finally {
+    child.remove();
   }
   return figures;
 }
 
-async function runChild(engine: Engine, options: SearchBenchOptions): Promise<EngineFigures> {
-  const args = [
-    "--import",
-    "tsx",
-    thisFile,
-    engine,
-    String(options.papers),
-    String(options.queries),
-    options.corpus ?? "",
-  ];
+async function runChild(script: string, engine: Engine, options: SearchBenchOptions): Promise<EngineFigures> {
+  const args = [script, engine, String(options.papers), String(options.queries), options.corpus ?? ""];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
   return JSON.parse(stdout) as EngineFigures;
 }

@@ -16,12 +16,11 @@ export class CountingWorker {
     this.worker = startWorker("count-worker");
     const worker = this.worker;
     this.result = new Promise((resolve, reject) => {
-      let share: CountedShare | undefined;
-      worker.once("message", (counted: CountedShare) => (share = counted));
+      // Settled on its answer: the worker exits on its own right after (a promise settles once).
+      worker.once("message", resolve);
       worker.once("error", reject);
-      // Settled only once the worker has exited, so its memory is free before the index is inverted.
       worker.once("exit", (code) =>
-        share ? resolve(share) : reject(new Error(`The counting worker stopped early (exit code ${code}).`)),
+        reject(new Error(`The counting worker stopped early (exit code ${code}).`)),
       );
     });
     // Handled where awaited; until then a failure must not count as an unhandled rejection.

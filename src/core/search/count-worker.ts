@@ -33,8 +33,8 @@ parentPort?.on("message", (message: CountMessage) => {
 function reply(done: RowCounter): void {
   const rows = done.finish(0);
   const share: CountedShare = { rows, vocabulary: vocabulary.toPart() };
-  const { firstPart, secondPart, wordIds } = share.vocabulary;
-  const arrays = [rows.start, rows.terms, rows.weights, rows.frequencies, firstPart, secondPart, wordIds];
+  const { firstPart, secondPart } = share.vocabulary;
+  const arrays = [rows.start, rows.terms, rows.weights, rows.frequencies, firstPart, secondPart];
   // Shared rows go as they are; the other arrays are moved, not copied.
   const moved = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
   parentPort?.postMessage(share, moved);

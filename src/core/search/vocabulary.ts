@@ -16,9 +16,6 @@ export interface VocabularyPart {
   secondPart: Int32Array;
   stems: string[];
   labels: string[];
-  /** Every word as written (lower-cased) with its term id, or -1 for words that are not indexed. */
-  words: string[];
-  wordIds: Int32Array;
 }
 
 /**
@@ -102,27 +99,20 @@ export class Vocabulary {
   toPart(): VocabularyPart {
     const stems: string[] = new Array<string>(this.wordLabels.length);
     for (const [stemmed, id] of this.stems) stems[this.firstPart[id] as number] = stemmed;
-    const words: string[] = [];
-    const wordIds = new Int32Array(this.words.size);
-    this.words.forEach((word, id) => {
-      wordIds[words.length] = id;
-      words.push(word);
-    });
     return {
       count: this.count,
       firstPart: this.firstPart.slice(0, this.count),
       secondPart: this.secondPart.slice(0, this.count),
       stems,
       labels: this.wordLabels.slice(),
-      words,
-      wordIds,
     };
   }
 
   /**
    * Adds the terms of another vocabulary that this one lacks, in that one's id order, and returns
    * the id here of each of its term ids. Absorbing the vocabulary of the papers that follow this
-   * one's gives every term the id that counting all papers in one go would have given it.
+   * one's gives every term the id that counting all papers in one go would have given it. (Its
+   * words as written are not taken: they are learnt again, with the same ids, when next met.)
    */
   absorb(part: VocabularyPart): Int32Array {
     const ids = new Int32Array(part.count);
@@ -136,13 +126,6 @@ export class Vocabulary {
         ids[term] = this.stems.get(stemmed) ?? this.addStem(stemmed, part.labels[first] as string);
       }
     }
-    part.words.forEach((word, i) => {
-      let hash = HASH_SEED;
-      for (let c = 0; c < word.length; c++) hash = hashStep(hash, word.charCodeAt(c));
-      if (this.words.get(word, 0, word.length, hash, UNKNOWN) !== UNKNOWN) return;
-      const local = part.wordIds[i] as number;
-      this.words.add(word, 0, word.length, hash, local < 0 ? NOT_INDEXABLE : (ids[local] as number));
-    });
     return ids;
   }
 

@@ -70,17 +70,6 @@ export class WordTable {
     this.count++;
   }
 
-  /** Calls `visit` with each stored word (lower-cased) and its value. */
-  forEach(visit: (word: string, value: number) => void): void {
-    const slots = this.slots;
-    for (let at = 0; at < slots.length; at += STRIDE) {
-      const length = slots[at + 2] as number;
-      if (length === EMPTY) continue;
-      const from = slots[at + 1] as number;
-      visit(unitsToString(this.units.subarray(from, from + length)), slots[at + 3] as number);
-    }
-  }
-
   private sameText(from: number, text: string, start: number, length: number): boolean {
     for (let i = 0; i < length; i++) {
       if (this.units[from + i] !== lowerAscii(text.charCodeAt(start + i))) return false;
@@ -117,14 +106,6 @@ export class WordTable {
         this.place(old[at] as number, old[at + 1] as number, length, old[at + 3] as number);
     }
   }
-}
-
-/** A string from UTF-16 units, in slices: spreading a very long word at once would overflow the stack. */
-function unitsToString(units: Uint16Array): string {
-  let text = "";
-  for (let at = 0; at < units.length; at += 4096)
-    text += String.fromCharCode(...units.subarray(at, at + 4096));
-  return text;
 }
 
 /** Words are matched case-folded: callers may pass unfolded ASCII text and hash folded units. */

@@ -1,6 +1,7 @@
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { buildSync } from "esbuild";
+import type * as Esbuild from "esbuild";
 
 /** The worker entry modules of this folder. */
 const ENTRIES = ["count-worker", "invert-worker"] as const;
@@ -31,6 +32,8 @@ export function startWorker(entry: WorkerEntry): Worker {
 function bundle(): Map<WorkerEntry, string> {
   const scripts = new Map<WorkerEntry, string>();
   try {
+    // Loaded here only: the compiled build never needs it.
+    const { buildSync } = createRequire(ownUrl)("esbuild") as typeof Esbuild;
     const output = buildSync({
       entryPoints: ENTRIES.map((entry) => fileURLToPath(new URL(`./${entry}.ts`, ownUrl))),
       outdir: "bundled-workers",
