@@ -43,14 +43,18 @@ export function planFill(
  */
 export function cursorsFrom(fill: PostingFill, first: number): Int32Array {
   const { alive, postingCounts } = fill;
-  const cursor = fill.offsets.slice(0, postingCounts.length);
+  // -1 for a term left out: one look-up per entry tells both whether and where to write.
+  const cursor = fill.offsets
+    .slice(0, postingCounts.length)
+    .map((at, term) => (postingCounts[term] === 0 ? -1 : at));
   for (const { firstDoc, count, start, terms } of fill.blocks.slice(0, first)) {
     for (let row = 0; row < count; row++) {
       if (alive[firstDoc + row] !== 1) continue;
       const end = start[row + 1] as number;
       for (let p = start[row] as number; p < end; p++) {
         const term = terms[p] as number;
-        if (postingCounts[term] !== 0) cursor[term] = (cursor[term] as number) + 1;
+        const at = cursor[term] as number;
+        if (at >= 0) cursor[term] = at + 1;
       }
     }
   }
@@ -59,10 +63,10 @@ export function cursorsFrom(fill: PostingFill, first: number): Int32Array {
 
 /**
  * Writes the posting weights of the rows of blocks `first … end-1` (weighted as `fill` says): each
- * entry of a searchable row, at its term's next slot in `cursor` (which it advances).
+ * entry of a searchable row, at its term's next slot in `cursor` (which it advances; see `cursorsFrom`).
  */
 export function fillWeights(fill: PostingFill, first: number, end: number, cursor: Int32Array): void {
-  const { alive, termWeights, docScales, postingCounts, weights } = fill;
+  const { alive, termWeights, docScales, weights } = fill;
   for (const { firstDoc, count, start, terms, weights: counts } of fill.blocks.slice(first, end)) {
     for (let row = 0; row < count; row++) {
       const doc = firstDoc + row;
@@ -71,8 +75,8 @@ export function fillWeights(fill: PostingFill, first: number, end: number, curso
       const rowEnd = start[row + 1] as number;
       for (let p = start[row] as number; p < rowEnd; p++) {
         const term = terms[p] as number;
-        if (postingCounts[term] === 0) continue;
         const at = cursor[term] as number;
+        if (at < 0) continue;
         weights[at] = sublinearTf(counts[p] as number) * (termWeights[term] as number) * scale;
         cursor[term] = at + 1;
       }
@@ -82,7 +86,7 @@ export function fillWeights(fill: PostingFill, first: number, end: number, curso
 
 /** Writes the documents of the same postings, from the same `cursor` as `fillWeights` started with. */
 export function fillDocs(fill: PostingFill, first: number, end: number, cursor: Int32Array): void {
-  const { alive, postingCounts, docs } = fill;
+  const { alive, docs } = fill;
   for (const { firstDoc, count, start, terms } of fill.blocks.slice(first, end)) {
     for (let row = 0; row < count; row++) {
       const doc = firstDoc + row;
@@ -90,8 +94,8 @@ export function fillDocs(fill: PostingFill, first: number, end: number, cursor: 
       const rowEnd = start[row + 1] as number;
       for (let p = start[row] as number; p < rowEnd; p++) {
         const term = terms[p] as number;
-        if (postingCounts[term] === 0) continue;
         const at = cursor[term] as number;
+        if (at < 0) continue;
         docs[at] = doc;
         cursor[term] = at + 1;
       }
