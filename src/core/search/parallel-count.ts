@@ -8,14 +8,9 @@ import type { Vocabulary } from "./vocabulary.js";
 const BATCH = 2_000;
 /** Batches the worker is kept ahead by, so that it never waits for this thread. */
 const BATCHES_AHEAD = 2;
-/**
- * The share of papers counted here: a little over half, as the worker starts later and first reads
- * each batch out of its message.
- */
-const NEAR_SHARE = 0.52;
 
 /**
- * Counts the first half of `papers` (a little more) here and the rest on a worker thread, then merges the
+ * Counts the first half of `papers` here and the second half on a worker thread, then merges the
  * worker's vocabulary into `vocabulary` and its rows into the same term ids. The result is what
  * `countRows` over all papers gives (same ids, same rows), in two blocks. If the worker fails, its
  * half is counted here.
@@ -25,7 +20,7 @@ export async function countInParallel(
   titleWeight: number,
   vocabulary: Vocabulary,
 ): Promise<DocumentRows[]> {
-  const split = Math.ceil(papers.length * NEAR_SHARE);
+  const split = Math.ceil(papers.length / 2);
   const end = papers.length;
   // Both halves' weights in one buffer, this half's first and the worker's right after: the
   // postings' documents are later written over them all once spent (see PostingLists.fromRows).
