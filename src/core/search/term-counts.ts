@@ -144,14 +144,15 @@ function scanText(
   counter: TermSink,
 ): number {
   if (text.length > MAX_BYTE_SCAN) return stopAt(0, previousTerm);
-  if (bytes.length < text.length * 3) bytes = new Uint8Array(text.length * 3);
+  if (bytes.length <= text.length * 3) bytes = new Uint8Array(text.length * 3 + 1);
   const buffer = bytes;
   const length = encoder.encodeInto(text, buffer).written;
+  buffer[length] = 0x20; // ends the last word
   let previous = previousTerm;
   let start = -1;
   let hash = HASH_SEED;
   for (let i = 0; i <= length; i++) {
-    const byte = i < length ? (buffer[i] as number) : 0x20;
+    const byte = buffer[i] as number;
     const kind = BYTE_KIND[byte] as number;
     if (kind === WORD) {
       const code = LOWER[byte] as number;
