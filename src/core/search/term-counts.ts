@@ -1,5 +1,5 @@
 import { foldText, isPhraseBreak, isWordCodePoint } from "./tokenizer.js";
-import { HASH_SEED, hashStep } from "./word-table.js";
+import { HASH_SEED, HASH_SEED2, hashStep, hashStep2 } from "./word-table.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 export interface Weighting {
@@ -129,11 +129,11 @@ const encoder = new TextEncoder();
 let bytes = new Uint8Array(1 << 14);
 
 /**
- * One pass over ASCII text, hashing each word as it goes: the hottest loop of indexing. The text is
- * copied into a byte buffer first (reading bytes is several times cheaper than `charCodeAt`), and
- * capitals are folded in that buffer, so known words are matched byte by byte. At the first byte
- * that needs real folding (non-ASCII, or a tag's "<") it returns the start of the word it is in,
- * with the term before it in `carried`. Returns -1 when the whole text was counted.
+ * One pass over ASCII text, hashing each word (capitals folded) as it goes: the hottest loop of
+ * indexing. The text is copied into a byte buffer first: reading bytes is several times cheaper than
+ * `charCodeAt`. At the first byte that needs real folding (non-ASCII, or a tag's "<") it returns the
+ * start of the word it is in, with the term before it in `carried`. Returns -1 when the whole text
+ * was counted.
  */
 function scanText(
   text: string,
@@ -151,22 +151,24 @@ function scanText(
   let previous = previousTerm;
   let start = -1;
   let hash = HASH_SEED;
+  let hash2 = HASH_SEED2;
   for (let i = 0; i <= length; i++) {
     const byte = buffer[i] as number;
     const kind = BYTE_KIND[byte] as number;
     if (kind === WORD) {
       const code = LOWER[byte] as number;
-      buffer[i] = code;
       if (start < 0) {
         start = i;
         hash = HASH_SEED;
+        hash2 = HASH_SEED2;
       }
       hash = hashStep(hash, code);
+      hash2 = hashStep2(hash2, code);
       continue;
     }
     if (kind === NEEDS_FOLDING) return stopAt(start >= 0 ? start : i, previous);
     if (start >= 0) {
-      const id = vocabulary.wordIdInBytes(buffer, text, start, i, hash, create);
+      const id = vocabulary.wordIdAt(text, start, i, hash, hash2, create);
       // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
       if (id >= 0) {
         counter.add(id, fieldWeight);
@@ -200,6 +202,7 @@ function scanFoldedText(
   let previous = previousTerm;
   let start = -1;
   let hash = HASH_SEED;
+  let hash2 = HASH_SEED2;
   for (let i = 0; i <= length; i++) {
     let code = i < length ? text.charCodeAt(i) : 0x20;
     let width = 1;
@@ -216,12 +219,18 @@ function scanFoldedText(
       if (start < 0) {
         start = i;
         hash = HASH_SEED;
+        hash2 = HASH_SEED2;
       }
       hash = hashStep(hash, code);
-      if (width === 2) hash = hashStep(hash, text.charCodeAt(i + 1));
+      hash2 = hashStep2(hash2, code);
+      if (width === 2) {
+        const low = text.charCodeAt(i + 1);
+        hash = hashStep(hash, low);
+        hash2 = hashStep2(hash2, low);
+      }
     } else {
       if (start >= 0) {
-        const id = vocabulary.wordIdAt(text, start, i, hash, create);
+        const id = vocabulary.wordIdAt(text, start, i, hash, hash2, create);
         // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
         if (id >= 0) {
           counter.add(id, fieldWeight);

@@ -1,6 +1,6 @@
 import { PairTable } from "./pair-table.js";
 import { isIndexable, stem } from "./tokenizer.js";
-import { HASH_SEED, hashStep, WordTable } from "./word-table.js";
+import { HASH_SEED, HASH_SEED2, hashStep, hashStep2, WordTable } from "./word-table.js";
 
 const NOT_INDEXABLE = -1;
 const UNKNOWN = -2;
@@ -41,38 +41,33 @@ export class Vocabulary {
   /** The id of a folded word's stem; undefined for stop words, and for unknown words unless `create`. */
   wordId(word: string, create: boolean): number | undefined {
     let hash = HASH_SEED;
-    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-    const id = this.wordIdAt(word, 0, word.length, hash, create);
+    let hash2 = HASH_SEED2;
+    for (let i = 0; i < word.length; i++) {
+      hash = hashStep(hash, word.charCodeAt(i));
+      hash2 = hashStep2(hash2, word.charCodeAt(i));
+    }
+    const id = this.wordIdAt(word, 0, word.length, hash, hash2, create);
     return id < 0 ? undefined : id;
   }
 
   /**
-   * Like `wordId` for the word `text.slice(start, end)` (ASCII capitals allowed) whose FNV hash
-   * (`hashStep` over its lower-cased units) is `hash`; returns -1 where `wordId` returns undefined. The indexing hot path: no allocation
-   * for words already seen.
+   * Like `wordId` for the word `text.slice(start, end)` (ASCII capitals allowed), whose hashes
+   * (`hashStep`, `hashStep2` over its lower-cased units) are `hash` and `hash2`; returns -1 where
+   * `wordId` returns undefined. The indexing hot path: `text` is read only for a word not seen yet.
    */
-  wordIdAt(text: string, start: number, end: number, hash: number, create: boolean): number {
-    const known = this.words.get(text, start, end, hash, UNKNOWN);
-    return known !== UNKNOWN ? known : this.newWordId(text, start, end, hash, create);
+  wordIdAt(text: string, start: number, end: number, hash: number, hash2: number, create: boolean): number {
+    const known = this.words.get(hash, hash2, end - start, UNKNOWN);
+    return known !== UNKNOWN ? known : this.newWordId(text, start, end, hash, hash2, create);
   }
 
-  /**
-   * Like `wordIdAt` for a word of ASCII text also given as lower-case bytes at the same positions
-   * (`bytes[start…end-1]`): the indexing hot path compares bytes, and reads `text` only for new words.
-   */
-  wordIdInBytes(
-    bytes: Uint8Array,
+  private newWordId(
     text: string,
     start: number,
     end: number,
     hash: number,
+    hash2: number,
     create: boolean,
   ): number {
-    const known = this.words.getBytes(bytes, start, end, hash, UNKNOWN);
-    return known !== UNKNOWN ? known : this.newWordId(text, start, end, hash, create);
-  }
-
-  private newWordId(text: string, start: number, end: number, hash: number, create: boolean): number {
     const word = text.slice(start, end).toLowerCase();
     let id: number | undefined = NOT_INDEXABLE;
     if (isIndexable(word)) {
@@ -81,7 +76,7 @@ export class Vocabulary {
       if (id === undefined && create) id = this.addStem(stemmed, word);
     }
     // Only words of the corpus are remembered, so hostile queries cannot grow the table.
-    if (create && id !== undefined) this.words.add(text, start, end, hash, id);
+    if (create && id !== undefined) this.words.add(hash, hash2, end - start, id);
     return id ?? NOT_INDEXABLE;
   }
 
