@@ -132,8 +132,8 @@ let bytes = new Uint8Array(1 << 14);
  * One pass over ASCII text, hashing each word (capitals folded) as it goes: the hottest loop of
  * indexing. The text is copied into a byte buffer first: reading bytes is several times cheaper than
  * `charCodeAt`. At the first byte that needs real folding (non-ASCII, or a tag's "<") it returns the
- * start of the word it is in, with the term before it in `carried`. Returns -1 when the whole text
- * was counted.
+ * start of the word it is in (or of the character before), with the term before it in `carried`.
+ * Returns -1 when the whole text was counted.
  */
 function scanText(
   text: string,
@@ -166,7 +166,8 @@ function scanText(
       hash2 = hashStep2(hash2, code);
       continue;
     }
-    if (kind === NEEDS_FOLDING) return stopAt(start >= 0 ? start : i, previous);
+    // Folding may merge a character with the one before ("=" and U+0338 make "≠"): it starts there.
+    if (kind === NEEDS_FOLDING) return stopAt(start >= 0 ? start : Math.max(0, i - 1), previous);
     if (start >= 0) {
       const id = vocabulary.wordIdAt(text, start, i, hash, hash2, create);
       // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
