@@ -51,16 +51,9 @@ export class RocchioScorer {
   ): ScoredCandidate[] {
     const top = new TopCandidates(limit);
     this.#sum(model);
-    const best = this.#best;
-    const liked = this.#liked;
-    const disliked = this.#disliked;
-    const { alpha, beta, gamma } = ROCCHIO;
-    for (let doc = 0; doc < best.length; doc++) {
-      const fromInterest = best[doc] as number;
-      const likes = liked[doc] as number;
-      if (fromInterest === 0 && likes === 0) continue; // untouched (see #touched)
-      // As #scoreOf adds it up.
-      const raw = alpha * fromInterest + beta * likes - gamma * (disliked[doc] as number);
+    for (let doc = 0; doc < this.#best.length; doc++) {
+      if (!this.#touched(doc)) continue;
+      const raw = this.#scoreOf(doc);
       if (!(raw >= floor)) continue;
       const score = Math.min(1, raw);
       // Eligibility costs a lookup: ask only about candidates that would make the list.

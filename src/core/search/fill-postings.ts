@@ -18,7 +18,7 @@ export interface PostingFill extends RowWeighting {
 /**
  * Lays out the postings of weighed rows: `postingCounts[term]` slots per term, in term order. The
  * documents go over the spent weights of a block with room for them, when one has it. With `shared`,
- * the weights are made in shared memory, so that another thread can write some of them.
+ * weights and documents are in shared memory, so that another thread can write some of them.
  */
 export function planFill(
   blocks: readonly DocumentRows[],
@@ -31,9 +31,10 @@ export function planFill(
   for (let term = 0; term < termCount; term++)
     offsets[term + 1] = (offsets[term] as number) + (postingCounts[term] as number);
   const total = offsets[termCount] as number;
-  const bytes = total * Float32Array.BYTES_PER_ELEMENT;
-  const weights = new Float32Array(shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const docs = spentRoom(blocks, total) ?? new Int32Array(total);
+  const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  const weights = new Float32Array(memory(total * Float32Array.BYTES_PER_ELEMENT));
+  const docs =
+    spentRoom(blocks, total, shared) ?? new Int32Array(memory(total * Int32Array.BYTES_PER_ELEMENT));
   return { ...weighting, blocks, postingCounts, offsets, weights, docs };
 }
 
@@ -104,13 +105,14 @@ export function fillDocs(fill: PostingFill, first: number, end: number, cursor: 
 }
 
 /**
- * A view over the spent weights buffer of a block with room for `total` postings, or none. Every
- * slot of it is written by `fillDocs`, so its old contents need no clearing.
+ * A view over the spent weights buffer of a block with room for `total` postings (in shared memory
+ * if `shared`), or none. Every slot of it is written by `fillDocs`, so its old contents need no clearing.
  */
-function spentRoom(blocks: readonly DocumentRows[], total: number): Int32Array | undefined {
+function spentRoom(blocks: readonly DocumentRows[], total: number, shared: boolean): Int32Array | undefined {
   for (const rows of blocks) {
     const buffer = rows.weights.buffer;
-    if (buffer.byteLength >= total * Int32Array.BYTES_PER_ELEMENT) return new Int32Array(buffer, 0, total);
+    const room = buffer.byteLength >= total * Int32Array.BYTES_PER_ELEMENT;
+    if (room && (!shared || buffer instanceof SharedArrayBuffer)) return new Int32Array(buffer, 0, total);
   }
   return undefined;
 }

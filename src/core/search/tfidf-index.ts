@@ -89,9 +89,10 @@ export class TfIdfIndex {
   }
 
   /**
-   * Builds the same index as `build`, counting the later part of a large corpus on a worker thread
-   * while this one counts the rest (small corpora are built at once, a worker would cost more).
-   * Falls back to counting everything here if the worker cannot run.
+   * Builds the same index as `build`, counting the later half of a large corpus on a worker thread
+   * while this one counts the rest, then inverting that half's rows (kept in shared memory) on a
+   * second worker while this one inverts the first (small corpora are built at once, a worker would
+   * cost more). Whatever a worker cannot do, this thread does.
    *
    * @example
    * const index = await TfIdfIndex.buildAsync(corpus.all());

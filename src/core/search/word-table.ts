@@ -6,8 +6,9 @@ const EMPTY = 0;
  * An open-addressing hash table from a word to an int32, the word given by its length and two
  * independent 32-bit hashes that the caller computes while scanning (`hashStep`, `hashStep2`). A
  * look-up reads one slot and no characters, so indexing allocates nothing and compares nothing
- * for words already seen. Two words share an entry only if both hashes and the length agree: a
- * 64-bit collision, far rarer than a hardware fault.
+ * for words already seen. Two words share an entry only if both hashes and the length agree: the
+ * two hashes carry some 63 independent bits (their lowest bits follow the same parity), a collision
+ * far rarer than a hardware fault.
  */
 export class WordTable {
   /** `length` 0 marks an empty slot (words are never empty). */

@@ -75,6 +75,14 @@ describe("TfIdfIndex.buildAsync (half the papers counted on a worker thread)", (
     );
   });
 
+  it("answers papers with titles only (rows outgrowing the room made for them) as the single-thread build", async () => {
+    const papers = syntheticCorpus(3000, 13).map((paper) => ({ ...paper, abstract: "" }));
+    const parallel = await TfIdfIndex.buildAsync(papers, undefined, 2);
+    const single = TfIdfIndex.build(papers);
+    expect(answers(parallel)).toEqual(answers(single));
+    expect(answers(single).some((answer) => (answer as { total: number }).total > 0)).toBe(true);
+  });
+
   it("builds small corpora at once and an empty one too", async () => {
     expect((await TfIdfIndex.buildAsync([])).size).toBe(0);
     expect((await TfIdfIndex.buildAsync(seed)).search("few-shot").results.length).toBeGreaterThan(0);
