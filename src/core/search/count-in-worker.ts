@@ -10,11 +10,14 @@ import { startWorker } from "./worker-script.js";
  */
 export class CountingWorker {
   readonly result: Promise<CountedShare>;
+  /** Settles once the worker has exited and its memory is free. */
+  readonly exited: Promise<void>;
   private readonly worker: Worker;
 
   constructor(job: CountJob) {
     this.worker = startWorker("count-worker");
     const worker = this.worker;
+    this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
     this.result = new Promise((resolve, reject) => {
       // Settled on its answer: the worker exits on its own right after (a promise settles once).
       worker.once("message", resolve);

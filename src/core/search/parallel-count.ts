@@ -49,6 +49,8 @@ export async function countInParallel(
   const far = share
     ? adopt(share, vocabulary, split)
     : countRows(papers, split, end, titleWeight, vocabulary);
+  // Its memory is free before the rows are inverted, the peak of a build.
+  await worker?.exited;
   return [near.finish(0), far];
 }
 
