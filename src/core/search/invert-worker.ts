@@ -17,9 +17,12 @@ parentPort?.on("message", (message: InvertMessage) => {
     const { fill, first } = message;
     share = { fill, first, cursor: cursorsFrom(fill, first) };
     fillWeights(fill, first, fill.blocks.length, share.cursor.slice());
-  } else if (share) {
-    fillDocs(share.fill, share.first, share.fill.blocks.length, share.cursor);
-    answer(message.step);
+  } else {
+    // Documents without weights first would be a broken order: leaving unanswered hands the step back.
+    if (share) {
+      fillDocs(share.fill, share.first, share.fill.blocks.length, share.cursor);
+      answer(message.step);
+    }
     parentPort?.close();
     return;
   }
