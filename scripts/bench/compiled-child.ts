@@ -16,7 +16,7 @@ export interface CompiledChild {
 /**
  * Compiles a bench child script to JavaScript the way the Docker image runs the product: ES modules
  * beside the search index's worker threads, packages loaded from node_modules. Run with plain `node`,
- * the engines are measured without tsx's loader thread (some 33 MB of memory and part of a core).
+ * the engines are measured without tsx's loader thread (some 33 MB of memory).
  */
 export function compileChild(entry: string): CompiledChild {
   const outdir = path.join(BUILD_ROOT, String(process.pid));

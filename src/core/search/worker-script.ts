@@ -13,9 +13,9 @@ let bundled: Map<WorkerEntry, string> | undefined;
 /**
  * Starts a worker thread running one of this folder's worker modules: from the compiled build, or
  * when running from TypeScript sources, from the module bundled into one script (every entry at
- * once, once per process).
- * A worker does not inherit the tsx loader on Node 20, and registering it in the worker delays it
- * by half a second, bundling by a tenth of that. Falls back to registering the loader if bundling fails.
+ * once, once per process). A worker does not inherit the tsx loader on Node 20, and registering it
+ * in the worker delays it by half a second, bundling by a fraction of that. Falls back to
+ * registering the loader if bundling fails.
  */
 export function startWorker(entry: WorkerEntry): Worker {
   if (!ownUrl.endsWith(".ts")) return new Worker(new URL(`./${entry}.js`, ownUrl));
