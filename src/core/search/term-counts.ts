@@ -169,16 +169,7 @@ function scanText(
     // Folding may merge a character with the one before ("=" and U+0338 make "≠"): it starts there.
     if (kind === NEEDS_FOLDING) return stopAt(start >= 0 ? start : Math.max(0, i - 1), previous);
     if (start >= 0) {
-      const id = vocabulary.wordIdAt(text, start, i, hash, hash2, create);
-      // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
-      if (id >= 0) {
-        counter.add(id, fieldWeight);
-        if (previous >= 0) {
-          const pair = vocabulary.bigramId(previous, id, create);
-          if (pair >= 0) counter.add(pair, fieldWeight);
-        }
-      }
-      previous = id;
+      previous = countWord(text, start, i, hash, hash2, previous, fieldWeight, vocabulary, create, counter);
       start = -1;
     }
     if (kind === PHRASE_BREAK) previous = -1;
@@ -231,22 +222,41 @@ function scanFoldedText(
       }
     } else {
       if (start >= 0) {
-        const id = vocabulary.wordIdAt(text, start, i, hash, hash2, create);
-        // Stop words end a phrase: "learning of graphs" yields no "learning graphs" bigram.
-        if (id >= 0) {
-          counter.add(id, fieldWeight);
-          if (previous >= 0) {
-            const pair = vocabulary.bigramId(previous, id, create);
-            if (pair >= 0) counter.add(pair, fieldWeight);
-          }
-        }
-        previous = id;
+        previous = countWord(text, start, i, hash, hash2, previous, fieldWeight, vocabulary, create, counter);
         start = -1;
       }
       if (isPhraseBreak(code)) previous = -1;
     }
     i += width - 1;
   }
+}
+
+/**
+ * Counts the word `text.slice(start, end)` (hashed `hash`, `hash2`) and the bigram it ends with the
+ * term before it, `previous`; returns its term id, or -1 for a stop word (which ends the phrase:
+ * "learning of graphs" yields no "learning graphs" bigram).
+ */
+function countWord(
+  text: string,
+  start: number,
+  end: number,
+  hash: number,
+  hash2: number,
+  previous: number,
+  fieldWeight: number,
+  vocabulary: Vocabulary,
+  create: boolean,
+  counter: TermSink,
+): number {
+  const id = vocabulary.wordIdAt(text, start, end, hash, hash2, create);
+  if (id >= 0) {
+    counter.add(id, fieldWeight);
+    if (previous >= 0) {
+      const pair = vocabulary.bigramId(previous, id, create);
+      if (pair >= 0) counter.add(pair, fieldWeight);
+    }
+  }
+  return id;
 }
 
 function stopAt(position: number, previous: number): number {
