@@ -6,7 +6,7 @@ import { createDiscordBot } from "./bots/discord/client.js";
 import { createTelegramBot } from "./bots/telegram/bot.js";
 import { runChat } from "./cli/chat.js";
 import { ConfigError, configSecrets, describeConfig, loadConfig, type Config } from "./config.js";
-import type { Platform } from "./core/commands/context.js";
+import type { Platform } from "./core/target.js";
 import { createCommandService } from "./core/commands/service.js";
 import type { DeliveryAdapter } from "./core/delivery/port.js";
 import { createDigestComposer } from "./core/recommender/digest.js";

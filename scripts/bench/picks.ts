@@ -19,7 +19,7 @@
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import type { TargetKey } from "../../src/core/commands/context.js";
+import type { TargetKey } from "../../src/core/target.js";
 import type { ComposeDigest } from "../../src/core/delivery/digest-port.js";
 import type { Paper } from "../../src/core/paper.js";
 import { createDigestComposer } from "../../src/core/recommender/digest.js";

@@ -1,4 +1,4 @@
-import type { Platform } from "../core/commands/context.js";
+import type { Platform } from "../core/target.js";
 import type { DeliveryAdapter } from "../core/delivery/port.js";
 import type { ComposeDigest } from "../core/delivery/digest-port.js";
 import type { Logger } from "../core/log.js";

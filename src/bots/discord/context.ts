@@ -1,5 +1,6 @@
 import type { BaseInteraction } from "discord.js";
-import type { CommandContext, Target } from "../../core/commands/context.js";
+import type { CommandContext } from "../../core/commands/context.js";
+import type { Target } from "../../core/target.js";
 import type { CommandScope } from "./commands/types.js";
 import { canManageChannel } from "./permissions.js";
 

@@ -1,5 +1,6 @@
 import type { Api, Context } from "grammy";
-import type { CommandContext, Target } from "../../core/commands/context.js";
+import type { CommandContext } from "../../core/commands/context.js";
+import type { Target } from "../../core/target.js";
 import type { Logger } from "../../core/log.js";
 import { describeError } from "./errors.js";
 

@@ -1,7 +1,8 @@
 import type { Paper } from "../paper.js";
 import type { Command } from "./command.js";
-import type { CommandContext, TargetKey } from "./context.js";
-import { targetKey } from "./context.js";
+import type { CommandContext } from "./context.js";
+import type { TargetKey } from "../target.js";
+import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { draftProfile } from "./profile-state.js";
 import { infoReply, quote } from "./replies.js";

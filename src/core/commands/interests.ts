@@ -2,7 +2,7 @@ import { addInterests, findInterest, MAX_INTERESTS, splitInterests } from "../re
 import type { Command } from "./command.js";
 import { splitCommand } from "./command.js";
 import type { CommandContext } from "./context.js";
-import { targetKey } from "./context.js";
+import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { refuseUnlessManager } from "./permission.js";
 import { draftProfile, readProfile } from "./profile-state.js";

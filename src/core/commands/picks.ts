@@ -3,7 +3,7 @@ import { DEFAULT_PICKS, picksWindowStart } from "../recommender/picks.js";
 import { buildProfileModel, hasSignal } from "../recommender/profile-model.js";
 import { picksForTarget } from "../recommender/target-picks.js";
 import type { Command } from "./command.js";
-import { targetKey } from "./context.js";
+import { targetKey } from "../target.js";
 import { errorReply, infoReply } from "./replies.js";
 
 export const picksCommand: Command = {

@@ -1,6 +1,6 @@
 import type { Profile } from "../state/types.js";
 import type { BotState } from "../state/types.js";
-import type { TargetKey } from "./context.js";
+import type { TargetKey } from "../target.js";
 
 const EMPTY_PROFILE: Readonly<Profile> = { interests: [], liked: [], disliked: [], updatedAt: "" };
 

@@ -1,6 +1,6 @@
 import { MAX_INTERESTS } from "../recommender/interests.js";
 import type { Command } from "./command.js";
-import { targetKey } from "./context.js";
+import { targetKey } from "../target.js";
 import { readProfile } from "./profile-state.js";
 import { errorReply, infoReply } from "./replies.js";
 import { SUBSCRIBE_USAGE } from "./subscribe-options.js";

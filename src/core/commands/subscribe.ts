@@ -2,7 +2,7 @@ import { DEFAULT_PICKS } from "../recommender/picks.js";
 import type { Subscription } from "../state/types.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
-import { targetKey } from "./context.js";
+import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { refuseUnlessManager } from "./permission.js";
 import { readProfile } from "./profile-state.js";

@@ -1,5 +1,5 @@
 import type { Command } from "./command.js";
-import { targetKey } from "./context.js";
+import { targetKey } from "../target.js";
 import { refuseUnlessManager } from "./permission.js";
 import { errorReply, infoReply } from "./replies.js";
 

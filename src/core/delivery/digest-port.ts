@@ -1,4 +1,4 @@
-import type { TargetKey } from "../commands/context.js";
+import type { TargetKey } from "../target.js";
 import type { Reply } from "../commands/reply.js";
 import type { Subscription } from "../state/types.js";
 

@@ -1,5 +1,5 @@
 import type { Reply } from "../commands/reply.js";
-import type { Platform } from "../commands/context.js";
+import type { Platform } from "../target.js";
 
 /** What happened to one digest send. */
 export type SendResult =

@@ -1,5 +1,5 @@
-import type { TargetKey } from "../commands/context.js";
-import { parseTargetKey } from "../commands/context.js";
+import type { TargetKey } from "../target.js";
+import { parseTargetKey } from "../target.js";
 import type { Reply } from "../commands/reply.js";
 import type { ComposeDigest, DigestPlan } from "../delivery/digest-port.js";
 import type { Paper } from "../paper.js";

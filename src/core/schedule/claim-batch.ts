@@ -1,4 +1,4 @@
-import type { TargetKey } from "../commands/context.js";
+import type { TargetKey } from "../target.js";
 import type { Reply } from "../commands/reply.js";
 import type { ComposeDigest, DigestPlan } from "../delivery/digest-port.js";
 import type { Logger } from "../log.js";

@@ -1,4 +1,4 @@
-import type { TargetKey } from "../commands/context.js";
+import type { TargetKey } from "../target.js";
 import type { BotState, DeliveryRecord } from "../state/types.js";
 
 /** Delivery records kept per target: a month of daily digests. */

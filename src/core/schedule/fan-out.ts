@@ -1,4 +1,4 @@
-import type { Platform } from "../commands/context.js";
+import type { Platform } from "../target.js";
 import type { ComposeDigest } from "../delivery/digest-port.js";
 import type { DeliveryAdapter } from "../delivery/port.js";
 import type { Logger } from "../log.js";

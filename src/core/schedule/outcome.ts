@@ -1,4 +1,4 @@
-import type { Target, TargetKey } from "../commands/context.js";
+import type { Target, TargetKey } from "../target.js";
 import type { Reply } from "../commands/reply.js";
 import type { PausedNotice } from "./paused-notice.js";
 

@@ -1,4 +1,4 @@
-import type { Target, TargetKey } from "../commands/context.js";
+import type { Target, TargetKey } from "../target.js";
 import type { Reply } from "../commands/reply.js";
 
 /** A subscription paused during a fan-out because the platform refused the delivery. */

@@ -1,5 +1,5 @@
-import type { Target, TargetKey } from "../commands/context.js";
-import { parseTargetKey } from "../commands/context.js";
+import type { Target, TargetKey } from "../target.js";
+import { parseTargetKey } from "../target.js";
 import type { BotState, Subscription } from "../state/types.js";
 import { computeDue } from "./due.js";
 

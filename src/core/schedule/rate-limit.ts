@@ -1,4 +1,4 @@
-import type { Platform, Target } from "../commands/context.js";
+import type { Platform, Target } from "../target.js";
 import type { Clock } from "./clock.js";
 import { systemClock } from "./clock.js";
 import type { TokenBucketOptions } from "./token-bucket.js";

@@ -1,4 +1,4 @@
-import type { TargetKey } from "../commands/context.js";
+import type { TargetKey } from "../target.js";
 import type { Paper } from "../paper.js";
 
 /** Bumped whenever the shape below changes; migrations bring older files up to it. */

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { APIInteraction } from "discord.js";
-import type { CommandContext, CommandService, Target } from "../../../src/core/commands/context.js";
+import type { CommandContext, CommandService } from "../../../src/core/commands/context.js";
+import type { Target } from "../../../src/core/target.js";
 import type { PaperCard, Reply } from "../../../src/core/commands/reply.js";
 import type { Logger } from "../../../src/core/log.js";
 import { createDiscordBot, type DiscordBot } from "../../../src/bots/discord/client.js";

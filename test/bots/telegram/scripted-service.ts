@@ -1,4 +1,5 @@
-import type { CommandContext, CommandService, Target } from "../../../src/core/commands/context.js";
+import type { CommandContext, CommandService } from "../../../src/core/commands/context.js";
+import type { Target } from "../../../src/core/target.js";
 import type { PaperCard, Reply } from "../../../src/core/commands/reply.js";
 
 /** What the scripted command layer received: the text or action, and the context with it. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
-import type { CommandContext, Target } from "../../../src/core/commands/context.js";
+import type { CommandContext } from "../../../src/core/commands/context.js";
+import type { Target } from "../../../src/core/target.js";
 import { createCommandService } from "../../../src/core/commands/service.js";
 import type { Logger } from "../../../src/core/log.js";
 import type { Paper } from "../../../src/core/paper.js";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Target } from "../../../src/core/commands/context.js";
+import type { Target } from "../../../src/core/target.js";
 import type { Clock } from "../../../src/core/schedule/clock.js";
 import { platformLimiters } from "../../../src/core/schedule/rate-limit.js";
 import { TokenBucket } from "../../../src/core/schedule/token-bucket.js";

@@ -1,6 +1,7 @@
 import { SlashCommandSubcommandBuilder } from "discord.js";
 import type { ApplicationCommandOptionChoiceData } from "discord.js";
-import type { CommandService, Target } from "../../../core/commands/context.js";
+import type { CommandService } from "../../../core/commands/context.js";
+import type { Target } from "../../../core/target.js";
 import { fitPlain } from "../plain-text.js";
 import { oneLine, type CommandOptions } from "./text.js";
 import { MAX_CHOICES } from "./types.js";
