@@ -27,8 +27,12 @@ export default tseslint.config(
               message: "src/core stays platform-neutral: move this to src/bots or src/scheduler.",
             },
             {
-              group: ["**/bots/**", "**/scheduler/**"],
-              message: "src/core must not import adapters or the scheduler.",
+              group: ["**/bots/**", "**/scheduler/**", "**/storage/**"],
+              message: "src/core must not import adapters, the scheduler or the storage adapters.",
+            },
+            {
+              group: ["lowdb", "lowdb/*", "pg", "@electric-sql/*", "node:fs", "node:fs/*", "fs", "fs/*"],
+              message: "Only the storage adapters (src/storage) touch files and databases: use the Store port.",
             },
           ],
         },

@@ -6,6 +6,9 @@
  *                                                 scikit-learn, arxiv-sanity-lite and BM25
  *   npm run eval -- --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--data DIR]
  *                                                 TREC run file for outside judges
+ *   npm run eval -- --check [--data DIR]          relevance guard for CI: ICLR keyword and SciFact
+ *                                                 nDCG@10 against their floors; exits 1 below a
+ *                                                 floor, 2 without the eval data
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { TfIdfIndex } from "../src/core/search/tfidf-index.js";
 import { reportBaselines } from "./eval/baselines/report.js";
+import { runCheck } from "./eval/check.js";
 import { loadIclrPapers, reportDigestQuality } from "./eval/digest.js";
 import { evaluate } from "./eval/evaluate.js";
 import { keywordQueries } from "./eval/iclr.js";
@@ -23,7 +27,7 @@ import { INTEREST_TEMPLATES, statedInterestQueries } from "./eval/stated.js";
 import { readJsonlQueries, writeTrecRun } from "./eval/trec-run.js";
 
 const USAGE =
-  "Usage: npm run eval -- [--data DIR] [--no-baselines] [--queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--tag NAME]]";
+  "Usage: npm run eval -- [--data DIR] [--no-baselines | --check | --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--tag NAME]]";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_DATA = path.resolve(repoRoot, "..", "shared", "eval-data");
 
@@ -34,6 +38,7 @@ const OPTIONS = {
   corpus: { type: "string" },
   tag: { type: "string" },
   "no-baselines": { type: "boolean" },
+  check: { type: "boolean" },
 } as const;
 
 function parseOptions() {
@@ -50,6 +55,13 @@ function main(): number {
   }
   const dataDir = path.resolve(values.data ?? DEFAULT_DATA);
   const paperlist = path.join(dataDir, "iclr2021-openreview", "paperlist.tsv");
+  if (values.check === true) {
+    if (values.queries !== undefined || values.run !== undefined) {
+      console.error(`--check does not go with --queries or --run.\n${USAGE}`);
+      return 2;
+    }
+    return runCheck(dataDir);
+  }
   if (values.queries !== undefined || values.run !== undefined) {
     if (!values.queries || !values.run) {
       console.error(`--queries and --run go together.\n${USAGE}`);

@@ -10,6 +10,9 @@ import { runFind } from "./cli/find.js";
 import { runPicks } from "./cli/picks.js";
 import { runChat } from "./cli/chat.js";
 import { runDigest } from "./cli/digest.js";
+import { runStoreImport } from "./cli/store-import.js";
+import { openFileStore } from "./storage/files/open-file-store.js";
+import { openStore } from "./storage/open-store.js";
 import { createDigestComposer } from "./core/recommender/digest.js";
 
 const USAGE = `Usage: paperboy <command> [options]
@@ -22,6 +25,7 @@ Commands:
   digest --dry-run [--at ISO-TIME]                       what the next digests would send, sending nothing
   ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]
                                                          fetch new papers
+  store import --from DATA_DIR [--replace]              copy a data folder into DATABASE_URL
   help                                                   this text
 
 Configuration comes from environment variables (see .env.example).`;
@@ -41,15 +45,22 @@ interface CommandEnv {
 type CommandRunner = (args: string[], env: CommandEnv) => Promise<number>;
 
 const COMMANDS: Record<string, CommandRunner> = {
+  store: (args, { config, io, log }) =>
+    runStoreImport(args, {
+      openSource: (dir) => openFileStore(dir, { log, readOnly: true }),
+      openTarget: () => (config.databaseUrl ? openStore(config, { log }) : undefined),
+      ...io,
+    }),
   find: (args, { config, io, log }) =>
     runFind(args, { ...io, loadDefaultPapers: async () => (await loadCorpus(config, log)).all() }),
-  picks: (args, env) => withApp(env, (app) => runPicks(args, { index: app.index, ...env.io })),
+  picks: (args, env) =>
+    withApp(env, (app) => runPicks(args, { index: app.index, ...env.io }), { readOnly: true }),
   chat: (_args, env) =>
     withApp(env, async (app) => {
       const { config } = env;
       await runChat({
         index: app.index,
-        state: app.state,
+        store: app.store,
         log: env.log,
         defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
         input: process.stdin,
@@ -59,13 +70,16 @@ const COMMANDS: Record<string, CommandRunner> = {
       return 0;
     }),
   digest: (args, env) =>
-    withApp(env, (app) =>
-      runDigest(args, {
-        state: app.state,
-        compose: createDigestComposer({ index: app.index, state: app.state, papers: () => app.corpus.all() }),
-        graceHours: env.config.digest.graceHours,
-        ...env.io,
-      }),
+    withApp(
+      env,
+      (app) =>
+        runDigest(args, {
+          store: app.store,
+          compose: createDigestComposer({ index: app.index, papers: () => app.corpus.all() }),
+          graceHours: env.config.digest.graceHours,
+          ...env.io,
+        }),
+      { readOnly: true },
     ),
   paper: async (args, { config, io, log }) =>
     runPaper(args, { corpus: await loadCorpus(config, log), ...io }),
@@ -73,8 +87,7 @@ const COMMANDS: Record<string, CommandRunner> = {
     withApp(env, (app) =>
       runIngest(args, {
         corpus: app.corpus,
-        save: app.saveCorpus,
-        addToIndex: app.addToIndex,
+        save: app.savePapers,
         sources: createPaperSources({ ...env.config.sources, log: env.log }),
         ...env.io,
         log: env.log,
@@ -118,8 +131,12 @@ function cliLogger(config: Config): pino.Logger {
   });
 }
 
-async function withApp<T>(env: CommandEnv, use: (app: App) => Promise<T>): Promise<T> {
-  const app = await openApp(env.config, env.log);
+async function withApp<T>(
+  env: CommandEnv,
+  use: (app: App) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
+  const app = await openApp(env.config, env.log, options);
   try {
     return await use(app);
   } finally {

@@ -16,12 +16,15 @@ export { CONFIG_DEFAULTS, CONFIG_VARIABLES, type ConfigVariable } from "./config
 
 const envSchema = z.object({
   DATA_DIR: field.anyText,
+  DATABASE_URL: field.databaseUrl.optional(),
   LOG_LEVEL: field.logLevel,
   NODE_ENV: field.anyText.optional(),
   DISCORD_TOKEN: field.discordToken.optional(),
   DISCORD_APP_ID: field.discordId.optional(),
   DISCORD_GUILD_ID: field.discordId.optional(),
   DISCORD_API_ROOT: field.httpRoot,
+  DISCORD_SHARDS: field.shardList.optional(),
+  DISCORD_SHARD_COUNT: field.wholeNumber(1, 100_000, "shards", 2).optional(),
   TELEGRAM_BOT_TOKEN: field.telegramToken.optional(),
   TELEGRAM_API_ROOT: field.httpRoot,
   TELEGRAM_WEBHOOK_URL: field.httpsUrl.optional(),
@@ -61,8 +64,19 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
 
 /** The credential values in a config, for the logger to scrub. */
 export function configSecrets(config: Config): string[] {
-  const secrets = [config.discord?.token, config.telegram?.token, config.telegram?.webhook?.secret];
+  const secrets = [
+    config.discord?.token,
+    config.telegram?.token,
+    config.telegram?.webhook?.secret,
+    databasePassword(config.databaseUrl),
+  ];
   return secrets.filter((secret): secret is string => secret !== undefined);
+}
+
+function databasePassword(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  const password = decodeURIComponent(new URL(url).password);
+  return password === "" ? undefined : password;
 }
 
 function readVariables(env: NodeJS.ProcessEnv): { values: RawValues; problems: ConfigProblem[] } {
@@ -97,8 +111,12 @@ function withoutSecrets(problem: ConfigProblem, values: RawValues): ConfigProble
   return { ...problem, message };
 }
 
+function range(count: number): number[] {
+  return Array.from({ length: count }, (_, index) => index);
+}
+
 function crossCheck(values: RawValues): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
+  const problems: ConfigProblem[] = [...shardProblems(values)];
   if (values.TELEGRAM_WEBHOOK_URL !== undefined && values.TELEGRAM_WEBHOOK_SECRET === undefined) {
     problems.push({
       variable: "TELEGRAM_WEBHOOK_SECRET",
@@ -118,6 +136,30 @@ function crossCheck(values: RawValues): ConfigProblem[] {
   return problems;
 }
 
+/** Shard ids only mean something out of a total, and each must be below it. */
+function shardProblems(values: RawValues): ConfigProblem[] {
+  const { DISCORD_SHARDS: shards, DISCORD_SHARD_COUNT: count } = values;
+  if (shards === undefined) return [];
+  if (count === undefined) {
+    return [
+      {
+        variable: "DISCORD_SHARDS",
+        message:
+          "DISCORD_SHARDS needs DISCORD_SHARD_COUNT: set it to the total number of shards across all instances, e.g. 2",
+      },
+    ];
+  }
+  const total = Number(count);
+  const outside = shards.split(",").filter((id) => /^\d+$/.test(id.trim()) && Number(id) >= total);
+  if (!Number.isInteger(total) || outside.length === 0) return [];
+  return [
+    {
+      variable: "DISCORD_SHARDS",
+      message: `DISCORD_SHARDS has ${outside.join(", ")}, but shard ids run from 0 to DISCORD_SHARD_COUNT - 1 (${total - 1})`,
+    },
+  ];
+}
+
 function sortByVariable(problems: ConfigProblem[]): ConfigProblem[] {
   const rank = (problem: ConfigProblem) => CONFIG_VARIABLES.indexOf(problem.variable);
   return [...problems].sort((a, b) => rank(a) - rank(b));
@@ -126,6 +168,7 @@ function sortByVariable(problems: ConfigProblem[]): ConfigProblem[] {
 function toConfig(env: Env): Config {
   return {
     dataDir: env.DATA_DIR,
+    ...(env.DATABASE_URL && { databaseUrl: env.DATABASE_URL }),
     logLevel: env.LOG_LEVEL,
     production: env.NODE_ENV === "production",
     ...(env.DISCORD_TOKEN && {
@@ -134,6 +177,10 @@ function toConfig(env: Env): Config {
         ...(env.DISCORD_APP_ID && { appId: env.DISCORD_APP_ID }),
         ...(env.DISCORD_GUILD_ID && { guildId: env.DISCORD_GUILD_ID }),
         apiRoot: env.DISCORD_API_ROOT,
+        ...(env.DISCORD_SHARD_COUNT !== undefined && {
+          shards: env.DISCORD_SHARDS ?? range(env.DISCORD_SHARD_COUNT),
+          shardCount: env.DISCORD_SHARD_COUNT,
+        }),
       },
     }),
     ...(env.TELEGRAM_BOT_TOKEN && {

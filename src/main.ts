@@ -1,6 +1,8 @@
 import { pino } from "pino";
 import { createDeliveryTick } from "./app/delivery-tick.js";
+import { runWhileHeld } from "./app/held-job.js";
 import { createIngestJob } from "./app/ingest-job.js";
+import { syncPapers } from "./app/paper-sync.js";
 import { openApp, type App } from "./app/open-app.js";
 import { createDiscordBot } from "./bots/discord/client.js";
 import { createTelegramBot } from "./bots/telegram/bot.js";
@@ -18,6 +20,8 @@ import { createPaperSources } from "./sources/create.js";
 interface Running {
   stop(): Promise<void>;
 }
+
+const TELEGRAM_POLLING_JOB = "telegram-polling";
 
 /**
  * The composition root: reads the configuration once, loads storage, corpus and index, then starts
@@ -52,7 +56,7 @@ async function main(): Promise<number> {
   }
   const serviceDeps = {
     index: app.index,
-    state: app.state,
+    store: app.store,
     log,
     defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
   };
@@ -88,6 +92,8 @@ async function runBots(
         service,
         log,
         ...(config.telegram.webhook ? { webhook: config.telegram.webhook } : {}),
+        // Instances sharing a store share the token: one polls at a time, another takes over.
+        pollWhile: (polling) => runWhileHeld(app.store.jobs, TELEGRAM_POLLING_JOB, polling, log),
         onFatalError: (error) => {
           log.error(error.message);
           failed(1);
@@ -103,15 +109,12 @@ async function runBots(
     return 1;
   }
 
-  const compose = createDigestComposer({
-    index: app.index,
-    state: app.state,
-    papers: () => app.corpus.all(),
-  });
+  const compose = createDigestComposer({ index: app.index, papers: () => app.corpus.all() });
   const sources = createPaperSources({ ...config.sources, log });
   const scheduler = startScheduler({
     tick: createDeliveryTick({
-      state: app.state,
+      store: app.store,
+      owner: app.owner,
       compose,
       adapters,
       graceHours: config.digest.graceHours,
@@ -123,6 +126,15 @@ async function runBots(
     log,
   });
   running.unshift(scheduler);
+  running.push(
+    syncPapers({
+      papers: app.store.papers,
+      corpus: app.corpus,
+      index: app.index,
+      since: app.papersVersion,
+      log,
+    }),
+  );
   if (config.healthPort !== undefined) {
     const health = startHealthServer(config.healthPort, () => ({ ok: true, detail: "ok" }));
     await health.ready;
@@ -145,7 +157,7 @@ function signalled(log: pino.Logger): Promise<number> {
   });
 }
 
-/** Stops the scheduler first (an in-flight tick finishes), then the bots, then flushes storage. */
+/** Stops the scheduler first (an in-flight tick finishes), then the bots, then closes the store. */
 async function shutdown(running: Running[], app: App, log: pino.Logger): Promise<void> {
   for (const part of running) {
     await part.stop().catch((error: unknown) => log.error({ err: String(error) }, "stopping failed"));
@@ -155,7 +167,7 @@ async function shutdown(running: Running[], app: App, log: pino.Logger): Promise
     .catch((error: unknown) =>
       log.error(
         { err: String(error) },
-        "could not save the bot state at shutdown; the last saved copy is kept",
+        "could not close the store cleanly; every acknowledged change was already stored",
       ),
     );
   log.info("stopped");

@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../src/core/log.js";
+import { openFileStore } from "../src/storage/files/open-file-store.js";
 
 /** `npm start` runs `tsx src/main.ts`; the test starts the same entry without npm in between. */
 const TSX_CLI = createRequire(import.meta.url).resolve("tsx/cli");
@@ -49,10 +51,12 @@ describe("npm start", () => {
     expect(run.stdout).toContain("TELEGRAM_BOT_TOKEN");
     expect(run.stdout).toContain("Added: “graph neural networks”");
     expect(run.stdout).toContain("Prototypical Networks for Few-shot Learning");
-    const state = JSON.parse(await readFile(path.join(dataDir, "state.json"), "utf8")) as {
-      profiles: Record<string, { interests: string[] }>;
-    };
-    expect(state.profiles["console:user:local"]?.interests).toEqual(["graph neural networks"]);
+    const store = await openFileStore(dataDir, { log: silentLogger });
+    try {
+      expect((await store.profiles.get("console:user:local"))?.interests).toEqual(["graph neural networks"]);
+    } finally {
+      await store.close();
+    }
   }, 60_000);
 
   it("refuses to start with a message naming both files when the state and its backup are unreadable", async () => {
@@ -72,6 +76,6 @@ describe("npm start", () => {
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("DEFAULT_TIMEZONE");
-    await expect(readFile(path.join(dataDir, "state.json"), "utf8")).rejects.toThrow();
+    expect(await readdir(dataDir)).toEqual([]);
   }, 60_000);
 });

@@ -5,10 +5,8 @@ import type { DeliveryAdapter, SendResult } from "../../src/core/delivery/port.j
 import { silentLogger } from "../../src/core/log.js";
 import { runDueDeliveries } from "../../src/core/schedule/fan-out.js";
 import { unlimited } from "../../src/core/schedule/rate-limit.js";
-import { StateStore } from "../../src/core/state/state-store.js";
-import type { BotState } from "../../src/core/state/types.js";
-import { emptyState } from "../../src/core/state/types.js";
-import { MemoryDocumentStore } from "../../src/core/store/memory-store.js";
+import type { Store } from "../../src/core/store/port.js";
+import { openMemoryStore } from "../../src/storage/files/memory-store.js";
 
 const ZONES = [
   "Europe/Paris",
@@ -22,18 +20,20 @@ const NOW = new Date("2026-06-01T12:00:00Z");
 
 /**
  * Times one fan-out of `subscribers` due digests: due computation over every subscription, compose
- * (a stub returning three ids, so the recommender's own cost is measured elsewhere), the on-disk
- * claim through a StateStore over an in-memory document, and the hand-off to a fake adapter that
+ * (a stub returning three ids, so the recommender's own cost is measured elsewhere), the claims
+ * and results through the record engine of the files store, kept in memory here (the store
+ * section measures the disk and Postgres), and the hand-off to a fake adapter that
  * answers at once. Rate limits are disabled for the measurement: with them, the platforms' own
  * limits (30 msg/s on Telegram, 50 req/s on Discord) set the pace, not this code.
  */
 export async function benchDigest(opts: { subscribers: number }): Promise<{ fanOutMs: number }> {
-  const state = await StateStore.open(new MemoryDocumentStore("state", dueState(opts.subscribers)));
+  const store = await dueStore(opts.subscribers);
   const adapters = { telegram: instantAdapter("telegram"), discord: instantAdapter("discord") };
 
   const started = performance.now();
   const summary = await runDueDeliveries({
-    state,
+    store,
+    owner: "bench",
     compose: threePapers,
     adapters,
     limiters: { telegram: unlimited, discord: unlimited },
@@ -51,13 +51,13 @@ export async function benchDigest(opts: { subscribers: number }): Promise<{ fanO
 }
 
 /** Every subscription's slot is the current local minute, so all are due at NOW. */
-function dueState(subscribers: number): BotState {
-  const state = emptyState();
+async function dueStore(subscribers: number): Promise<Store> {
+  const store = openMemoryStore();
   for (let index = 0; index < subscribers; index++) {
     const platform = index % 2 === 0 ? "telegram" : "discord";
     const kind = index % 10 === 0 ? "channel" : "user";
     const timezone = ZONES[index % ZONES.length] ?? "UTC";
-    state.subscriptions[`${platform}:${kind}:${100_000 + index}`] = {
+    await store.subscriptions.put(`${platform}:${kind}:${100_000 + index}`, {
       time: localHourMinute(timezone),
       timezone,
       days: "daily",
@@ -66,9 +66,9 @@ function dueState(subscribers: number): BotState {
       chatId: String(100_000 + index),
       ownerId: String(100_000 + index),
       createdAt: "2026-01-01T00:00:00.000Z",
-    };
+    });
   }
-  return state;
+  return store;
 }
 
 function localHourMinute(timeZone: string): string {
@@ -81,9 +81,9 @@ function localHourMinute(timeZone: string): string {
 }
 
 const threePapers: ComposeDigest = () => {
-  const paperIds = ["2605.00001", "2605.00002", "2605.00003"];
+  const papers = [{ id: "2605.00001" }, { id: "2605.00002" }, { id: "2605.00003" }];
   const reply: Reply = { kind: "papers", title: "Today's papers", lines: [], cards: [], buttons: [] };
-  return { paperIds, reply };
+  return { papers, reply };
 };
 
 function instantAdapter(platform: "telegram" | "discord"): DeliveryAdapter & { sends: number } {

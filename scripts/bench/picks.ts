@@ -20,12 +20,11 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import type { TargetKey } from "../../src/core/target.js";
-import type { ComposeDigest } from "../../src/core/delivery/digest-port.js";
+import type { ComposeDigest, DigestInput } from "../../src/core/delivery/digest-port.js";
 import type { Paper } from "../../src/core/paper.js";
 import { createDigestComposer } from "../../src/core/recommender/digest.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
-import type { BotState, Subscription } from "../../src/core/state/types.js";
-import { emptyState } from "../../src/core/state/types.js";
+import type { Subscription } from "../../src/core/records.js";
 import { benchQueries, seededRandom, sourcePapers, syntheticCorpus } from "./synthetic-corpus.js";
 
 const NOW = new Date("2026-06-01T06:00:00Z");
@@ -67,9 +66,8 @@ export async function benchPicks(opts: PicksBenchOptions): Promise<PicksBenchRes
   }));
   const papers = [...old, ...fresh];
   const index = TfIdfIndex.build(papers);
-  const state = subscriberState(opts.subscribers, old, fresh);
-  const compose = createDigestComposer({ index, state: { state }, papers: () => papers });
-  const subscribers = Object.entries(state.subscriptions);
+  const subscribers = subscriberRecords(opts.subscribers, old, fresh);
+  const compose = createDigestComposer({ index, papers: () => papers });
 
   const started = performance.now();
   const cpu = process.cpuUsage();
@@ -79,8 +77,9 @@ export async function benchPicks(opts: PicksBenchOptions): Promise<PicksBenchRes
   const cpuMs = cpuSince(cpu);
 
   const nextHour = composeAll(compose, subscribers, new Date(NOW.getTime() + HOUR_MS));
+  const byKey = new Map(subscribers.map((input) => [input.key, input]));
   for (const [key, paperIds] of [...firstDigest.sent, ...cold.sent])
-    state.sent[key] = [...(state.sent[key] ?? []), ...paperIds];
+    byKey.get(key)?.history.sent.push(...paperIds);
   const tomorrow = new Date(NOW.getTime() + DAY_MS);
   const nextBatch = syntheticCorpus(opts.newPapers, 3, sources).map((paper, i) => ({
     ...paper,
@@ -105,16 +104,16 @@ const HOUR_MS = 3_600_000;
 /** Composes every subscriber's digest at `now`; the CPU time it took and what was picked. */
 function composeAll(
   compose: ComposeDigest,
-  subscribers: ReadonlyArray<[string, Subscription]>,
+  subscribers: readonly DigestInput[],
   now: Date,
 ): { cpuMs: number; picked: number; sent: Array<[TargetKey, string[]]> } {
   const cpu = process.cpuUsage();
   const sent: Array<[TargetKey, string[]]> = [];
   let picked = 0;
-  for (const [key, subscription] of subscribers) {
-    const { paperIds } = compose(key, subscription, { now, late: false });
+  for (const input of subscribers) {
+    const paperIds = compose(input, { now, late: false }).papers.map((paper) => paper.id);
     picked += paperIds.length;
-    sent.push([key, paperIds]);
+    sent.push([input.key, paperIds]);
   }
   return { cpuMs: cpuSince(cpu), picked, sent };
 }
@@ -127,26 +126,27 @@ function cpuSince(start: NodeJS.CpuUsage): number {
 /** Papers sent in the past month's digests: what histories and feedback (given on sent cards) draw from. */
 const PAST_DIGEST_PAPERS = 600;
 
-function subscriberState(count: number, old: Paper[], fresh: Paper[]): BotState {
+/** Each subscriber's records, as the scheduler reads them from the store. */
+function subscriberRecords(count: number, old: Paper[], fresh: Paper[]): DigestInput[] {
   const random = seededRandom(11);
   const phrases = benchQueries(2000, 5);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const pastDigests = old.slice(0, PAST_DIGEST_PAPERS);
-  const state = emptyState();
+  const records: DigestInput[] = [];
   for (let i = 0; i < count; i++) {
     const key = `telegram:user:${100_000 + i}`;
     const withFeedback = random() < 0.2;
-    state.profiles[key] = {
+    const profile = {
       interests: Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(phrases)),
       liked: withFeedback ? Array.from({ length: 5 }, () => pick(pastDigests).id) : [],
       disliked: withFeedback ? Array.from({ length: 2 }, () => pick(pastDigests).id) : [],
       updatedAt: NOW.toISOString(),
     };
-    state.subscriptions[key] = subscription(String(100_000 + i));
     const history = Array.from({ length: 150 }, () => pick(pastDigests).id);
-    state.sent[key] = [...history, ...Array.from({ length: 5 }, () => pick(fresh).id)];
+    const sent = [...history, ...Array.from({ length: 5 }, () => pick(fresh).id)];
+    records.push({ key, subscription: subscription(String(100_000 + i)), profile, history: { sent } });
   }
-  return state;
+  return records;
 }
 
 function subscription(chatId: string): Subscription {

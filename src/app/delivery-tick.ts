@@ -1,4 +1,3 @@
-import type { Platform } from "../core/target.js";
 import type { DeliveryAdapter } from "../core/delivery/port.js";
 import type { ComposeDigest } from "../core/delivery/digest-port.js";
 import type { Logger } from "../core/log.js";
@@ -6,24 +5,36 @@ import { runDueDeliveries } from "../core/schedule/fan-out.js";
 import { pausedNoticeReply } from "../core/schedule/paused-notice.js";
 import { sendSafely } from "../core/schedule/send-digest.js";
 import { platformLimiters } from "../core/schedule/rate-limit.js";
-import type { StateStore } from "../core/state/state-store.js";
+import { pruneCutoffs } from "../core/schedule/retention.js";
+import type { Store } from "../core/store/port.js";
+import type { Platform } from "../core/target.js";
 
 export interface DeliveryTickDeps {
-  state: StateStore;
+  store: Store;
+  /** This instance's name in the claims it holds. */
+  owner: string;
   compose: ComposeDigest;
   adapters: Partial<Record<Platform, DeliveryAdapter>>;
   graceHours: number;
   log: Logger;
 }
 
-/** One scheduler tick: deliver what is due now, then tell the owners of newly paused channels. */
+/** How often the delivery log and sent history are pruned of what can no longer matter. */
+const PRUNE_EVERY_MS = 6 * 3_600_000;
+
+/**
+ * One scheduler tick: deliver what is due now, tell the owners of newly paused channels, and now
+ * and then forget deliveries and sent papers that can no longer matter.
+ */
 export function createDeliveryTick(deps: DeliveryTickDeps): () => Promise<void> {
   const limiters = platformLimiters();
+  let lastPrune = Number.NEGATIVE_INFINITY;
   return async () => {
-    const summary = await runDueDeliveries({ ...deps, limiters, now: new Date() });
-    if (summary.due > 0) {
-      const { due, sent, late, skipped, paused, failed, retry } = summary;
-      deps.log.info({ due, sent, late, skipped, paused, failed, retry }, "digests delivered");
+    const now = new Date();
+    const summary = await runDueDeliveries({ ...deps, limiters, now });
+    if (summary.due + summary.resumed > 0) {
+      const { due, resumed, sent, late, skipped, paused, failed, retry } = summary;
+      deps.log.info({ due, resumed, sent, late, skipped, paused, failed, retry }, "digests delivered");
     }
     for (const notice of summary.newlyPaused) {
       const adapter = deps.adapters[notice.target.platform];
@@ -35,6 +46,11 @@ export function createDeliveryTick(deps: DeliveryTickDeps): () => Promise<void> 
           { key: notice.key, reason: result.reason },
           "could not tell the owner of a paused digest",
         );
+    }
+    if (now.getTime() - lastPrune >= PRUNE_EVERY_MS) {
+      lastPrune = now.getTime();
+      const pruned = await deps.store.deliveries.prune(pruneCutoffs(now));
+      if (pruned.deliveries + pruned.sent > 0) deps.log.info(pruned, "pruned old deliveries and sent papers");
     }
   };
 }

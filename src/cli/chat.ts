@@ -16,14 +16,10 @@ const NO_TOKENS =
 
 /**
  * `paperboy chat` (and `npm start` without tokens): the command layer in the terminal, on the same
- * state as the bots. Resolves when the input ends, once every change is saved.
+ * store as the bots. Resolves when the input ends; every change was stored before it was answered.
  */
 export async function runChat(deps: ChatDeps): Promise<void> {
   const service = createCommandService(deps);
   const greeting = deps.reason === "no-tokens" ? `${NO_TOKENS}\n${WELCOME}` : WELCOME;
-  try {
-    await runConsoleChat({ input: deps.input, output: deps.output, service, greeting });
-  } finally {
-    await deps.state.flush();
-  }
+  await runConsoleChat({ input: deps.input, output: deps.output, service, greeting });
 }

@@ -4,10 +4,10 @@ import type { Logger } from "../core/log.js";
 import type { PlannedDigest } from "../core/schedule/outcome.js";
 import { previewDeliveries, type DeliveryPreview } from "../core/schedule/preview.js";
 import { formatLocalTime, localTimeAt } from "../core/schedule/zoned-time.js";
-import type { StateStore } from "../core/state/state-store.js";
+import type { Store } from "../core/store/port.js";
 
 export interface DigestCommandDeps {
-  state: StateStore;
+  store: Store;
   compose: ComposeDigest;
   out(line: string): void;
   err(line: string): void;
@@ -29,8 +29,8 @@ export async function runDigest(args: string[], deps: DigestCommandDeps): Promis
     deps.err(`${request}\n${USAGE}`);
     return 2;
   }
-  const preview = previewDeliveries({
-    state: deps.state.state,
+  const preview = await previewDeliveries({
+    store: deps.store,
     compose: deps.compose,
     now: request.at,
     graceHours: deps.graceHours,

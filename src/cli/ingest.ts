@@ -9,10 +9,8 @@ import { checkCategories, checkDay } from "../sources/validate.js";
 
 export interface IngestCommandDeps {
   corpus: Corpus;
-  /** Persists the corpus; called once, only when something changed. */
-  save(): Promise<void>;
-  /** Receives new and changed papers; must replace a paper it already holds by id. */
-  addToIndex(papers: Paper[]): void;
+  /** Stores new and changed papers and makes them searchable; called once, only when something changed. */
+  save(papers: readonly Paper[]): Promise<void>;
   sources: Record<SourceName, PaperSource>;
   /** Progress lines and the summary. */
   out(line: string): void;
@@ -69,20 +67,11 @@ async function storeChanges(summary: IngestSummary, deps: IngestCommandDeps): Pr
   const changed = [...summary.added, ...summary.merged];
   if (changed.length === 0) return true;
   try {
-    await deps.save();
+    await deps.save(changed);
   } catch (error) {
     deps.log.error({ err: error }, "saving the corpus failed");
     deps.err(
-      `Could not save the corpus (${messageOf(error)}); the stored corpus is unchanged, run ingest again.`,
-    );
-    return false;
-  }
-  try {
-    deps.addToIndex(changed);
-  } catch (error) {
-    deps.log.error({ err: error }, "indexing new papers failed");
-    deps.err(
-      `Saved, but could not index the new papers (${messageOf(error)}); restart to rebuild the index.`,
+      `Could not save the new papers (${messageOf(error)}); the stored corpus is unchanged, run ingest again.`,
     );
     return false;
   }

@@ -11,7 +11,8 @@ function describeDiscord(discord: Config["discord"]): string {
   if (!discord) return "discord off";
   const app = discord.appId ? `app ${discord.appId}` : "app id unset";
   const scope = discord.guildId ? `guild ${discord.guildId}` : "global commands";
-  return `discord on (token set, ${app}, ${scope}, api ${safeUrl(discord.apiRoot)})`;
+  const shards = discord.shardCount ? `, shards ${discord.shards?.join(",")} of ${discord.shardCount}` : "";
+  return `discord on (token set, ${app}, ${scope}${shards}, api ${safeUrl(discord.apiRoot)})`;
 }
 
 function describeTelegram(telegram: Config["telegram"]): string {
@@ -31,7 +32,7 @@ export function describeConfig(config: Config): string {
   return [
     describeDiscord(config.discord),
     describeTelegram(config.telegram),
-    `data ${config.dataDir}`,
+    config.databaseUrl ? `store postgres ${safeUrl(config.databaseUrl)}` : `data ${config.dataDir}`,
     `sources hf ${safeUrl(sources.hfApiRoot)}, arxiv ${safeUrl(sources.arxivApiRoot)}, ` +
       `rss ${safeUrl(sources.arxivRssRoot)}, categories ${sources.categories.join(",")}`,
     `ingest "${sources.ingestCron}" ${sources.ingestTimezone}`,

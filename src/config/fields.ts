@@ -38,6 +38,12 @@ export const httpsUrl = z.string().refine((text) => isUrl(text, ["https:"]), {
     "is not an https URL: use the public HTTPS address Telegram should post updates to, e.g. https://bot.example.org/telegram",
 });
 
+/** A Postgres connection URL. Never echoed: it usually holds a password. */
+export const databaseUrl = z.string().refine((text) => isUrl(text, ["postgres:", "postgresql:"]), {
+  error:
+    "is not a Postgres URL: use postgres://USER:PASSWORD@HOST:5432/DATABASE, or leave it unset to keep the data in DATA_DIR",
+});
+
 export const port = z
   .string()
   .refine((text) => /^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65535, {
@@ -106,6 +112,19 @@ export const arxivCategories = z.string().transform((text, ctx) => {
   const checked = checkCategories(text, CATEGORIES_VARIABLE_MESSAGES);
   if (checked.ok) return checked.value;
   ctx.addIssue({ code: "custom", message: checked.message });
+  return z.NEVER;
+});
+
+/** Gateway shard ids this instance runs, e.g. `0,1`. */
+export const shardList = z.string().transform((text, ctx) => {
+  const parts = text.split(",").map((part) => part.trim());
+  if (parts.length > 0 && parts.length <= 1000 && parts.every((part) => /^\d{1,5}$/.test(part))) {
+    return [...new Set(parts.map(Number))].sort((a, b) => a - b);
+  }
+  ctx.addIssue({
+    code: "custom",
+    message: `${shown(text)} is not a list of shard ids: use whole numbers separated by commas, e.g. 0,1`,
+  });
   return z.NEVER;
 });
 

@@ -8,6 +8,9 @@ export interface DiscordConfig {
   /** Registers commands in this one server (instant) instead of globally. */
   guildId?: string;
   apiRoot: string;
+  /** Gateway shards this instance runs (DISCORD_SHARDS), out of `shardCount`; absent: discord.js decides. */
+  shards?: number[];
+  shardCount?: number;
 }
 
 export interface TelegramWebhookConfig {
@@ -48,6 +51,8 @@ export interface DigestConfig {
 /** paperboy's whole configuration, read once at startup from the environment. */
 export interface Config {
   dataDir: string;
+  /** Present when DATABASE_URL is set: the store is Postgres instead of the files in `dataDir`. */
+  databaseUrl?: string;
   logLevel: LogLevel;
   /** NODE_ENV=production: JSON logs instead of readable ones. */
   production: boolean;

@@ -1,12 +1,15 @@
 /** Every environment variable paperboy reads, in the order they are documented and reported. */
 export const CONFIG_VARIABLES = [
   "DATA_DIR",
+  "DATABASE_URL",
   "LOG_LEVEL",
   "NODE_ENV",
   "DISCORD_TOKEN",
   "DISCORD_APP_ID",
   "DISCORD_GUILD_ID",
   "DISCORD_API_ROOT",
+  "DISCORD_SHARDS",
+  "DISCORD_SHARD_COUNT",
   "TELEGRAM_BOT_TOKEN",
   "TELEGRAM_API_ROOT",
   "TELEGRAM_WEBHOOK_URL",
@@ -49,4 +52,5 @@ export const SECRET_VARIABLES: ReadonlySet<ConfigVariable> = new Set([
   "DISCORD_TOKEN",
   "TELEGRAM_BOT_TOKEN",
   "TELEGRAM_WEBHOOK_SECRET",
+  "DATABASE_URL",
 ]);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createIngestJob } from "../../src/app/ingest-job.js";
+import { createIngestJob, INGEST_JOB } from "../../src/app/ingest-job.js";
 import { openApp, type App } from "../../src/app/open-app.js";
 import { silentLogger } from "../../src/core/log.js";
 import type { Paper } from "../../src/core/paper.js";
@@ -51,8 +51,22 @@ describe("the daily ingestion job", () => {
 
     const after = app.index.search("quantum annealing protein folding", { limit: 1 });
     expect(after.results[0]?.paper.id).toBe(NEW_PAPER.id);
-    const saved = await app.store.corpus.read();
-    expect(saved?.papers.some((paper) => paper.id === NEW_PAPER.id)).toBe(true);
-    expect(saved?.papers.length).toBe(120);
+    const saved = await app.store.papers.all();
+    expect(saved.some((paper) => paper.id === NEW_PAPER.id)).toBe(true);
+    // The bundled demo corpus is stored with the first ingestion, so a restart keeps it.
+    expect(saved).toHaveLength(120);
+  });
+
+  it("leaves ingestion to the instance that holds it, fetching nothing", async () => {
+    const elsewhere = await app.store.jobs.tryHold(INGEST_JOB);
+    let fetched = 0;
+    const source: PaperSource = { name: "arxiv", fetch: async () => (fetched++, [NEW_PAPER]) };
+    await createIngestJob(app, [source], ["cs.LG"], silentLogger)();
+    expect(fetched).toBe(0);
+
+    await elsewhere?.release();
+    await createIngestJob(app, [source], ["cs.LG"], silentLogger)();
+    expect(fetched).toBe(1);
+    expect(app.index.search("quantum annealing protein folding").results[0]?.paper.id).toBe(NEW_PAPER.id);
   });
 });

@@ -34,7 +34,7 @@ describe("loading only the corpus", () => {
   it("reads the stored corpus and releases the files for the next opener", async () => {
     const app = await openApp({ dataDir }, silentLogger);
     app.corpus.upsert([STORED]);
-    await app.saveCorpus();
+    await app.savePapers([STORED]);
     await app.close();
 
     const corpus = await loadCorpus({ dataDir }, silentLogger);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { runDigest } from "../../src/cli/digest.js";
-import type { StateStore } from "../../src/core/state/state-store.js";
-import { PAPERS, composeThree, stateWith, subscription } from "../core/schedule/helpers.js";
+import type { Store } from "../../src/core/store/port.js";
+import { PAPERS, composeThree, storeWith, subscription } from "../core/schedule/helpers.js";
 
-async function run(args: string[], state?: StateStore) {
+async function run(args: string[], given?: Store) {
   const out: string[] = [];
   const err: string[] = [];
   const store =
-    state ??
-    (await stateWith({
+    given ??
+    (await storeWith({
       "telegram:user:42": subscription({ chatId: "42", time: "08:00", timezone: "Europe/Paris" }),
       "discord:channel:9": subscription({ chatId: "9", time: "07:00", timezone: "Europe/Paris" }),
       "telegram:user:7": subscription({
@@ -17,7 +17,7 @@ async function run(args: string[], state?: StateStore) {
       }),
     }));
   const code = await runDigest(args, {
-    state: store,
+    store,
     compose: composeThree,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -25,6 +25,13 @@ async function run(args: string[], state?: StateStore) {
     now: () => new Date("2026-06-01T06:00:00Z"),
   });
   return { code, out: out.join("\n"), err: err.join("\n"), store };
+}
+
+async function expectNothingRecorded(store: Store) {
+  for (const { key, lastLocalDate } of await store.subscriptions.scheduled()) {
+    expect(lastLocalDate).toBeUndefined();
+    expect((await store.deliveries.historyOf([key])).get(key)?.sent).toEqual([]);
+  }
 }
 
 describe("paperboy digest", () => {
@@ -38,8 +45,7 @@ describe("paperboy digest", () => {
     );
     for (const id of PAPERS) expect(out).toContain(`${id}  Paper ${id}`);
     expect(out).toMatch(/telegram:user:7: paused \(blocked\)/);
-    expect(store.state.deliveries).toEqual({});
-    expect(store.state.sent).toEqual({});
+    await expectNothingRecorded(store);
   });
 
   it("uses the current time without --at and says when nothing is due", async () => {
@@ -61,7 +67,7 @@ describe("paperboy digest", () => {
     const { code, err, store } = await run([]);
     expect(code).toBe(2);
     expect(err).toMatch(/npm start/);
-    expect(store.state.deliveries).toEqual({});
+    await expectNothingRecorded(store);
   });
 
   it("names an unknown option", async () => {

@@ -41,4 +41,14 @@ describe("describeConfig", () => {
     for (const hidden of [discord, telegram, secret, pathSecret, "proxypass"])
       expect(line).not.toContain(hidden);
   });
+
+  it("names the Postgres host and database, never its password", () => {
+    const password = fakeWebhookSecret();
+    const line = describeConfig(
+      loadConfig({ DATABASE_URL: `postgres://paperboy:${password}@db:5432/paperboy` }),
+    );
+    expect(line).toContain("store postgres postgres://db:5432/paperboy");
+    expect(line).not.toContain(password);
+    expect(line).not.toContain("data ./data");
+  });
 });

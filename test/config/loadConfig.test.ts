@@ -201,4 +201,47 @@ describe("loadConfig with invalid environments", () => {
     });
     expect(error.message).not.toContain(path);
   });
+
+  it("refuses a DATABASE_URL that is not a Postgres URL, naming the form without echoing it", () => {
+    const password = fakeWebhookSecret();
+    const error = problemsOf({ DATABASE_URL: `mysql://paperboy:${password}@db/paperboy` });
+    expect(error.message).toMatch(/DATABASE_URL is not a Postgres URL: use postgres:\/\/USER:PASSWORD@HOST/);
+    expect(error.message).not.toContain(password);
+  });
+});
+
+describe("DATABASE_URL", () => {
+  it("selects Postgres and lists its password among the credentials to scrub", () => {
+    const password = fakeWebhookSecret();
+    const config = loadConfig({ DATABASE_URL: `postgres://paperboy:${password}@db:5432/paperboy` });
+    expect(config.databaseUrl).toBe(`postgres://paperboy:${password}@db:5432/paperboy`);
+    expect(configSecrets(config)).toContain(password);
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+  });
+});
+
+describe("Discord shards", () => {
+  it("gives an instance the shards it names out of the total, or all of them with only the total", () => {
+    const token = fakeDiscordToken();
+    const some = loadConfig({ DISCORD_TOKEN: token, DISCORD_SHARDS: " 1,0 ", DISCORD_SHARD_COUNT: "4" });
+    expect(some.discord).toMatchObject({ shards: [0, 1], shardCount: 4 });
+    const all = loadConfig({ DISCORD_TOKEN: token, DISCORD_SHARD_COUNT: "2" });
+    expect(all.discord).toMatchObject({ shards: [0, 1], shardCount: 2 });
+    expect(loadConfig({ DISCORD_TOKEN: token }).discord?.shards).toBeUndefined();
+  });
+
+  it("refuses shards without a total, shards beyond it, and malformed lists, naming the valid form", () => {
+    const token = fakeDiscordToken();
+    expect(problemsOf({ DISCORD_TOKEN: token, DISCORD_SHARDS: "0,1" }).message).toMatch(
+      /DISCORD_SHARDS needs DISCORD_SHARD_COUNT/,
+    );
+    expect(
+      problemsOf({ DISCORD_TOKEN: token, DISCORD_SHARDS: "0,2", DISCORD_SHARD_COUNT: "2" }).message,
+    ).toMatch(/DISCORD_SHARDS has 2, but shard ids run from 0 to DISCORD_SHARD_COUNT - 1 \(1\)/);
+    expect(
+      problemsOf({ DISCORD_TOKEN: token, DISCORD_SHARDS: "zero", DISCORD_SHARD_COUNT: "2" }).message,
+    ).toMatch(
+      /DISCORD_SHARDS "zero" is not a list of shard ids: use whole numbers separated by commas, e.g. 0,1/,
+    );
+  });
 });

@@ -17,6 +17,9 @@ export interface DiscordBotOptions {
   apiRoot: string;
   service: CommandService;
   log: Logger;
+  /** Gateway shards of this instance, out of `shardCount` across all instances (bots in 2,500+ servers). */
+  shards?: number[];
+  shardCount?: number;
 }
 
 export interface DiscordBot {
@@ -65,6 +68,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     intents: [GatewayIntentBits.Guilds],
     rest: discordRestOptions(options.apiRoot),
     allowedMentions: { parse: [] },
+    ...(options.shards && options.shardCount
+      ? { shards: options.shards, shardCount: options.shardCount }
+      : {}),
   });
   const router = new InteractionRouter({ service: options.service, log });
   client.on(Events.InteractionCreate, (interaction) => void router.handle(interaction));

@@ -22,6 +22,18 @@ export interface TelegramBotOptions {
   webhook?: WebhookOptions;
   /** Called when polling dies after a successful start (e.g. 409: the same token polled elsewhere). */
   onFatalError?: (error: Error) => void;
+  /**
+   * Decides when this instance polls, for instances sharing one token (Telegram answers 409 to two
+   * pollers): given how to start and stop polling, it runs them while this instance may poll.
+   * Absent: poll from `start()` on.
+   */
+  pollWhile?: (polling: Transport) => { stop(): Promise<void> };
+}
+
+/** Receiving updates, started and stopped as a whole. */
+export interface Transport {
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export interface TelegramBot {
@@ -58,6 +70,17 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   });
   const delivery = new TelegramDelivery(bot.api, log, token);
   let stopTransport: StopFunction | undefined;
+  const polling: Transport = {
+    start: async () => {
+      stopPolling = await startPolling(bot, log, token, options.onFatalError);
+    },
+    stop: async () => {
+      const stop = stopPolling;
+      stopPolling = undefined;
+      await stop?.();
+    },
+  };
+  let stopPolling: StopFunction | undefined;
 
   return {
     bot,
@@ -69,7 +92,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
         await publishMenu(bot, log, token);
         stopTransport = options.webhook
           ? (await startWebhook(bot, options.webhook, log, token)).stop
-          : await startPolling(bot, log, token, options.onFatalError);
+          : await startPollingTransport(polling, options.pollWhile);
       } catch (error) {
         throw startupError(error, token);
       }
@@ -85,6 +108,18 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
       if (stop) log.info({}, "telegram bot stopped");
     },
   };
+}
+
+/** Polls now, or hands polling to `pollWhile`, which starts it whenever this instance may poll. */
+async function startPollingTransport(
+  polling: Transport,
+  pollWhile: TelegramBotOptions["pollWhile"],
+): Promise<StopFunction> {
+  if (!pollWhile) {
+    await polling.start();
+    return polling.stop;
+  }
+  return pollWhile(polling).stop;
 }
 
 /** The command menu is cosmetic: the bot works without it, so a failure is only logged. */

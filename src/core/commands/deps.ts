@@ -1,12 +1,12 @@
 import type { Logger } from "../log.js";
 import type { VectorCache } from "../recommender/vector-cache.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
-import type { StateStore } from "../state/state-store.js";
+import type { Store } from "../store/port.js";
 import type { FindPages } from "./find-pages.js";
 
 export interface CommandServiceDeps {
   index: TfIdfIndex;
-  state: StateStore;
+  store: Store;
   log: Logger;
   /** The clock; tests pass a fixed one. */
   now?: () => Date;
@@ -17,7 +17,7 @@ export interface CommandServiceDeps {
 /** What every command may use. */
 export interface CommandEnv {
   index: TfIdfIndex;
-  state: StateStore;
+  store: Store;
   log: Logger;
   now: () => Date;
   defaults: { time: string; timezone: string };

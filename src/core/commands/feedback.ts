@@ -4,7 +4,6 @@ import type { CommandContext } from "./context.js";
 import type { TargetKey } from "../target.js";
 import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
-import { draftProfile } from "./profile-state.js";
 import { infoReply, quote } from "./replies.js";
 import type { Reply } from "./reply.js";
 import { resolvePaper } from "./resolve-paper.js";
@@ -42,8 +41,7 @@ async function recordFeedback(
   verdict: Verdict,
 ): Promise<Reply> {
   const { key, note } = await feedbackTarget(ctx);
-  await env.state.update((state) => {
-    const profile = draftProfile(state, key, env.now());
+  await env.store.profiles.update(key, env.now(), (profile) => {
     profile.liked = profile.liked.filter((id) => id !== paper.id);
     profile.disliked = profile.disliked.filter((id) => id !== paper.id);
     const list = verdict === "liked" ? profile.liked : profile.disliked;

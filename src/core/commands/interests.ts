@@ -5,7 +5,7 @@ import type { CommandContext } from "./context.js";
 import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { refuseUnlessManager } from "./permission.js";
-import { draftProfile, readProfile } from "./profile-state.js";
+import { orEmpty } from "./empty-profile.js";
 import { errorReply, infoReply, quote } from "./replies.js";
 import type { Reply } from "./reply.js";
 
@@ -26,7 +26,7 @@ export const interestsCommand: Command = {
         return removeCommand(rest, ctx, env);
       case "list":
       case "":
-        return listReply(readProfile(env.state.state, targetKey(ctx.target)).interests, ctx);
+        return listReply(orEmpty(await env.store.profiles.get(targetKey(ctx.target))).interests, ctx);
       case "clear":
         return clearCommand(ctx, env);
       default:
@@ -40,14 +40,12 @@ async function addCommand(text: string, ctx: CommandContext, env: CommandEnv): P
   if (phrases.length === 0) return errorReply("Name at least one topic.", `Use ${ADD_EXAMPLE}`);
   const refusal = await refuseUnlessManager(ctx, "interests");
   if (refusal) return refusal;
-  const key = targetKey(ctx.target);
-  const outcome = addInterests(readProfile(env.state.state, key).interests, phrases);
+  const outcome = await env.store.profiles.update(targetKey(ctx.target), env.now(), (profile) => {
+    const result = addInterests(profile.interests, phrases);
+    if (result.ok) profile.interests = result.interests;
+    return result;
+  });
   if (!outcome.ok) return errorReply(outcome.message);
-  if (outcome.added.length > 0) {
-    await env.state.update((state) => {
-      draftProfile(state, key, env.now()).interests = outcome.interests;
-    });
-  }
   const lines: string[] = [];
   if (outcome.added.length > 0)
     lines.push(`Added: ${outcome.added.map((phrase) => quote(phrase, 200)).join(", ")}.`);
@@ -76,31 +74,28 @@ async function removeCommand(text: string, ctx: CommandContext, env: CommandEnv)
   }
   const refusal = await refuseUnlessManager(ctx, "interests");
   if (refusal) return refusal;
-  const key = targetKey(ctx.target);
-  const current = readProfile(env.state.state, key).interests;
-  const position = findInterest(current, text);
-  if (position === undefined) {
+  const removed = await env.store.profiles.update(targetKey(ctx.target), env.now(), (profile) => {
+    const position = findInterest(profile.interests, text);
+    return position === undefined ? undefined : profile.interests.splice(position, 1)[0];
+  });
+  if (removed === undefined) {
     return errorReply(
       `${quote(text)} is not among ${whose(ctx).toLowerCase()} interests.`,
       "Use /interests remove <phrase | number>; /interests list shows the numbers.",
     );
   }
-  const removed = current[position] ?? "";
-  await env.state.update((state) => {
-    draftProfile(state, key, env.now()).interests.splice(position, 1);
-  });
   return infoReply([`Removed ${quote(removed, 200)}.`]);
 }
 
 async function clearCommand(ctx: CommandContext, env: CommandEnv): Promise<Reply> {
   const refusal = await refuseUnlessManager(ctx, "interests");
   if (refusal) return refusal;
-  const key = targetKey(ctx.target);
-  const count = readProfile(env.state.state, key).interests.length;
-  if (count === 0) return infoReply(["There were no interests to clear."]);
-  await env.state.update((state) => {
-    draftProfile(state, key, env.now()).interests = [];
+  const count = await env.store.profiles.update(targetKey(ctx.target), env.now(), (profile) => {
+    const cleared = profile.interests.length;
+    profile.interests = [];
+    return cleared;
   });
+  if (count === 0) return infoReply(["There were no interests to clear."]);
   return infoReply([`Cleared ${count} interest${count === 1 ? "" : "s"}. Add new ones with ${ADD_EXAMPLE}`]);
 }
 

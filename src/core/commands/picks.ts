@@ -13,18 +13,19 @@ export const picksCommand: Command = {
   async run(args, ctx, env) {
     if (args.length > 0) return errorReply("/picks takes no options: type just /picks.");
     const key = targetKey(ctx.target);
-    const state = env.state.state;
-    const model = buildProfileModel(
-      state.profiles[key] ?? { interests: [], liked: [], disliked: [] },
-      env.vectors,
-    );
+    const [profile, subscription, histories] = await Promise.all([
+      env.store.profiles.get(key),
+      env.store.subscriptions.get(key),
+      env.store.deliveries.historyOf([key]),
+    ]);
+    const model = buildProfileModel(profile ?? { interests: [], liked: [], disliked: [] }, env.vectors);
     if (!hasSignal(model)) return infoReply([NO_INTERESTS_NOTE]);
     const now = env.now();
     const picks = picksForTarget(env.index, env.vectors, {
       model,
-      sent: state.sent[key] ?? [],
-      since: picksWindowStart(state.deliveries[key], now),
-      count: state.subscriptions[key]?.count ?? DEFAULT_PICKS,
+      sent: histories.get(key)?.sent ?? [],
+      since: picksWindowStart(histories.get(key)?.lastSentAt, now),
+      count: subscription?.count ?? DEFAULT_PICKS,
     });
     if (picks.length === 0) return infoReply([QUIET_DAY_NOTE], "Today's picks");
     return {

@@ -1,4 +1,5 @@
 import { VectorCache } from "../recommender/vector-cache.js";
+import { StoreWriteError } from "../store/errors.js";
 import { runAction } from "./actions.js";
 import { closest } from "./closest.js";
 import { splitCommand } from "./command.js";
@@ -16,20 +17,22 @@ const MAX_INPUT_CHARS = 6000;
 
 const FAILURE =
   "Something went wrong on our side and the command did not finish. Nothing you saved was lost; please try again.";
+const NOT_SAVED =
+  "Your change was not saved: paperboy could not write to its storage. Nothing changed; try the same command again in a moment.";
 
 /**
- * The platform-neutral command layer: parses a command, acts on the state and index, and answers
+ * The platform-neutral command layer: parses a command, acts on the store and index, and answers
  * with a Reply. It never throws: bad input becomes an error reply naming the valid form, and an
  * unexpected failure is logged and answered with an apology.
  *
  * @example
- * const service = createCommandService({ index, state, log, defaults: { time: "08:00", timezone: "UTC" } });
+ * const service = createCommandService({ index, store, log, defaults: { time: "08:00", timezone: "UTC" } });
  * await service.run(ctx, "interests add graph neural networks");
  */
 export function createCommandService(deps: CommandServiceDeps): CommandService {
   const env: CommandEnv = {
     index: deps.index,
-    state: deps.state,
+    store: deps.store,
     log: deps.log,
     now: deps.now ?? (() => new Date()),
     defaults: deps.defaults,
@@ -47,7 +50,7 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
         { err: error, target: targetKey(ctx.target), input: input.slice(0, 200) },
         "command failed",
       );
-      return errorReply(FAILURE);
+      return errorReply(error instanceof StoreWriteError ? NOT_SAVED : FAILURE);
     }
   };
 
@@ -71,7 +74,7 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
       return guarded(ctx, action, () => runAction(ctx, action.trim(), env));
     },
     async interestsOf(target: Target) {
-      return [...(env.state.state.profiles[targetKey(target)]?.interests ?? [])];
+      return (await env.store.profiles.get(targetKey(target)))?.interests ?? [];
     },
   };
 }

@@ -1,7 +1,7 @@
 import { MAX_INTERESTS } from "../recommender/interests.js";
 import type { Command } from "./command.js";
 import { targetKey } from "../target.js";
-import { readProfile } from "./profile-state.js";
+import { orEmpty } from "./empty-profile.js";
 import { errorReply, infoReply } from "./replies.js";
 import { SUBSCRIBE_USAGE } from "./subscribe-options.js";
 import { describeSubscription } from "./subscription-text.js";
@@ -13,9 +13,11 @@ export const settingsCommand: Command = {
   async run(args, ctx, env) {
     if (args.length > 0) return errorReply("/settings takes no options: type just /settings.");
     const key = targetKey(ctx.target);
-    const state = env.state.state;
-    const subscription = state.subscriptions[key];
-    const profile = readProfile(state, key);
+    const [subscription, stored] = await Promise.all([
+      env.store.subscriptions.get(key),
+      env.store.profiles.get(key),
+    ]);
+    const profile = orEmpty(stored);
     const lines = [
       subscription
         ? `Digest: ${describeSubscription(subscription)}.`

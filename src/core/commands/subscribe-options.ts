@@ -1,4 +1,4 @@
-import type { DeliveryDays } from "../state/types.js";
+import type { DeliveryDays } from "../records.js";
 import { MAX_PICKS, MIN_PICKS } from "../recommender/picks.js";
 import { parseSlotTime } from "../schedule/slot-time.js";
 import { quote } from "./replies.js";

@@ -1,11 +1,10 @@
 import { DEFAULT_PICKS } from "../recommender/picks.js";
-import type { Subscription } from "../state/types.js";
+import type { Subscription } from "../records.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { refuseUnlessManager } from "./permission.js";
-import { readProfile } from "./profile-state.js";
 import { errorReply, infoReply } from "./replies.js";
 import { parseSubscribeOptions, SUBSCRIBE_USAGE, type SubscribeOptions } from "./subscribe-options.js";
 import { describeSubscription } from "./subscription-text.js";
@@ -20,14 +19,12 @@ export const subscribeCommand: Command = {
     const refusal = await refuseUnlessManager(ctx, "digest");
     if (refusal) return refusal;
     const key = targetKey(ctx.target);
-    const existing = env.state.state.subscriptions[key];
+    const existing = await env.store.subscriptions.get(key);
     const subscription = nextSubscription(existing, parsed.options, ctx, env);
-    await env.state.update((state) => {
-      state.subscriptions[key] = subscription;
-    });
+    await env.store.subscriptions.put(key, subscription);
     const lines = [`${existing ? "Updated" : "Subscribed"}: ${describeSubscription(subscription)}.`];
     if (existing?.paused) lines.push("Deliveries were paused; they are back on.");
-    if (readProfile(env.state.state, key).interests.length === 0) {
+    if (((await env.store.profiles.get(key))?.interests.length ?? 0) === 0) {
       lines.push(
         "There are no interests yet, so the digest would be empty: add some with /interests add <phrase>.",
       );

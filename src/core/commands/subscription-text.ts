@@ -1,4 +1,4 @@
-import type { Subscription } from "../state/types.js";
+import type { Subscription } from "../records.js";
 
 /** "5 papers every day at 08:00 (Europe/Paris), with a short note on quiet days (note on)". */
 export function describeSubscription(subscription: Subscription): string {

@@ -10,13 +10,11 @@ export const unsubscribeCommand: Command = {
   async run(args, ctx, env) {
     if (args.length > 0) return errorReply("/unsubscribe takes no options: type just /unsubscribe.");
     const key = targetKey(ctx.target);
-    if (!env.state.state.subscriptions[key])
-      return infoReply(["There is no digest to stop. /subscribe starts one."]);
+    const none = infoReply(["There is no digest to stop. /subscribe starts one."]);
+    if (!(await env.store.subscriptions.get(key))) return none;
     const refusal = await refuseUnlessManager(ctx, "digest");
     if (refusal) return refusal;
-    await env.state.update((state) => {
-      delete state.subscriptions[key];
-    });
+    if (!(await env.store.subscriptions.delete(key))) return none;
     return infoReply([
       "Unsubscribed: no more daily digests. Interests and feedback are kept; /subscribe resumes.",
     ]);

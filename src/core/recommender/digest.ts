@@ -4,7 +4,7 @@ import type { Reply } from "../commands/reply.js";
 import type { ComposeDigest, DigestPlan } from "../delivery/digest-port.js";
 import type { Paper } from "../paper.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
-import type { BotState, Subscription } from "../state/types.js";
+import type { SentPaper, Subscription } from "../records.js";
 import { CandidatePool } from "./candidate-pool.js";
 import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard, QUIET_DAY_NOTE } from "./pick-cards.js";
 import { MAX_WINDOW_DAYS, type PickTuning, PICK_TUNING, picksWindowStart, rankDailyPicks } from "./picks.js";
@@ -14,8 +14,6 @@ import { VectorCache } from "./vector-cache.js";
 
 export interface DigestComposerDeps {
   index: TfIdfIndex;
-  /** A StateStore, or anything holding the state the same way. */
-  state: { readonly state: Readonly<BotState> };
   /** The corpus; only papers of the last week (and undated seed papers) become candidates. */
   papers: () => Iterable<Paper>;
   tuning?: PickTuning;
@@ -31,8 +29,8 @@ const DAY_MS = 86_400_000;
  * profile's vectors are kept until the profile changes.
  *
  * @example
- * const compose = createDigestComposer({ index, state: stateStore, papers: () => corpus.all() });
- * const plan = compose("telegram:user:42", subscription, { now: new Date(), late: false });
+ * const compose = createDigestComposer({ index, papers: () => corpus.all() });
+ * const plan = compose({ key, subscription, profile, history }, { now: new Date(), late: false });
  */
 export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
   const vectors = new VectorCache(deps.index);
@@ -50,9 +48,7 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
     return cached.pool;
   };
 
-  return (key, subscription, options) => {
-    const state = deps.state.state;
-    const profile = state.profiles[key];
+  return ({ key, subscription, profile, history }, options) => {
     const model = models.modelFor(key, profile ?? { interests: [], liked: [], disliked: [] });
     if (!hasSignal(model)) return quietPlan(subscription, NO_INTERESTS_NOTE);
     const picks = rankDailyPicks(
@@ -60,8 +56,8 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
       deps.index,
       {
         model,
-        sent: state.sent[key] ?? [],
-        since: picksWindowStart(state.deliveries[key], options.now),
+        sent: history.sent,
+        since: picksWindowStart(history.lastSentAt, options.now),
         count: subscription.count,
       },
       tuning,
@@ -76,7 +72,7 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
       footer: FEEDBACK_HINT,
       private: false,
     };
-    return { paperIds: picks.map((pick) => pick.paper.id), reply };
+    return { papers: picks.map(({ paper }) => sentPaper(paper)), reply };
   };
 }
 
@@ -86,9 +82,13 @@ function* recentPapers(papers: Iterable<Paper>, oldestMs: number): Iterable<Pape
   }
 }
 
+function sentPaper(paper: Paper): SentPaper {
+  return paper.publishedAt === undefined ? { id: paper.id } : { id: paper.id, publishedAt: paper.publishedAt };
+}
+
 function quietPlan(subscription: Subscription, note: string): DigestPlan {
-  if (!subscription.quietNote) return { paperIds: [], reply: null };
-  return { paperIds: [], reply: { kind: "info", lines: [note], cards: [], buttons: [], private: false } };
+  if (!subscription.quietNote) return { papers: [], reply: null };
+  return { papers: [], reply: { kind: "info", lines: [note], cards: [], buttons: [], private: false } };
 }
 
 /** "Your papers for Tue 3 Dec", dated in the subscriber's own time zone. */

@@ -1,6 +1,5 @@
 import type { Paper } from "../paper.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
-import type { DeliveryRecord } from "../state/types.js";
 import type { CandidatePool, ScoredCandidate } from "./candidate-pool.js";
 import { selectByMmr } from "./mmr.js";
 import type { ProfileModel } from "./profile-model.js";
@@ -74,10 +73,12 @@ export function rankDailyPicks(
   return picks;
 }
 
-/** Where a target's picks start: shortly before its last delivery, or a few days back when it had none. */
-export function picksWindowStart(deliveries: readonly DeliveryRecord[] | undefined, now: Date): Date {
-  const last = deliveries?.findLast((record) => record.status === "sent" || record.sentIds.length > 0);
-  const lastMs = last ? Date.parse(last.at) : Number.NaN;
+/**
+ * Where a target's picks start: shortly before its last digest that reached the chat (`lastSentAt`,
+ * ISO), or a few days back when it had none.
+ */
+export function picksWindowStart(lastSentAt: string | undefined, now: Date): Date {
+  const lastMs = lastSentAt === undefined ? Number.NaN : Date.parse(lastSentAt);
   if (Number.isNaN(lastMs)) return new Date(now.getTime() - FIRST_WINDOW_DAYS * DAY_MS);
   const start = Math.min(lastMs, now.getTime()) - ANNOUNCEMENT_LAG_DAYS * DAY_MS;
   return new Date(Math.max(start, now.getTime() - MAX_WINDOW_DAYS * DAY_MS));

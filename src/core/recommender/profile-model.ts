@@ -1,4 +1,4 @@
-import type { Profile } from "../state/types.js";
+import type { Profile } from "../records.js";
 import type { SparseVector } from "../search/sparse.js";
 import { centroidOf } from "./centroid.js";
 import type { VectorCache } from "./vector-cache.js";

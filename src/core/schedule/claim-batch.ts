@@ -1,125 +1,112 @@
-import type { TargetKey } from "../target.js";
 import type { Reply } from "../commands/reply.js";
-import type { ComposeDigest, DigestPlan } from "../delivery/digest-port.js";
+import type { ComposeDigest, DigestInput, DigestPlan } from "../delivery/digest-port.js";
 import type { Logger } from "../log.js";
-import type { StateStore } from "../state/state-store.js";
-import type { BotState } from "../state/types.js";
-import { canClaim, claimDelivery, recordUnsent, releaseForRetry } from "./delivery-log.js";
+import type { Delivery } from "../records.js";
+import type { Lease, NewClaim, Store, TargetHistory, UnsentDay } from "../store/port.js";
+import type { Target, TargetKey } from "../target.js";
+import { parseTargetKey } from "../target.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import type { DueTarget } from "./plan.js";
 
-/** A digest recorded as "sending" (on disk), ready to go out. */
+/** A digest this instance holds a claim on, ready to go out. */
 export interface ClaimedDigest {
-  due: DueTarget;
+  key: TargetKey;
+  target: Target;
+  localDate: string;
+  chatId: string;
   reply: Reply;
-  /** Paper ids the claim added to the target's sent history. */
-  added: string[];
+  late: boolean;
 }
 
 export interface ClaimDeps {
-  state: StateStore;
+  store: Store;
   compose: ComposeDigest;
+  lease: Lease;
   now: Date;
   log: Logger;
 }
 
 type Composed = { due: DueTarget; digest: DigestPlan | Error };
-type Claimed = { key: TargetKey; localDate: string; added: string[] };
-type Decision = { kind: "claimed"; added: string[] } | { kind: "skipped" | "failed" };
 
 /**
- * Composes the digests of `batch` and claims them in one write, so a large fan-out costs one write
- * per batch instead of one per target. Quiet days and compose failures are recorded in the same
- * write. Only what comes back in `claimed` may be sent.
+ * Composes the digests of `batch` from their records and claims them in one store call, so a large
+ * fan-out costs a few calls per batch instead of several per target. Quiet days and compose
+ * failures are recorded as such. Only what comes back in `claimed` may be sent: a target claimed
+ * by another instance, or changed since the plan, is counted as skipped.
  */
 export async function claimBatch(
   batch: readonly DueTarget[],
   deps: ClaimDeps,
 ): Promise<{ claimed: ClaimedDigest[]; outcomes: DeliveryOutcome[] }> {
-  const composed = batch.map((due): Composed => ({ due, digest: composeSafely(due, deps) }));
-  let decisions: Decision[];
-  let claims: Claimed[] = [];
+  let composed: Composed[];
+  let claimedKeys: Set<TargetKey>;
   try {
-    decisions = await deps.state.update((state) => {
-      const made = composed.map((item) => decide(state, item, deps.now));
-      claims = claimsOf(composed, made);
-      return made;
-    });
+    composed = await composeBatch(batch, deps);
+    await deps.store.deliveries.recordUnsent(unsentDays(composed), deps.now);
+    claimedKeys = await deps.store.deliveries.claim(claimsOf(composed), deps.lease, deps.now);
   } catch (error) {
-    // Claims that stay in memory only are never sent: at most once holds even if the disk fails.
-    deps.log.error(
-      { err: error, targets: batch.length },
-      "could not record the deliveries; not sending them",
-    );
-    await releaseClaims(claims, deps);
+    // Nothing claimed is stored, so nothing is sent: a later tick plans these targets again.
+    deps.log.error({ err: error, targets: batch.length }, "could not claim the deliveries; not sending them");
     return { claimed: [], outcomes: batch.map(() => ({ kind: "failed" })) };
   }
   const claimed: ClaimedDigest[] = [];
   const outcomes: DeliveryOutcome[] = [];
-  decisions.forEach((decision, index) => {
-    const { due, digest } = composed[index] as Composed;
-    if (decision.kind !== "claimed") outcomes.push({ kind: decision.kind });
-    else if (!(digest instanceof Error) && digest.reply)
-      claimed.push({ due, reply: digest.reply, added: decision.added });
-  });
+  for (const { due, digest } of composed) {
+    if (digest instanceof Error) outcomes.push({ kind: "failed" });
+    else if (!digest.reply || !claimedKeys.has(due.key)) outcomes.push({ kind: "skipped" });
+    else claimed.push({ ...due, chatId: due.subscription.chatId, reply: digest.reply });
+  }
   return { claimed, outcomes };
 }
 
-function claimsOf(composed: readonly Composed[], decisions: readonly Decision[]): Claimed[] {
-  return decisions.flatMap((decision, index) => {
-    const due = (composed[index] as Composed).due;
-    return decision.kind === "claimed"
-      ? [{ key: due.key, localDate: due.localDate, added: decision.added }]
-      : [];
+/** A claim taken over from an instance whose lease ended, as a digest to send. */
+export function resumedDigest(delivery: Delivery): ClaimedDigest | undefined {
+  const target = parseTargetKey(delivery.key);
+  if (!target || !delivery.reply || delivery.chatId === undefined) return undefined;
+  const { key, localDate, chatId, reply, late } = delivery;
+  return { key, target, localDate, chatId, reply, late };
+}
+
+async function composeBatch(batch: readonly DueTarget[], deps: ClaimDeps): Promise<Composed[]> {
+  const keys = batch.map((due) => due.key);
+  const [profiles, histories] = await Promise.all([
+    deps.store.profiles.getMany(keys),
+    deps.store.deliveries.historyOf(keys),
+  ]);
+  return batch.map((due) => {
+    const history: TargetHistory = histories.get(due.key) ?? { sent: [] };
+    const input = { key: due.key, subscription: due.subscription, profile: profiles.get(due.key), history };
+    return { due, digest: composeSafely(input, due.late, deps) };
   });
 }
 
-/**
- * Takes back claims whose write failed, so they neither reach disk with the next write nor keep
- * the targets from a later tick the same day. If this write fails too, the release still holds in
- * memory, which is all a later tick needs.
- */
-async function releaseClaims(claims: readonly Claimed[], deps: ClaimDeps): Promise<void> {
-  if (claims.length === 0) return;
-  try {
-    await deps.state.update((state) => {
-      for (const { key, localDate, added } of claims) releaseForRetry(state, key, localDate, added);
-    });
-  } catch (error) {
-    deps.log.warn({ err: error, targets: claims.length }, "could not record the release of unsent claims");
-  }
+function unsentDays(composed: readonly Composed[]): UnsentDay[] {
+  return composed.flatMap(({ due: { key, localDate }, digest }): UnsentDay[] => {
+    if (digest instanceof Error) {
+      return [{ key, localDate, status: "failed", reason: `compose failed: ${digest.message}` }];
+    }
+    return digest.reply ? [] : [{ key, localDate, status: "skipped", reason: "nothing to send today" }];
+  });
 }
 
-function decide(state: BotState, { due, digest }: Composed, now: Date): Decision {
-  const { key, localDate } = due;
-  // A command may have unsubscribed or paused the target since the plan was made.
-  if (!canClaim(state, key, localDate)) return { kind: "skipped" };
-  if (digest instanceof Error) {
-    recordUnsent(state, key, {
-      localDate,
-      status: "failed",
-      reason: `compose failed: ${digest.message}`,
-      at: now,
-    });
-    return { kind: "failed" };
-  }
-  if (!digest.reply) {
-    recordUnsent(state, key, { localDate, status: "skipped", reason: "nothing to send today", at: now });
-    return { kind: "skipped" };
-  }
-  const added = claimDelivery(state, key, { localDate, paperIds: digest.paperIds, at: now, late: due.late });
-  return { kind: "claimed", added };
+function claimsOf(composed: readonly Composed[]): NewClaim[] {
+  return composed.flatMap(({ due, digest }): NewClaim[] => {
+    if (digest instanceof Error || !digest.reply) return [];
+    const { key, localDate, late, subscription } = due;
+    return [{ key, localDate, late, papers: digest.papers, reply: digest.reply, chatId: subscription.chatId }];
+  });
 }
 
 /** The recommender's digest for one target; an exception becomes an Error value, logged. */
 export function composeSafely(
-  due: DueTarget,
+  input: DigestInput,
+  late: boolean,
   deps: Pick<ClaimDeps, "compose" | "now" | "log">,
 ): DigestPlan | Error {
   try {
-    return deps.compose(due.key, due.subscription, { now: deps.now, late: due.late });
+    return deps.compose(input, { now: deps.now, late });
   } catch (error) {
-    deps.log.error({ key: due.key, err: error }, "composing the digest failed");
+    deps.log.error({ key: input.key, err: error }, "composing the digest failed");
     return error instanceof Error ? error : new Error(String(error));
   }
 }

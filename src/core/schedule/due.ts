@@ -1,4 +1,4 @@
-import type { DeliveryRecord, Subscription } from "../state/types.js";
+import type { Subscription } from "../records.js";
 import { parseSlotTime } from "./slot-time.js";
 import type { LocalDate } from "./zoned-time.js";
 import {
@@ -35,17 +35,18 @@ export interface DueOptions {
 
 /**
  * Whether `subscription` should be delivered at `now`. Looks at the latest slot that has passed on a
- * delivery day in the subscriber's zone: due if no digest is recorded for that local date and the
- * slot is at most `graceHours` old. Slots before the subscription was created are never due.
+ * delivery day in the subscriber's zone: due if no digest is recorded for that local date or a
+ * later one (`lastLocalDate`, the latest recorded) and the slot is at most `graceHours` old. Slots
+ * before the subscription was created are never due.
  *
  * @example
- * computeDue(new Date("2026-06-01T06:00:00Z"), { time: "08:00", timezone: "Europe/Paris", … }, [])
+ * computeDue(new Date("2026-06-01T06:00:00Z"), { time: "08:00", timezone: "Europe/Paris", … }, undefined)
  * // → { status: "due", localDate: "2026-06-01", late: false, … }
  */
 export function computeDue(
   now: Date,
   subscription: Subscription,
-  deliveries: readonly DeliveryRecord[] | undefined,
+  lastLocalDate: string | undefined,
   options: DueOptions = {},
 ): DueStatus {
   const slot = parseSlotTime(subscription.time);
@@ -62,7 +63,8 @@ export function computeDue(
   if (!latest) return { status: "waiting" };
   const localDate = formatLocalDate(latest.date);
   const slotAt = new Date(latest.at);
-  if (deliveries?.some((record) => record.localDate === localDate)) return { status: "waiting", localDate };
+  // YYYY-MM-DD compares as text; a later recorded date (the zone moved east) also means done.
+  if (lastLocalDate !== undefined && lastLocalDate >= localDate) return { status: "waiting", localDate };
   const createdAt = Date.parse(subscription.createdAt);
   if (Number.isFinite(createdAt) && latest.at < createdAt) return { status: "waiting", localDate };
   const lateBy = now.getTime() - latest.at;

@@ -2,8 +2,10 @@ import type { Platform } from "../target.js";
 import type { ComposeDigest } from "../delivery/digest-port.js";
 import type { DeliveryAdapter } from "../delivery/port.js";
 import type { Logger } from "../log.js";
-import type { StateStore } from "../state/state-store.js";
-import { recordUnsent } from "./delivery-log.js";
+import type { Store } from "../store/port.js";
+import type { ClaimedDigest } from "./claim-batch.js";
+import { resumedDigest } from "./claim-batch.js";
+import { leaseFrom } from "./lease.js";
 import type { DeliveryOutcome, PlannedDigest } from "./outcome.js";
 import { previewDeliveries } from "./preview.js";
 import type { PausedNotice } from "./paused-notice.js";
@@ -16,15 +18,17 @@ import { unlimited } from "./rate-limit.js";
 /** Sends in flight per platform: enough to keep the rate limit busy, few enough to stay polite. */
 export const DEFAULT_CONCURRENCY = 32;
 /**
- * Deliveries are claimed (written as "sending") in batches covering about this many seconds of the
- * platform's rate: one write per batch keeps a large fan-out fast, and a crash loses at most the
- * digests claimed but not yet sent, never sends one twice.
+ * Deliveries are claimed in batches covering about this many seconds of the platform's rate: one
+ * store call per batch keeps a large fan-out fast, and claims left by a crash are taken over by
+ * the next tick after their lease, never sent twice.
  */
 export const CLAIM_AHEAD_SECONDS = 2;
 export const MAX_CLAIM_BATCH = 5_000;
 
 export interface FanOutDeps {
-  state: StateStore;
+  store: Store;
+  /** This instance's name in the claims it holds, unique among the instances sharing the store. */
+  owner: string;
   compose: ComposeDigest;
   adapters: Partial<Record<Platform, DeliveryAdapter>>;
   /** One per platform; a platform without one is not paced. */
@@ -36,6 +40,8 @@ export interface FanOutDeps {
   dryRun?: boolean;
   /** Sends in flight per platform (default 32). */
   concurrency?: number;
+  /** The time of each send (default: the real clock); `now` is the tick's. */
+  clock?: () => Date;
 }
 
 export interface FanOutSummary {
@@ -51,6 +57,8 @@ export interface FanOutSummary {
   late: number;
   /** Refused for now (rate limit, outage): tried again on a later tick today. */
   retry: number;
+  /** Claims taken over from an instance whose lease ended (counted in sent, failed…, not in due). */
+  resumed: number;
   /** Paused by this run; the caller tells the owners it can reach (see pausedNoticeReply). */
   newlyPaused: PausedNotice[];
   /** Dry run only: the digests that would be sent. */
@@ -58,26 +66,32 @@ export interface FanOutSummary {
 }
 
 /**
- * Delivers every digest due at `deps.now`, once. Computes who is due, records slots missed beyond
- * the grace window, then per platform (in parallel) composes and claims a batch on disk, and sends
- * it through the platform's rate limiter with bounded concurrency, so one slow or failing target
+ * Delivers every digest due at `deps.now`, once across every instance sharing the store. Takes
+ * over claims whose holder stopped, computes who is due, records slots missed beyond the grace
+ * window, then per platform (in parallel) composes and claims a batch in the store, and sends it
+ * through the platform's rate limiter with bounded concurrency, so one slow or failing target
  * never holds up the others. Resolves once every result is recorded; never throws for a target.
  *
  * @example
- * const summary = await runDueDeliveries({ state, compose, adapters, limiters: platformLimiters(),
- *   now: new Date(), graceHours: 6, log });
+ * const summary = await runDueDeliveries({ store, owner, compose, adapters,
+ *   limiters: platformLimiters(), now: new Date(), graceHours: 6, log });
  */
 export async function runDueDeliveries(deps: FanOutDeps): Promise<FanOutSummary> {
   if (deps.dryRun) return dryRunSummary(deps);
-  const plan = planDeliveries(deps.state.state, deps.now, deps.graceHours);
+  const resumed = await takeOver(deps);
+  const plan = planDeliveries(await deps.store.subscriptions.scheduled(), deps.now, deps.graceHours);
   const summary = emptySummary(plan);
+  summary.resumed = resumed.length;
   for (const { key, reason } of plan.invalid) {
     deps.log.warn({ key, reason }, "subscription cannot be scheduled");
   }
   await recordMissed(deps, plan.missed);
+  const due = groupByPlatform(plan.due, (item) => item.target.platform);
+  const taken = groupByPlatform(resumed, (item) => item.target.platform);
+  const platforms = new Set([...due.keys(), ...taken.keys()]);
   await Promise.all(
-    [...groupByPlatform(plan.due)].map(([platform, targets]) =>
-      deliverToPlatform(platform, targets, deps, summary),
+    [...platforms].map((platform) =>
+      deliverToPlatform(platform, due.get(platform) ?? [], taken.get(platform) ?? [], deps, summary),
     ),
   );
   if (summary.due + summary.skipped + summary.paused > 0) {
@@ -89,11 +103,13 @@ export async function runDueDeliveries(deps: FanOutDeps): Promise<FanOutSummary>
 async function deliverToPlatform(
   platform: Platform,
   targets: DueTarget[],
+  resumed: ClaimedDigest[],
   deps: FanOutDeps,
   summary: FanOutSummary,
 ): Promise<void> {
   const adapter = deps.adapters[platform];
   if (!adapter) {
+    // Resumed claims wait too: another instance with this platform takes them when their lease ends.
     summary.skipped += targets.length;
     deps.log.warn({ platform, targets: targets.length }, `${platform} is not configured: its digests wait`);
     return;
@@ -102,7 +118,10 @@ async function deliverToPlatform(
   const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
   await deliverPlatform({
     ...deps,
+    lease: leaseFrom(deps.owner, deps.now),
+    clock: deps.clock ?? (() => new Date()),
     targets,
+    resumed,
     adapter,
     limiter,
     concurrency,
@@ -116,15 +135,24 @@ function claimBatchSize(limiter: RateLimiter, concurrency: number): number {
   return Math.min(MAX_CLAIM_BATCH, Math.max(concurrency, Number.isFinite(ahead) ? ahead : MAX_CLAIM_BATCH));
 }
 
+/** Claims whose holder's lease ended: sent now by this instance (or failed, if caught mid-send). */
+async function takeOver(deps: FanOutDeps): Promise<ClaimedDigest[]> {
+  try {
+    const taken = await deps.store.deliveries.takeOver(leaseFrom(deps.owner, deps.now), deps.now);
+    if (taken.length > 0) deps.log.info({ digests: taken.length }, "taking over unfinished digests");
+    return taken.flatMap((delivery) => resumedDigest(delivery) ?? []);
+  } catch (error) {
+    deps.log.error({ err: error }, "could not take over unfinished digests; trying again next tick");
+    return [];
+  }
+}
+
 async function recordMissed(deps: FanOutDeps, missed: DeliveryPlan["missed"]): Promise<void> {
   if (missed.length === 0) return;
   const reason = `missed: more than ${deps.graceHours} h past the slot`;
   try {
-    await deps.state.update((state) => {
-      for (const { key, localDate } of missed) {
-        recordUnsent(state, key, { localDate, status: "skipped", reason, at: deps.now });
-      }
-    });
+    const days = missed.map(({ key, localDate }) => ({ key, localDate, status: "skipped" as const, reason }));
+    await deps.store.deliveries.recordUnsent(days, deps.now);
     deps.log.info(
       { targets: missed.length, first: missed[0]?.key },
       "digests skipped: slot beyond the grace window",
@@ -134,20 +162,20 @@ async function recordMissed(deps: FanOutDeps, missed: DeliveryPlan["missed"]): P
   }
 }
 
-function dryRunSummary(deps: FanOutDeps): FanOutSummary {
-  const preview = previewDeliveries({ ...deps, state: deps.state.state });
+async function dryRunSummary(deps: FanOutDeps): Promise<FanOutSummary> {
+  const preview = await previewDeliveries(deps);
   const summary = emptySummary(preview.plan);
   summary.failed = preview.failures.length;
   summary.planned = preview.digests;
   return summary;
 }
 
-function groupByPlatform(targets: DueTarget[]): Map<Platform, DueTarget[]> {
-  const groups = new Map<Platform, DueTarget[]>();
-  for (const due of targets) {
-    const group = groups.get(due.target.platform);
-    if (group) group.push(due);
-    else groups.set(due.target.platform, [due]);
+function groupByPlatform<T>(items: readonly T[], platformOf: (item: T) => Platform): Map<Platform, T[]> {
+  const groups = new Map<Platform, T[]>();
+  for (const item of items) {
+    const group = groups.get(platformOf(item));
+    if (group) group.push(item);
+    else groups.set(platformOf(item), [item]);
   }
   return groups;
 }
@@ -162,6 +190,7 @@ function emptySummary(plan: DeliveryPlan): FanOutSummary {
     failed: 0,
     late: 0,
     retry: 0,
+    resumed: 0,
   };
   return { ...counts, newlyPaused: [], planned: [] };
 }

@@ -1,6 +1,6 @@
 import type { Target, TargetKey } from "../target.js";
 import { parseTargetKey } from "../target.js";
-import type { BotState, Subscription } from "../state/types.js";
+import type { ScheduledSubscription, Subscription } from "../records.js";
 import { computeDue } from "./due.js";
 
 /** A subscription whose digest should go out now. */
@@ -24,10 +24,14 @@ export interface DeliveryPlan {
   invalid: Array<{ key: TargetKey; reason: string }>;
 }
 
-/** Sorts every subscription in `state` by what should happen to it at `now`. Pure. */
-export function planDeliveries(state: Readonly<BotState>, now: Date, graceHours: number): DeliveryPlan {
+/** Sorts every subscription by what should happen to it at `now`. Pure. */
+export function planDeliveries(
+  scheduled: readonly ScheduledSubscription[],
+  now: Date,
+  graceHours: number,
+): DeliveryPlan {
   const plan: DeliveryPlan = { due: [], missed: [], paused: [], invalid: [] };
-  for (const [key, subscription] of Object.entries(state.subscriptions)) {
+  for (const { key, subscription, lastLocalDate } of scheduled) {
     const target = parseTargetKey(key);
     if (!target) {
       plan.invalid.push({ key, reason: "the key is not platform:user|channel:id, e.g. telegram:user:42" });
@@ -35,7 +39,7 @@ export function planDeliveries(state: Readonly<BotState>, now: Date, graceHours:
     }
     // The terminal chat is for trying paperboy out: it has no daily delivery (/picks previews it).
     if (target.platform === "console") continue;
-    const due = computeDue(now, subscription, state.deliveries[key], { graceHours });
+    const due = computeDue(now, subscription, lastLocalDate, { graceHours });
     if (due.status === "invalid") plan.invalid.push({ key, reason: due.reason });
     if (due.status !== "due" && due.status !== "missed") continue;
     if (subscription.paused) plan.paused.push({ key, reason: subscription.paused.reason });

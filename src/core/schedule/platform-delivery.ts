@@ -4,43 +4,36 @@ import { claimBatch } from "./claim-batch.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import type { DueTarget } from "./plan.js";
 import type { RateLimiter } from "./rate-limit.js";
-import type { SentDigest } from "./send-digest.js";
-import { outcomeOf, recordResults, sendClaimed } from "./send-digest.js";
+import { sendClaimed } from "./send-digest.js";
 
 export interface PlatformRun extends ClaimDeps {
   targets: readonly DueTarget[];
+  /** Claims taken over from an instance that stopped holding them: sent first. */
+  resumed: readonly ClaimedDigest[];
   adapter: DeliveryAdapter;
   limiter: RateLimiter;
+  clock: () => Date;
   /** Sends in flight at once. */
   concurrency: number;
-  /** Digests claimed per write. */
+  /** Digests claimed per store call. */
   batchSize: number;
   onOutcome(outcome: DeliveryOutcome): void;
 }
 
 /**
- * Delivers one platform's due digests. A batch is claimed (one write) ahead of the senders, and
- * `concurrency` workers take claimed digests one by one, so a worker stuck on a slow target holds
- * up only itself. Results are recorded in the same write as the next claim, and at the end.
- * Resolves once every digest is sent and every result is recorded.
+ * Delivers one platform's due digests. A batch is claimed (one store call) ahead of the senders,
+ * and `concurrency` workers take claimed digests one by one, so a worker stuck on a slow target
+ * holds up only itself. Each send records its own result. Resolves once every digest is done.
  */
 export async function deliverPlatform(run: PlatformRun): Promise<void> {
-  const ready: ClaimedDigest[] = [];
-  const recordings: Array<Promise<void>> = [];
-  let unrecorded: SentDigest[] = [];
+  const ready: ClaimedDigest[] = [...run.resumed];
   let cursor = 0;
   let claiming: Promise<void> | undefined;
-
-  const recordSoFar = () => {
-    recordings.push(recordResults(unrecorded, run));
-    unrecorded = [];
-  };
 
   const claimNext = (): Promise<void> | undefined => {
     if (claiming || cursor >= run.targets.length) return claiming;
     const batch = run.targets.slice(cursor, cursor + run.batchSize);
     cursor += batch.length;
-    recordSoFar(); // applied in the same tick as the claim below, so both share one write
     claiming = claimBatch(batch, run)
       .then(({ claimed, outcomes }) => {
         outcomes.forEach(run.onOutcome);
@@ -53,7 +46,7 @@ export async function deliverPlatform(run: PlatformRun): Promise<void> {
   };
 
   const nextDigest = async (): Promise<ClaimedDigest | undefined> => {
-    // Claim ahead while the queue runs low, so senders rarely wait for a write.
+    // Claim ahead while the queue runs low, so senders rarely wait for the store.
     if (ready.length <= run.concurrency) void claimNext();
     while (ready.length === 0) {
       const pending = claimNext();
@@ -65,15 +58,10 @@ export async function deliverPlatform(run: PlatformRun): Promise<void> {
 
   const worker = async (): Promise<void> => {
     for (let digest = await nextDigest(); digest; digest = await nextDigest()) {
-      const sent = await sendClaimed(digest, { adapter: run.adapter, limiter: run.limiter, log: run.log });
-      run.onOutcome(outcomeOf(sent));
-      unrecorded.push(sent);
+      run.onOutcome(await sendClaimed(digest, run));
     }
-    // Out of work: record what is done now rather than after a send still hanging elsewhere.
-    if (unrecorded.length > 0) recordSoFar();
   };
 
-  const workers = Math.max(1, Math.min(run.concurrency, run.targets.length));
+  const workers = Math.max(1, Math.min(run.concurrency, run.targets.length + run.resumed.length));
   await Promise.all(Array.from({ length: workers }, worker));
-  await Promise.all(recordings);
 }

@@ -1,6 +1,6 @@
 import type { ComposeDigest } from "../delivery/digest-port.js";
 import type { Logger } from "../log.js";
-import type { BotState } from "../state/types.js";
+import type { Store } from "../store/port.js";
 import { composeSafely } from "./claim-batch.js";
 import type { PlannedDigest } from "./outcome.js";
 import type { DeliveryPlan } from "./plan.js";
@@ -15,28 +15,34 @@ export interface DeliveryPreview {
 }
 
 /**
- * What a fan-out at `now` would send to whom, without sending or recording anything: the dry run
- * behind `paperboy digest --dry-run`.
+ * What a fan-out at `now` would send to whom, reading the store without sending or recording
+ * anything: the dry run behind `paperboy digest --dry-run`.
  */
-export function previewDeliveries(deps: {
-  state: Readonly<BotState>;
+export async function previewDeliveries(deps: {
+  store: Store;
   compose: ComposeDigest;
   now: Date;
   graceHours: number;
   log: Logger;
-}): DeliveryPreview {
-  const plan = planDeliveries(deps.state, deps.now, deps.graceHours);
+}): Promise<DeliveryPreview> {
+  const plan = planDeliveries(await deps.store.subscriptions.scheduled(), deps.now, deps.graceHours);
   const preview: DeliveryPreview = { plan, digests: [], failures: [] };
+  const keys = plan.due.map((due) => due.key);
+  const [profiles, histories] = await Promise.all([
+    deps.store.profiles.getMany(keys),
+    deps.store.deliveries.historyOf(keys),
+  ]);
   for (const due of plan.due) {
-    const digest = composeSafely(due, deps);
+    const { key, target, subscription, localDate, slotAt, late } = due;
+    const history = histories.get(key) ?? { sent: [] };
+    const digest = composeSafely({ key, subscription, profile: profiles.get(key), history }, late, deps);
     if (digest instanceof Error) {
-      preview.failures.push({ key: due.key, reason: digest.message });
+      preview.failures.push({ key, reason: digest.message });
       continue;
     }
-    const { key, target, subscription, localDate, slotAt, late } = due;
     const { chatId, timezone } = subscription;
-    const { paperIds, reply } = digest;
-    preview.digests.push({ key, target, chatId, timezone, localDate, slotAt, late, paperIds, reply });
+    const paperIds = digest.papers.map((paper) => paper.id);
+    preview.digests.push({ key, target, chatId, timezone, localDate, slotAt, late, paperIds, reply: digest.reply });
   }
   return preview;
 }

@@ -1,63 +1,77 @@
 import type { Reply } from "../commands/reply.js";
 import type { DeliveryAdapter, SendResult } from "../delivery/port.js";
 import type { Logger } from "../log.js";
-import type { StateStore } from "../state/state-store.js";
+import type { Lease, Store } from "../store/port.js";
 import type { ClaimedDigest } from "./claim-batch.js";
-import { pauseSubscription, recordFailed, recordSent, releaseForRetry } from "./delivery-log.js";
+import { leaseFrom } from "./lease.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import type { RateLimiter } from "./rate-limit.js";
 
-export interface SentDigest {
-  digest: ClaimedDigest;
-  result: SendResult;
-}
-
-/** Waits for the platform's rate limit and sends one claimed digest. Never throws. */
-export async function sendClaimed(
-  digest: ClaimedDigest,
-  deps: { adapter: DeliveryAdapter; limiter: RateLimiter; log: Logger },
-): Promise<SentDigest> {
-  await deps.limiter.acquire(digest.due.target);
-  const result = await sendSafely(deps.adapter, digest.due.subscription.chatId, digest.reply);
-  if (!result.ok) {
-    deps.log.warn({ key: digest.due.key, kind: result.kind, reason: result.reason }, "digest not delivered");
-  }
-  return { digest, result };
+export interface SendDeps {
+  store: Store;
+  adapter: DeliveryAdapter;
+  limiter: RateLimiter;
+  lease: Lease;
+  log: Logger;
+  /** The time of each step: a fan-out may outlast the tick that started it. */
+  clock: () => Date;
 }
 
 /**
- * Records the results of a batch of sends in one write. Until it lands the "sending" claims
- * stand, which already count as delivered, so a crash before it sends nothing twice.
+ * Sends one claimed digest and records what became of it. The claim is first turned into
+ * "sending" in the store; if this instance no longer holds it (its lease ended and another
+ * instance took it over), nothing is sent. Never throws.
  */
-export async function recordResults(
-  sent: readonly SentDigest[],
-  deps: { state: StateStore; now: Date; log: Logger },
-) {
-  if (sent.length === 0) return;
+export async function sendClaimed(digest: ClaimedDigest, deps: SendDeps): Promise<DeliveryOutcome> {
+  const { key, localDate } = digest;
+  const { store, lease, log } = deps;
   try {
-    await deps.state.update((state) => {
-      for (const { digest, result } of sent) {
-        const { key, localDate } = digest.due;
-        if (result.ok) recordSent(state, key, localDate, deps.now);
-        else if (result.kind === "retry") releaseForRetry(state, key, localDate, digest.added);
-        else recordFailed(state, key, localDate, result.reason, deps.now);
-        if (!result.ok && result.kind === "gone") pauseSubscription(state, key, result.reason, deps.now);
-      }
-    });
+    await deps.limiter.acquire(digest.target);
+    const now = deps.clock();
+    if (!(await store.deliveries.startSending(key, localDate, leaseFrom(lease.owner, now), now))) {
+      log.info({ key, localDate }, "digest no longer held by this instance: not sending it");
+      return { kind: "skipped" };
+    }
   } catch (error) {
-    deps.log.error({ err: error, targets: sent.length }, "could not record the delivery results");
+    log.error({ key, err: error }, "could not start sending the digest; it is sent after its lease ends");
+    return { kind: "failed" };
   }
+  const result = await sendSafely(deps.adapter, digest.chatId, digest.reply);
+  if (!result.ok) log.warn({ key, kind: result.kind, reason: result.reason }, "digest not delivered");
+  return recordResult(digest, result, deps);
 }
 
-/** How a send counts in the fan-out summary. */
-export function outcomeOf({ digest, result }: SentDigest): DeliveryOutcome {
-  const { due } = digest;
-  if (result.ok) return { kind: "sent", late: due.late };
-  if (result.kind !== "gone") return { kind: result.kind };
-  const { key, target, subscription } = due;
-  const { ownerId } = subscription;
-  const canNotifyOwner = target.kind === "channel" && ownerId !== "" && ownerId !== target.id;
-  return { kind: "gone", notice: { key, target, ownerId, reason: result.reason, canNotifyOwner } };
+/** Records a send's result; the store refuses quietly if the claim passed to someone else meanwhile. */
+async function recordResult(
+  digest: ClaimedDigest,
+  result: SendResult,
+  deps: SendDeps,
+): Promise<DeliveryOutcome> {
+  const { key, localDate, target } = digest;
+  const { deliveries, subscriptions } = deps.store;
+  const owner = deps.lease.owner;
+  const now = deps.clock();
+  try {
+    if (result.ok) {
+      await deliveries.markSent(key, localDate, owner, now);
+      return { kind: "sent", late: digest.late };
+    }
+    if (result.kind === "retry") {
+      await deliveries.release(key, localDate, owner);
+      return { kind: "retry" };
+    }
+    await deliveries.markFailed(key, localDate, owner, result.reason, now);
+    if (result.kind === "failed") return { kind: "failed" };
+    const subscription = await subscriptions.get(key);
+    await subscriptions.pause(key, result.reason, now);
+    const ownerId = subscription?.ownerId ?? "";
+    const canNotifyOwner = target.kind === "channel" && ownerId !== "" && ownerId !== target.id;
+    return { kind: "gone", notice: { key, target, ownerId, reason: result.reason, canNotifyOwner } };
+  } catch (error) {
+    // The record stays "sending" and turns "failed" when its lease ends: never sent twice.
+    deps.log.error({ key, err: error }, "could not record the delivery result");
+    return result.ok ? { kind: "sent", late: digest.late } : { kind: "failed" };
+  }
 }
 
 export async function sendSafely(

@@ -1,39 +1,16 @@
 import type { TargetKey } from "../target.js";
 import type { Paper } from "../paper.js";
+import type { Profile, Subscription } from "../records.js";
+
+export type { DeliveryDays, Profile, Subscription } from "../records.js";
+
+/**
+ * The whole-document state of paperboy before records (state.json, format versions 0 and 1): read
+ * only to import it into a store.
+ */
 
 /** Bumped whenever the shape below changes; migrations bring older files up to it. */
 export const STATE_VERSION = 1;
-
-/** A user's or a channel's stated interests and the feedback that refines them. */
-export interface Profile {
-  /** Free-text phrases, 1–200 chars each, at most 25, no duplicates (compared case-insensitively). */
-  interests: string[];
-  /** Paper ids the target liked / disliked, newest last. */
-  liked: string[];
-  disliked: string[];
-  updatedAt: string;
-}
-
-export type DeliveryDays = "daily" | "weekdays";
-
-export interface Subscription {
-  /** Local time of day, `HH:MM` (24 h). */
-  time: string;
-  /** IANA time zone, e.g. `Europe/Paris`. */
-  timezone: string;
-  days: DeliveryDays;
-  /** Picks per digest, 1–10. */
-  count: number;
-  /** Send a short "nothing matched today" note on quiet days. */
-  quietNote: boolean;
-  /** Where to post: the channel/group id, or the user id / private chat id for a DM digest. */
-  chatId: string;
-  /** Who subscribed, told when the subscription is paused. */
-  ownerId: string;
-  createdAt: string;
-  /** Set when the platform refused delivery (blocked, channel gone); `/subscribe` clears it. */
-  paused?: { reason: string; at: string };
-}
 
 export interface DeliveryRecord {
   /** The subscriber's local date this digest is for, `YYYY-MM-DD`. */

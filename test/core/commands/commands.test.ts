@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../../src/core/commands/reply.js";
+import { StoreWriteError } from "../../../src/core/store/errors.js";
 import { channelContext, harness, type Harness, NOW, USER, userContext } from "./harness.js";
 
 const userKey = "telegram:user:7";
@@ -55,7 +56,7 @@ describe("interests", () => {
     expect(
       (await h.run("interests add graph neural networks; Few-shot learning; GRAPH NEURAL NETWORKS")).kind,
     ).toBe("info");
-    expect(h.state.state.profiles[userKey]?.interests).toEqual([
+    expect((await h.store.profiles.get(userKey))?.interests).toEqual([
       "graph neural networks",
       "Few-shot learning",
     ]);
@@ -63,15 +64,21 @@ describe("interests", () => {
     expect(list.lines).toEqual(["1. graph neural networks", "2. Few-shot learning"]);
     await h.run("interests remove 1");
     await h.run("interests remove few-shot LEARNING");
-    expect(h.state.state.profiles[userKey]?.interests).toEqual([]);
+    expect((await h.store.profiles.get(userKey))?.interests).toEqual([]);
     await h.run("interests add rl");
     await h.run("interests clear");
     expect(await h.service.interestsOf(USER)).toEqual([]);
   });
 
-  it("persists changes through the store", async () => {
-    await h.run("interests add diffusion models");
-    expect((await h.doc.read())?.profiles[userKey]?.interests).toEqual(["diffusion models"]);
+  it("answers that a change was not saved when the store refuses it, and keeps nothing of it", async () => {
+    const update = h.store.profiles.update.bind(h.store.profiles);
+    h.store.profiles.update = () =>
+      Promise.reject(new StoreWriteError("memory:test", { cause: new Error("ENOSPC") }));
+    expect(text(await h.run("interests add diffusion models"))).toMatch(/not saved.*try the same command again/);
+    expect(await h.store.profiles.get(userKey)).toBeUndefined();
+    h.store.profiles.update = update;
+    expect(text(await h.run("interests add diffusion models"))).toMatch(/Added/);
+    expect((await h.store.profiles.get(userKey))?.interests).toEqual(["diffusion models"]);
   });
 
   it.each([
@@ -92,7 +99,7 @@ describe("interests", () => {
     const reply = await h.run("interests add one more");
     expect(reply.kind).toBe("error");
     expect(text(reply)).toMatch(/at most 25/);
-    expect(h.state.state.profiles[userKey]?.interests).toHaveLength(25);
+    expect((await h.store.profiles.get(userKey))?.interests).toHaveLength(25);
   });
 });
 
@@ -149,7 +156,7 @@ describe("subscribe, settings, unsubscribe", () => {
   it("subscribes with the defaults, every day", async () => {
     const reply = await h.run("subscribe");
     expect(reply.kind).toBe("info");
-    expect(h.state.state.subscriptions[userKey]).toMatchObject({
+    expect((await h.store.subscriptions.get(userKey))).toMatchObject({
       time: "08:00",
       timezone: "UTC",
       days: "daily",
@@ -162,27 +169,27 @@ describe("subscribe, settings, unsubscribe", () => {
 
   it("takes keyword–value pairs in any order and canonicalises them", async () => {
     await h.run("subscribe days weekdays count 3 tz europe/paris time 7:30");
-    expect(h.state.state.subscriptions[userKey]).toMatchObject({
+    expect((await h.store.subscriptions.get(userKey))).toMatchObject({
       time: "07:30",
       timezone: "Europe/Paris",
       days: "weekdays",
       count: 3,
     });
     await h.run("subscribe count 7");
-    expect(h.state.state.subscriptions[userKey]).toMatchObject({ time: "07:30", count: 7 });
+    expect((await h.store.subscriptions.get(userKey))).toMatchObject({ time: "07:30", count: 7 });
   });
 
   it("turns the quiet-day note off and on again, keeping it across other changes", async () => {
     await h.run("subscribe");
-    expect(h.state.state.subscriptions[userKey]?.quietNote).toBe(true);
+    expect((await h.store.subscriptions.get(userKey))?.quietNote).toBe(true);
     const off = await h.run("subscribe note off time 9:05");
     expect(text(off)).toMatch(/nothing on quiet days \(note off\)/);
-    expect(h.state.state.subscriptions[userKey]).toMatchObject({ quietNote: false, time: "09:05" });
+    expect((await h.store.subscriptions.get(userKey))).toMatchObject({ quietNote: false, time: "09:05" });
     await h.run("subscribe count 3");
-    expect(h.state.state.subscriptions[userKey]?.quietNote).toBe(false);
+    expect((await h.store.subscriptions.get(userKey))?.quietNote).toBe(false);
     expect(text(await h.run("settings"))).toMatch(/note off/);
     await h.run("subscribe NOTE On");
-    expect(h.state.state.subscriptions[userKey]?.quietNote).toBe(true);
+    expect((await h.store.subscriptions.get(userKey))?.quietNote).toBe(true);
     expect(text(await h.run("settings"))).toMatch(/short note on quiet days \(note on\)/);
   });
 
@@ -193,13 +200,10 @@ describe("subscribe, settings, unsubscribe", () => {
 
   it("clears a pause", async () => {
     await h.run("subscribe");
-    await h.state.update((state) => {
-      const subscription = state.subscriptions[userKey];
-      if (subscription) subscription.paused = { reason: "blocked", at: NOW.toISOString() };
-    });
+    await h.store.subscriptions.pause(userKey, "blocked", NOW);
     const reply = await h.run("subscribe");
     expect(text(reply)).toMatch(/back on/);
-    expect(h.state.state.subscriptions[userKey]?.paused).toBeUndefined();
+    expect((await h.store.subscriptions.get(userKey))?.paused).toBeUndefined();
   });
 
   it.each([
@@ -219,7 +223,7 @@ describe("subscribe, settings, unsubscribe", () => {
     const reply = await h.run(input);
     expect(reply.kind).toBe("error");
     expect(text(reply)).toMatch(form);
-    expect(h.state.state.subscriptions[userKey]).toBeUndefined();
+    expect((await h.store.subscriptions.get(userKey))).toBeUndefined();
   });
 
   it("shows settings and unsubscribes, keeping interests", async () => {
@@ -229,8 +233,8 @@ describe("subscribe, settings, unsubscribe", () => {
       /5 papers every day at 06:15 \(Asia\/Tokyo\)[\s\S]*diffusion models/,
     );
     await h.run("unsubscribe");
-    expect(h.state.state.subscriptions[userKey]).toBeUndefined();
-    expect(h.state.state.profiles[userKey]?.interests).toEqual(["diffusion models"]);
+    expect((await h.store.subscriptions.get(userKey))).toBeUndefined();
+    expect((await h.store.profiles.get(userKey))?.interests).toEqual(["diffusion models"]);
     expect(text(await h.run("settings"))).toMatch(/Digest: off/);
   });
 });
@@ -242,14 +246,14 @@ describe("channels", () => {
       expect(reply.kind).toBe("error");
       expect(text(reply)).toMatch(/only people who manage this channel/i);
     }
-    expect(h.state.state.profiles[channelKey]).toBeUndefined();
-    expect(h.state.state.subscriptions[channelKey]).toBeUndefined();
+    expect((await h.store.profiles.get(channelKey))).toBeUndefined();
+    expect((await h.store.subscriptions.get(channelKey))).toBeUndefined();
   });
 
   it("lets managers change the channel, and anyone read it", async () => {
     await h.run("interests add language models", channelContext(true));
     await h.run("subscribe time 09:00", channelContext(true));
-    expect(h.state.state.subscriptions[channelKey]).toMatchObject({
+    expect((await h.store.subscriptions.get(channelKey))).toMatchObject({
       chatId: "900",
       ownerId: "55",
       time: "09:00",
@@ -261,17 +265,17 @@ describe("channels", () => {
   it("counts a non-manager's 👍 for their own picks", async () => {
     const reply = await h.action("like:2410.12345", channelContext(false));
     expect(text(reply)).toMatch(/your own picks/);
-    expect(h.state.state.profiles["discord:user:55"]?.liked).toEqual(["2410.12345"]);
-    expect(h.state.state.profiles[channelKey]).toBeUndefined();
+    expect((await h.store.profiles.get("discord:user:55"))?.liked).toEqual(["2410.12345"]);
+    expect((await h.store.profiles.get(channelKey))).toBeUndefined();
   });
 });
 
 describe("feedback, similar, paper, picks", () => {
   it("records likes and dislikes, a paper moving from one list to the other", async () => {
     await h.run("like 2410.12345v2");
-    expect(h.state.state.profiles[userKey]?.liked).toEqual(["2410.12345"]);
+    expect((await h.store.profiles.get(userKey))?.liked).toEqual(["2410.12345"]);
     await h.action("dislike:2410.12345");
-    expect(h.state.state.profiles[userKey]).toMatchObject({ liked: [], disliked: ["2410.12345"] });
+    expect((await h.store.profiles.get(userKey))).toMatchObject({ liked: [], disliked: ["2410.12345"] });
   });
 
   it.each([

@@ -6,9 +6,8 @@ import { createCommandService } from "../../../src/core/commands/service.js";
 import type { Logger } from "../../../src/core/log.js";
 import type { Paper } from "../../../src/core/paper.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
-import { StateStore } from "../../../src/core/state/state-store.js";
-import type { BotState } from "../../../src/core/state/types.js";
-import { MemoryDocumentStore } from "../../../src/core/store/memory-store.js";
+import type { Store } from "../../../src/core/store/port.js";
+import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 
 export const NOW = new Date("2024-12-03T07:00:00Z");
 
@@ -45,8 +44,7 @@ export interface Harness {
     ctx?: CommandContext,
   ): ReturnType<ReturnType<typeof createCommandService>["runAction"]>;
   service: ReturnType<typeof createCommandService>;
-  state: StateStore;
-  doc: MemoryDocumentStore<BotState>;
+  store: Store;
   errors: unknown[];
 }
 
@@ -68,13 +66,12 @@ export function channelContext(canManage: boolean): CommandContext {
 }
 
 export async function harness(papers: Paper[] = allPapers()): Promise<Harness> {
-  const doc = new MemoryDocumentStore<BotState>("state");
-  const state = await StateStore.open(doc);
+  const store = openMemoryStore();
   const errors: unknown[] = [];
   const log: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (obj) => errors.push(obj) };
   const service = createCommandService({
     index: TfIdfIndex.build(papers),
-    state,
+    store,
     log,
     now: () => NOW,
     defaults: { time: "08:00", timezone: "UTC" },
@@ -83,8 +80,7 @@ export async function harness(papers: Paper[] = allPapers()): Promise<Harness> {
     run: (input, ctx = userContext()) => service.run(ctx, input),
     action: (action, ctx = userContext()) => service.runAction(ctx, action),
     service,
-    state,
-    doc,
+    store,
     errors,
   };
 }

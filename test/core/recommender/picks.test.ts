@@ -5,8 +5,8 @@ import { PICK_TUNING, picksWindowStart, rankDailyPicks } from "../../../src/core
 import { buildProfileModel } from "../../../src/core/recommender/profile-model.js";
 import { VectorCache } from "../../../src/core/recommender/vector-cache.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
-import type { Subscription } from "../../../src/core/state/types.js";
-import { emptyState } from "../../../src/core/state/types.js";
+import type { Subscription } from "../../../src/core/records.js";
+import type { TargetHistory } from "../../../src/core/store/port.js";
 import { paper, seedPapers, TOPICAL } from "./fixtures.js";
 
 const subscription: Subscription = {
@@ -64,18 +64,8 @@ describe("picksWindowStart", () => {
   });
 
   it("starts shortly before the last delivery, never more than a week back", () => {
-    const recent = [
-      {
-        localDate: "2024-12-02",
-        at: "2024-12-02T07:00:00Z",
-        status: "sent" as const,
-        paperIds: [],
-        sentIds: [],
-      },
-    ];
-    expect(picksWindowStart(recent, NOW).toISOString()).toBe("2024-11-30T07:00:00.000Z");
-    const old = [{ ...recent[0]!, at: "2024-10-01T07:00:00Z" }];
-    expect(picksWindowStart(old, NOW).toISOString()).toBe("2024-11-26T07:00:00.000Z");
+    expect(picksWindowStart("2024-12-02T07:00:00Z", NOW).toISOString()).toBe("2024-11-30T07:00:00.000Z");
+    expect(picksWindowStart("2024-10-01T07:00:00Z", NOW).toISOString()).toBe("2024-11-26T07:00:00.000Z");
   });
 });
 
@@ -84,17 +74,19 @@ describe("createDigestComposer", () => {
 
   function setup(papers = seedPapers(), interests = ["large language models", "video generation", "agents"]) {
     const index = TfIdfIndex.build(papers);
-    const state = emptyState();
-    state.profiles[key] = { interests, liked: [], disliked: [], updatedAt: "" };
-    const compose = createDigestComposer({ index, state: { state }, papers: () => papers });
-    return { state, compose };
+    const profile = { interests, liked: [], disliked: [], updatedAt: "" };
+    const history: TargetHistory = { sent: [] };
+    const composer = createDigestComposer({ index, papers: () => papers });
+    const compose = (sub: Subscription, options: { now: Date; late: boolean }) =>
+      composer({ key, subscription: sub, profile, history }, options);
+    return { history, compose };
   }
 
   it("titles the digest with the subscriber's local day and gives each card its buttons", () => {
     const { compose } = setup();
-    const plan = compose(key, subscription, { now: NOW, late: false });
+    const plan = compose(subscription, { now: NOW, late: false });
     expect(plan.reply?.title).toBe("Your papers for Tue 3 Dec");
-    expect(plan.paperIds).toHaveLength(5);
+    expect(plan.papers.map((p) => p.id)).toHaveLength(5);
     const card = plan.reply?.cards[0];
     expect(card?.why).toMatch(/^matches your interest “/);
     expect(card?.buttons.map((b) => b.action)).toEqual([
@@ -106,21 +98,21 @@ describe("createDigestComposer", () => {
 
   it("says so when the digest is late", () => {
     const { compose } = setup();
-    const plan = compose(key, subscription, { now: NOW, late: true });
+    const plan = compose(subscription, { now: NOW, late: true });
     expect(plan.reply?.lines.join(" ")).toMatch(/late/);
   });
 
   it("never sends a paper twice across days", () => {
-    const { state, compose } = setup();
+    const { history, compose } = setup();
     const seen = new Set<string>();
     for (let day = 0; day < 6; day++) {
       const now = new Date(NOW.getTime() + day * 86_400_000);
-      const plan = compose(key, subscription, { now, late: false });
-      for (const id of plan.paperIds) {
+      const plan = compose(subscription, { now, late: false });
+      for (const { id } of plan.papers) {
         expect(seen.has(id)).toBe(false);
         seen.add(id);
       }
-      state.sent[key] = [...(state.sent[key] ?? []), ...plan.paperIds];
+      history.sent.push(...plan.papers.map((p) => p.id));
     }
     expect(seen.size).toBeGreaterThan(10);
   });
@@ -142,18 +134,19 @@ describe("createDigestComposer", () => {
       paper("2412.00002", "Reinforcement learning for chips", "Reinforcement learning places chip layouts."),
     ];
     const { compose } = setup(papers, ["reinforcement learning"]);
-    expect(compose(key, subscription, { now: NOW, late: false }).paperIds.sort()).toEqual([
-      "2412.00001",
-      "2412.00002",
-    ]);
+    expect(
+      compose(subscription, { now: NOW, late: false })
+        .papers.map((p) => p.id)
+        .sort(),
+    ).toEqual(["2412.00001", "2412.00002"]);
   });
 
   it("sends a short note on a quiet day when the subscriber wants one, and nothing otherwise", () => {
-    const { state, compose } = setup();
-    state.sent[key] = seedPapers().map((p) => p.id);
-    const withNote = compose(key, subscription, { now: NOW, late: false });
-    expect(withNote.paperIds).toEqual([]);
+    const { history, compose } = setup();
+    history.sent = seedPapers().map((p) => p.id);
+    const withNote = compose(subscription, { now: NOW, late: false });
+    expect(withNote.papers.map((p) => p.id)).toEqual([]);
     expect(withNote.reply?.lines.join(" ")).toMatch(/Nothing new matched/);
-    expect(compose(key, { ...subscription, quietNote: false }, { now: NOW, late: false }).reply).toBeNull();
+    expect(compose({ ...subscription, quietNote: false }, { now: NOW, late: false }).reply).toBeNull();
   });
 });

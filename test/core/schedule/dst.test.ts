@@ -1,19 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Subscription } from "../../../src/core/state/types.js";
-import { FakeAdapter, fanOut, stateWith, subscription } from "./helpers.js";
+import type { Subscription } from "../../../src/core/records.js";
+import { FakeAdapter, deliveriesOf, fanOut, storeWith, subscription } from "./helpers.js";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
 /** Ticks once a minute over [from, to), as the scheduler does, and returns what was sent. */
 async function simulate(sub: Subscription, from: number, to: number) {
-  const state = await stateWith({ "telegram:user:1": { ...sub, createdAt: new Date(from).toISOString() } });
+  const store = await storeWith({ "telegram:user:1": { ...sub, createdAt: new Date(from).toISOString() } });
   const adapter = new FakeAdapter("telegram");
   for (let now = from; now < to; now += MINUTE) {
     vi.setSystemTime(now);
-    await fanOut({ state, now: new Date(now), adapters: { telegram: adapter } });
+    await fanOut({ store, now: new Date(now), adapters: { telegram: adapter } });
   }
-  const dates = (state.state.deliveries["telegram:user:1"] ?? []).map((record) => record.localDate);
+  const dates = (await deliveriesOf(store, "telegram:user:1")).reverse().map((record) => record.localDate);
   return { sentAt: adapter.sends.map((send) => new Date(send.at).toISOString()), dates, adapter };
 }
 

@@ -6,11 +6,9 @@ import { silentLogger } from "../../../src/core/log.js";
 import type { FanOutDeps, FanOutSummary } from "../../../src/core/schedule/fan-out.js";
 import { runDueDeliveries } from "../../../src/core/schedule/fan-out.js";
 import { unlimited } from "../../../src/core/schedule/rate-limit.js";
-import { StateStore } from "../../../src/core/state/state-store.js";
-import type { BotState, Subscription } from "../../../src/core/state/types.js";
-import { emptyState } from "../../../src/core/state/types.js";
-import type { DocumentStore } from "../../../src/core/store/port.js";
-import { MemoryDocumentStore } from "../../../src/core/store/memory-store.js";
+import type { Subscription } from "../../../src/core/records.js";
+import type { Store } from "../../../src/core/store/port.js";
+import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 
 export const PAPERS = ["2605.00001", "2605.00002", "2605.00003"];
 export const LATE_LINE = "Sorry, this digest is late.";
@@ -30,8 +28,8 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
 }
 
 /** The same three papers every time; says so when late, as the recommender does. */
-export const composeThree: ComposeDigest = (_key, _subscription, { late }) => ({
-  paperIds: [...PAPERS],
+export const composeThree: ComposeDigest = (_input, { late }) => ({
+  papers: PAPERS.map((id) => ({ id })),
   reply: {
     kind: "papers",
     title: "Today's papers",
@@ -76,25 +74,52 @@ export class FakeAdapter implements DeliveryAdapter {
   }
 }
 
-/** A store that can "crash": from then on no write completes, like a process that died. */
-export class CrashableStore implements DocumentStore<BotState> {
-  readonly inner = new MemoryDocumentStore<BotState>("state");
-  readonly location = "memory:crashable";
-  crashed = false;
-
-  read(): Promise<BotState | undefined> {
-    return this.inner.read();
-  }
-
-  write(doc: BotState): Promise<void> {
-    return this.crashed ? new Promise(() => {}) : this.inner.write(doc);
-  }
+/**
+ * A view of `inner` that can "crash": from then on no call through it completes, like a process
+ * that died. `inner` itself goes on, as the data a restarted process (or another instance) sees.
+ */
+export function crashable(inner: Store): { store: Store; crash(): void; readonly crashed: boolean } {
+  let crashed = false;
+  const hang = <T extends object>(collection: T): T =>
+    new Proxy(collection, {
+      get(target, name) {
+        const value: unknown = Reflect.get(target, name);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) =>
+          crashed ? new Promise(() => {}) : (value as (...a: unknown[]) => unknown).apply(target, args);
+      },
+    });
+  const whole = hang(inner);
+  const store: Store = {
+    counts: () => whole.counts(),
+    snapshot: () => whole.snapshot(),
+    replaceAll: (snapshot) => whole.replaceAll(snapshot),
+    close: () => inner.close(),
+    profiles: hang(inner.profiles),
+    subscriptions: hang(inner.subscriptions),
+    deliveries: hang(inner.deliveries),
+    papers: hang(inner.papers),
+    jobs: hang(inner.jobs),
+    location: inner.location,
+  };
+  return {
+    store,
+    crash: () => (crashed = true),
+    get crashed() {
+      return crashed;
+    },
+  };
 }
 
-export async function stateWith(subscriptions: Record<string, Subscription>, doc?: DocumentStore<BotState>) {
-  const store = doc ?? new MemoryDocumentStore<BotState>("state");
-  await store.write({ ...emptyState(), subscriptions });
-  return StateStore.open(store);
+/** A fresh in-memory store holding these subscriptions. */
+export async function storeWith(subscriptions: Record<string, Subscription>, store = openMemoryStore()) {
+  for (const [key, value] of Object.entries(subscriptions)) await store.subscriptions.put(key, value);
+  return store;
+}
+
+/** A target's delivery records, newest first. */
+export function deliveriesOf(store: Store, key: string) {
+  return store.deliveries.recent(key, 100);
 }
 
 /** A recorder for log lines, to check what the operator is told. */
@@ -106,10 +131,13 @@ export function recordingLog(): Logger & { lines: string[] } {
   return { lines, debug: write, info: write, warn: write, error: write };
 }
 
+/** A fan-out by instance "a" (unless `owner` says otherwise), sends timed by the tick's clock. */
 export function fanOut(
-  deps: Pick<FanOutDeps, "state" | "now"> & Partial<FanOutDeps>,
+  deps: Pick<FanOutDeps, "store" | "now"> & Partial<FanOutDeps>,
 ): Promise<FanOutSummary> {
   return runDueDeliveries({
+    owner: "a",
+    clock: () => deps.now,
     compose: composeThree,
     adapters: {},
     limiters: { telegram: unlimited, discord: unlimited },

@@ -3,8 +3,8 @@ import type { Target } from "../../../src/core/target.js";
 import type { Clock } from "../../../src/core/schedule/clock.js";
 import { platformLimiters } from "../../../src/core/schedule/rate-limit.js";
 import { TokenBucket } from "../../../src/core/schedule/token-bucket.js";
-import type { Subscription } from "../../../src/core/state/types.js";
-import { FakeAdapter, fanOut, stateWith, subscription } from "./helpers.js";
+import type { Subscription } from "../../../src/core/records.js";
+import { FakeAdapter, fanOut, storeWith, subscription } from "./helpers.js";
 
 const NOW = new Date("2026-06-01T06:00:00Z"); // 08:00 in Paris
 const group: Target = { platform: "telegram", kind: "channel", id: "-100123" };
@@ -30,10 +30,10 @@ describe("platform rate limits", () => {
   it("paces 100 Telegram digests at no more than 30 a second (≥ 3 s)", async () => {
     const subscriptions: Record<string, Subscription> = {};
     for (let n = 0; n < 100; n++) subscriptions[`telegram:user:${n}`] = subscription({ chatId: String(n) });
-    const state = await stateWith(subscriptions);
+    const store = await storeWith(subscriptions);
     const adapter = new FakeAdapter("telegram");
     let done = false;
-    void fanOut({ state, now: NOW, adapters: { telegram: adapter }, limiters: platformLimiters() }).then(
+    void fanOut({ store, now: NOW, adapters: { telegram: adapter }, limiters: platformLimiters() }).then(
       () => {
         done = true;
       },

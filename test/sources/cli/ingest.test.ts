@@ -25,12 +25,10 @@ async function setUp(overrides: { hfBody?: string; save?: () => Promise<void> } 
   });
   const lines: string[] = [];
   const errors: string[] = [];
-  const indexed: Paper[][] = [];
-  let saves = 0;
+  const saved: Paper[][] = [];
   const deps: IngestCommandDeps = {
     corpus: new Corpus(),
-    save: overrides.save ?? (async () => void saves++),
-    addToIndex: (papers) => void indexed.push(papers),
+    save: overrides.save ?? (async (papers) => void saved.push([...papers])),
     sources: createPaperSources({
       hfApiRoot: server.url,
       arxivApiRoot: server.url,
@@ -44,12 +42,12 @@ async function setUp(overrides: { hfBody?: string; save?: () => Promise<void> } 
     log: recordingLogger().log,
     now: () => new Date("2024-10-26T06:00:00Z"),
   };
-  return { deps, lines, errors, indexed, saves: () => saves, requests: server.requests };
+  return { deps, lines, errors, saved, requests: server.requests };
 }
 
 describe("paperboy ingest", () => {
-  it("ingests every source, prints a line per source and a summary, saves and indexes once", async () => {
-    const { deps, lines, indexed, saves } = await setUp();
+  it("ingests every source, prints a line per source and a summary, and saves the new papers once", async () => {
+    const { deps, lines, saved } = await setUp();
 
     const code = await runIngest(["--categories", "cs.LG,cs.CL"], deps);
 
@@ -60,8 +58,7 @@ describe("paperboy ingest", () => {
       "rss: 4 fetched, 4 new, 0 merged, 0 skipped",
       "Ingested: 8 fetched, 8 new, 0 merged, 0 skipped",
     ]);
-    expect(saves()).toBe(1);
-    expect(indexed.map((papers) => papers.length)).toEqual([8]);
+    expect(saved.map((papers) => papers.length)).toEqual([8]);
   });
 
   it("fetches one source for one day when asked", async () => {
@@ -81,11 +78,10 @@ describe("paperboy ingest", () => {
     expect(lines[0]).toBe("rss: skipped (the feed only holds the latest listing, not 2024-10-25)");
   });
 
-  it("does not save or index when nothing changed", async () => {
-    const { deps, saves, indexed } = await setUp({ hfBody: "[]" });
+  it("does not save when nothing changed", async () => {
+    const { deps, saved } = await setUp({ hfBody: "[]" });
     expect(await runIngest(["--source", "hf"], deps)).toBe(0);
-    expect(saves()).toBe(0);
-    expect(indexed).toEqual([]);
+    expect(saved).toEqual([]);
   });
 
   it("exits 1 naming the failed source, and still stores what the others brought", async () => {
@@ -100,7 +96,7 @@ describe("paperboy ingest", () => {
   });
 
   it("exits 1 with a clear message when saving fails", async () => {
-    const { deps, lines, errors, indexed } = await setUp({
+    const { deps, lines, errors } = await setUp({
       save: async () => {
         throw new Error("disk full");
       },
@@ -108,9 +104,8 @@ describe("paperboy ingest", () => {
     expect(await runIngest(["--source", "hf"], deps)).toBe(1);
     expect(lines.at(-1)).toBe("Ingested: 3 fetched, 3 new, 0 merged, 0 skipped");
     expect(errors).toEqual([
-      "Could not save the corpus (disk full); the stored corpus is unchanged, run ingest again.",
+      "Could not save the new papers (disk full); the stored corpus is unchanged, run ingest again.",
     ]);
-    expect(indexed).toEqual([]);
   });
 
   it.each([

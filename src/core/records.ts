@@ -1,0 +1,107 @@
+import type { Reply } from "./commands/reply.js";
+import type { Paper } from "./paper.js";
+import type { TargetKey } from "./target.js";
+
+/** A user's or a channel's stated interests and the feedback that refines them. */
+export interface Profile {
+  /** Free-text phrases, 1–200 chars each, at most 25, no duplicates (compared case-insensitively). */
+  interests: string[];
+  /** Paper ids the target liked / disliked, newest last. */
+  liked: string[];
+  disliked: string[];
+  /** When the profile last changed, ISO. */
+  updatedAt: string;
+}
+
+export type DeliveryDays = "daily" | "weekdays";
+
+export interface Subscription {
+  /** Local time of day, `HH:MM` (24 h). */
+  time: string;
+  /** IANA time zone, e.g. `Europe/Paris`. */
+  timezone: string;
+  days: DeliveryDays;
+  /** Picks per digest, 1–10. */
+  count: number;
+  /** Send a short "nothing matched today" note on quiet days. */
+  quietNote: boolean;
+  /** Where to post: the channel/group id, or the user id / private chat id for a DM digest. */
+  chatId: string;
+  /** Who subscribed, told when the subscription is paused. */
+  ownerId: string;
+  createdAt: string;
+  /** Set when the platform refused delivery (blocked, channel gone); `/subscribe` clears it. */
+  paused?: { reason: string; at: string };
+}
+
+/**
+ * Where one digest stands. `claimed`: its picks are fixed and one instance holds it until its lease
+ * ends; nothing was handed to the platform yet, so another instance may take it over. `sending`:
+ * being handed over right now; if its lease ends it becomes `failed`, never sent again.
+ * `sent`, `failed`, `skipped`: done for that local date.
+ */
+export type DeliveryStatus = "claimed" | "sending" | "sent" | "failed" | "skipped";
+
+/** One digest: a target's delivery for one of its local dates. */
+export interface Delivery {
+  key: TargetKey;
+  /** The subscriber's local date this digest is for, `YYYY-MM-DD`. */
+  localDate: string;
+  status: DeliveryStatus;
+  /** When it was claimed or last changed, ISO. */
+  at: string;
+  /** The picks, fixed when claimed. */
+  paperIds: string[];
+  /** The picks already handed to the platform. */
+  sentIds: string[];
+  late: boolean;
+  error?: string;
+  /** While claimed or sending: the instance holding it, and until when. */
+  owner?: string;
+  leaseUntil?: string;
+  /** While claimed or sending: the message to send, so an instance taking over sends the same. */
+  reply?: Reply;
+  /** Where to send it, fixed when claimed. */
+  chatId?: string;
+}
+
+/** What planning needs of a subscription's history. */
+export interface DeliveryHistory {
+  /** The latest local date with any delivery record: that day is done, whatever its status. */
+  lastLocalDate?: string;
+  /** When the latest digest that reached the chat went out, ISO. */
+  lastSentAt?: string;
+}
+
+/** A subscription, with what planning needs to know of its deliveries. */
+export interface ScheduledSubscription extends DeliveryHistory {
+  key: TargetKey;
+  subscription: Subscription;
+}
+
+/** A paper already handed to a target; its publication date bounds how long it must be remembered. */
+export interface SentPaper {
+  id: string;
+  publishedAt?: string;
+}
+
+/** Everything a store holds, as plain records: what copying one store into another moves. */
+export interface StoreSnapshot {
+  papers: Paper[];
+  profiles: Map<TargetKey, Profile>;
+  subscriptions: Map<TargetKey, Subscription>;
+  /** Oldest local date first within each target. */
+  deliveries: Delivery[];
+  /** Each target's sent papers, oldest first; targets with none are absent. */
+  sent: Map<TargetKey, SentPaper[]>;
+}
+
+/** How many records of each kind a store holds. */
+export interface StoreCounts {
+  papers: number;
+  profiles: number;
+  subscriptions: number;
+  deliveries: number;
+  /** Sent papers remembered, over all targets. */
+  sent: number;
+}

@@ -1,0 +1,40 @@
+import path from "node:path";
+import type { ShardKind } from "./record-data.js";
+import { shardName } from "./shard-hash.js";
+
+/**
+ * Where everything lives in DATA_DIR:
+ *
+ *     paperboy.lock                  who writes the folder: {pid, host, startedAt}
+ *     corpus.json, corpus.json.bak   the papers, one document
+ *     state/format.json              {"version": 2}
+ *     state/profiles/NN.json         { [key]: Profile }                  NN = 00..63, see shardOf
+ *     state/subscriptions/NN.json    { [key]: Subscription }
+ *     state/deliveries/NN.json       { [key]: { log: Delivery without key, oldest first,
+ *                                                sent: { [paperId]: publishedAt | null } } }
+ *     state.json                     the whole-document state of earlier versions, imported once
+ *                                    and renamed state.json.imported
+ */
+export interface DataLayout {
+  readonly folder: string;
+  readonly corpus: string;
+  readonly stateFolder: string;
+  readonly format: string;
+  readonly legacyState: string;
+  kindFolder(kind: ShardKind): string;
+  shardFile(kind: ShardKind, shard: number): string;
+}
+
+export function dataLayout(folder: string): DataLayout {
+  const stateFolder = path.join(folder, "state");
+  const kindFolder = (kind: ShardKind): string => path.join(stateFolder, kind);
+  return {
+    folder,
+    corpus: path.join(folder, "corpus.json"),
+    stateFolder,
+    format: path.join(stateFolder, "format.json"),
+    legacyState: path.join(folder, "state.json"),
+    kindFolder,
+    shardFile: (kind, shard) => path.join(kindFolder(kind), `${shardName(shard)}.json`),
+  };
+}

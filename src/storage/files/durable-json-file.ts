@@ -1,0 +1,71 @@
+import path from "node:path";
+import type { Adapter } from "lowdb";
+import type { FileIo } from "./file-io.js";
+import { nodeFileIo } from "./file-io.js";
+
+/**
+ * A lowdb adapter for one JSON file whose writes survive a crash or a power cut once they resolve.
+ *
+ * lowdb's own file adapters write through steno, which writes `.<name>.tmp` and renames it over
+ * the file but never fsyncs (steno 4): after a power cut the renamed file can be empty or hold old
+ * data, though the bot already answered "saved". Here the temp file is fsynced before the rename
+ * and the folder after it, so both the content and the new name are on disk before write()
+ * resolves. JSON is compact: these files are for the program (`jq .` pretty-prints them).
+ *
+ * read() answers null for a missing file (as lowdb's adapters do) and throws SyntaxError for a
+ * file that is not JSON. Writes to one file must not overlap (they share the temp file): the file
+ * store runs them one at a time.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  readonly file: string;
+  readonly #io: FileIo;
+
+  constructor(file: string, io: FileIo = nodeFileIo) {
+    this.file = file;
+    this.#io = io;
+  }
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await this.#io.readFile(this.file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw error;
+    }
+    return JSON.parse(text) as T;
+  }
+
+  write(data: T): Promise<void> {
+    return writeDurably(this.file, JSON.stringify(data), this.#io);
+  }
+}
+
+/** Replaces `file` by `text` atomically (temp file + rename) and durably (fsync file, then folder). */
+export async function writeDurably(file: string, text: string, io: FileIo = nodeFileIo): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+  try {
+    const handle = await io.open(temp, "w");
+    try {
+      await handle.writeFile(text, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await io.rename(temp, file);
+  } catch (error) {
+    await io.unlink(temp).catch(() => undefined); // a partial temp file is of no use to anyone
+    throw error;
+  }
+  await syncFolder(path.dirname(file), io);
+}
+
+/** Makes the folder's entries (a rename, a new or removed file) durable. */
+export async function syncFolder(folder: string, io: FileIo = nodeFileIo): Promise<void> {
+  const handle = await io.open(folder, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,117 @@
+import type { Paper } from "../../core/paper.js";
+import type { Delivery, Profile, Subscription } from "../../core/records.js";
+import type { TargetKey } from "../../core/target.js";
+import type { SentMap } from "./sent-papers.js";
+import { SHARD_COUNT, shardOf } from "./shard-hash.js";
+
+/** A delivery as kept under its target: the key is the map's, so it is not repeated in each record. */
+export type StoredDelivery = Omit<Delivery, "key">;
+
+/** Everything kept for one target's deliveries, in memory as in its shard file. */
+export interface TargetLog {
+  /** Oldest local date first, one record per local date. */
+  log: StoredDelivery[];
+  /** Paper id → its publication date (null when unknown), in the order first sent. */
+  sent: SentMap;
+}
+
+/** The kinds of record kept in shards, each in `state/<kind>/NN.json`. */
+export type ShardKind = "profiles" | "subscriptions" | "deliveries";
+export const SHARD_KINDS: readonly ShardKind[] = ["profiles", "subscriptions", "deliveries"];
+
+/**
+ * Records of one kind, keyed by target and grouped by shard, so that a shard's file can be
+ * rebuilt from its group alone. Values are never mutated once stored: a change stores a new object.
+ */
+export class ShardedRecords<V> {
+  readonly #shards: Map<TargetKey, V>[] = Array.from({ length: SHARD_COUNT }, () => new Map());
+  #size = 0;
+
+  get size(): number {
+    return this.#size;
+  }
+
+  get(key: TargetKey): V | undefined {
+    return this.shard(shardOf(key)).get(key);
+  }
+
+  /** Stores `value`, or removes the key when it is undefined. */
+  set(key: TargetKey, value: V | undefined): void {
+    const shard = this.shard(shardOf(key));
+    const had = shard.has(key);
+    if (value === undefined) {
+      if (had) this.#size -= 1;
+      shard.delete(key);
+      return;
+    }
+    if (!had) this.#size += 1;
+    shard.set(key, value);
+  }
+
+  shard(index: number): Map<TargetKey, V> {
+    const shard = this.#shards[index];
+    if (!shard) throw new RangeError(`No shard ${index}.`);
+    return shard;
+  }
+
+  *entries(): IterableIterator<[TargetKey, V]> {
+    for (const shard of this.#shards) yield* shard;
+  }
+}
+
+/** Every record a store holds, in memory. */
+export interface RecordData {
+  profiles: ShardedRecords<Profile>;
+  subscriptions: ShardedRecords<Subscription>;
+  deliveries: ShardedRecords<TargetLog>;
+  papers: PaperList;
+}
+
+/**
+ * The corpus, in first-stored order, with each id's position. Each paper also carries the sequence
+ * number of its last store (`stamps`, aligned with `list`): `version` is the latest one, so
+ * changedSince(v) answers the papers stamped after v. Stamps count from 0 at each open: a version
+ * means something only to the process that got it, and one file store serves one process.
+ */
+export interface PaperList {
+  list: Paper[];
+  positions: Map<string, number>;
+  stamps: number[];
+  version: number;
+}
+
+export function emptyRecordData(): RecordData {
+  return {
+    profiles: new ShardedRecords(),
+    subscriptions: new ShardedRecords(),
+    deliveries: new ShardedRecords(),
+    papers: { list: [], positions: new Map(), stamps: [], version: 0 },
+  };
+}
+
+/**
+ * The paper list after storing `papers` over `current` (not changed): a known id keeps its position
+ * and takes the new content; each stored paper gets the next stamp.
+ */
+export function withPapers(current: PaperList, papers: readonly Paper[]): PaperList {
+  const list = [...current.list];
+  const stamps = [...current.stamps];
+  let version = current.version;
+  // New ids only: the current positions are shared until the change is applied, never edited.
+  const added = new Map<string, number>();
+  for (const paper of papers) {
+    let at = current.positions.get(paper.id) ?? added.get(paper.id);
+    if (at === undefined) {
+      at = list.length;
+      added.set(paper.id, at);
+    }
+    list[at] = paper;
+    stamps[at] = ++version;
+  }
+  let positions = current.positions;
+  if (added.size > 0) {
+    positions = new Map(positions);
+    for (const [id, at] of added) positions.set(id, at);
+  }
+  return { list, positions, stamps, version };
+}

@@ -1,0 +1,32 @@
+import type { DeliveryLog } from "../../../core/store/port.js";
+import type { Db } from "../db.js";
+import { claim } from "./claim.js";
+import { historyOf } from "./history.js";
+import { recordUnsent } from "./record-unsent.js";
+import { deliveryColumns, toDelivery } from "./rows.js";
+import type { DeliveryRow } from "./rows.js";
+import { takeOver } from "./take-over.js";
+import { markFailed, markSent, release, startSending } from "./transitions.js";
+import { prune } from "./prune.js";
+
+/** The delivery log over the `deliveries` and `sent_papers` tables; one file per question. */
+export function deliveryLog(db: Db): DeliveryLog {
+  return {
+    claim: (claims, lease, now) => claim(db, claims, lease, now),
+    recordUnsent: (days, now) => recordUnsent(db, days, now),
+    takeOver: (lease, now) => takeOver(db, lease, now),
+    startSending: (key, localDate, lease, now) => startSending(db, key, localDate, lease, now),
+    markSent: (key, localDate, owner, now) => markSent(db, key, localDate, owner, now),
+    markFailed: (key, localDate, owner, reason, now) => markFailed(db, key, localDate, owner, reason, now),
+    release: (key, localDate, owner) => release(db, key, localDate, owner),
+    historyOf: (keys) => historyOf(db, keys),
+    async recent(key, limit) {
+      const rows = await db.query<DeliveryRow>(
+        `SELECT ${deliveryColumns} FROM deliveries WHERE target_key = $1 ORDER BY local_date DESC LIMIT $2`,
+        [key, limit],
+      );
+      return rows.map(toDelivery);
+    },
+    prune: (cutoffs) => prune(db, cutoffs),
+  };
+}

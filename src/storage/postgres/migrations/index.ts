@@ -1,0 +1,15 @@
+import { initial } from "./001-initial.js";
+import { paperChanges } from "./002-paper-changes.js";
+
+export interface Migration {
+  /** Applied in increasing order; never renumbered or edited once released. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration this paperboy knows. Add one for each schema change; do not edit released ones. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: "initial", sql: initial },
+  { version: 2, name: "paper changes", sql: paperChanges },
+];

@@ -1,0 +1,69 @@
+import type { Paper } from "../../core/paper.js";
+import type { SentPaper, StoreCounts, StoreSnapshot, Subscription } from "../../core/records.js";
+import type { TargetKey } from "../../core/target.js";
+import type { Db } from "./db.js";
+import { deliveryColumns, toDelivery } from "./deliveries/rows.js";
+import type { DeliveryRow } from "./deliveries/rows.js";
+import { profileColumns, toProfile } from "./profiles.js";
+import type { ProfileRow } from "./profiles.js";
+
+const countsSql = `
+SELECT (SELECT count(*) FROM papers)::int AS papers,
+  (SELECT count(*) FROM profiles)::int AS profiles,
+  (SELECT count(*) FROM subscriptions)::int AS subscriptions,
+  (SELECT count(*) FROM deliveries)::int AS deliveries,
+  (SELECT count(*) FROM sent_papers)::int AS sent`;
+
+/** Store.counts(): one statement, so one moment. */
+export async function counts(db: Db): Promise<StoreCounts> {
+  const [row] = await db.query<StoreCounts>(countsSql);
+  return row ?? { papers: 0, profiles: 0, subscriptions: 0, deliveries: 0, sent: 0 };
+}
+
+/**
+ * Store.snapshot(): every table read in one repeatable-read transaction, so the records are of
+ * one moment even while other instances write (a claim's record and its sent papers together),
+ * and a replaceAll waits for it, or it for the replaceAll.
+ */
+export function snapshot(db: Db): Promise<StoreSnapshot> {
+  return db.transaction(async (tx) => {
+    await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    // Locked before the first SELECT takes the snapshot: a replaceAll under way (its TRUNCATE is
+    // not MVCC-safe: a snapshot taken before it would see the tables empty after it) is waited for.
+    await tx.query(
+      "LOCK TABLE papers, profiles, subscriptions, deliveries, sent_papers IN ACCESS SHARE MODE",
+    );
+    const papers = await tx.query<{ data: Paper }>("SELECT data FROM papers ORDER BY position");
+    const profiles = await tx.query<ProfileRow>(`SELECT ${profileColumns} FROM profiles ORDER BY target_key`);
+    const subscriptions = await tx.query<{ target_key: string; data: Subscription }>(
+      "SELECT target_key, data FROM subscriptions ORDER BY target_key",
+    );
+    const deliveries = await tx.query<DeliveryRow>(
+      `SELECT ${deliveryColumns} FROM deliveries ORDER BY target_key, local_date`,
+    );
+    const sent = await tx.query<{ target_key: string; paper_id: string; published: string | null }>(
+      "SELECT target_key, paper_id, published FROM sent_papers ORDER BY target_key, seq",
+    );
+    return {
+      papers: papers.map((row) => row.data),
+      profiles: new Map(profiles.map((row) => [row.target_key, toProfile(row)])),
+      subscriptions: new Map(subscriptions.map((row) => [row.target_key, row.data])),
+      deliveries: deliveries.map(toDelivery),
+      sent: sentByTarget(sent),
+    };
+  });
+}
+
+function sentByTarget(
+  rows: readonly { target_key: string; paper_id: string; published: string | null }[],
+): Map<TargetKey, SentPaper[]> {
+  const sent = new Map<TargetKey, SentPaper[]>();
+  for (const row of rows) {
+    let list = sent.get(row.target_key);
+    if (!list) sent.set(row.target_key, (list = []));
+    list.push(
+      row.published === null ? { id: row.paper_id } : { id: row.paper_id, publishedAt: row.published },
+    );
+  }
+  return sent;
+}

@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { syncPapers } from "../../src/app/paper-sync.js";
+import { Corpus } from "../../src/core/corpus/corpus.js";
+import { silentLogger } from "../../src/core/log.js";
+import type { Paper } from "../../src/core/paper.js";
+import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
+import { openMemoryStore } from "../../src/storage/files/memory-store.js";
+
+const paper = (id: string, title: string): Paper => ({
+  id,
+  title,
+  abstract: `${title}. We study it at length.`,
+  authors: ["A. Author"],
+  sources: ["arxiv"],
+});
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("syncPapers", () => {
+  it("makes papers another instance stored searchable here within one period, once", async () => {
+    const store = openMemoryStore();
+    await store.papers.put([paper("2601.00001", "Graph neural networks for weather")]);
+    const corpus = new Corpus();
+    corpus.upsert(await store.papers.all());
+    const index = TfIdfIndex.build(corpus.all());
+    const since = await store.papers.version();
+    const sync = syncPapers({ papers: store.papers, corpus, index, since, log: silentLogger }, 30_000);
+
+    // Stored by another instance's ingestion.
+    await store.papers.put([paper("2601.00002", "Protein folding with diffusion models")]);
+    expect(index.search("protein folding").results).toEqual([]);
+    await vi.advanceTimersByTimeAsync(30_000);
+    await vi.waitFor(() => expect(index.search("protein folding").results[0]?.paper.id).toBe("2601.00002"));
+    expect(corpus.size).toBe(2);
+
+    const generation = index.generation;
+    await vi.advanceTimersByTimeAsync(30_000);
+    await sync.stop();
+    expect(index.generation).toBe(generation);
+  });
+});

@@ -1,0 +1,163 @@
+import { access, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DocumentVersionError, StorageCorruptError } from "../../../src/core/store/errors.js";
+import { openFileStore } from "../../../src/storage/files/open-file-store.js";
+import { SHARD_COUNT, shardName, shardOf } from "../../../src/storage/files/shard-hash.js";
+import { aProfile, aSubscription, makeTempDir, recordingLogger } from "./helpers.js";
+
+const ada = "discord:user:1";
+
+let dir: string;
+let cleanup: () => Promise<void>;
+
+function shardFile(kind: string, key: string): string {
+  return path.join(dir, "state", kind, `${shardName(shardOf(key))}.json`);
+}
+
+/** Opens the folder once, stores a profile, a subscription and a delivery for Ada, and closes it. */
+async function seed(): Promise<void> {
+  const store = await openFileStore(dir, { log: recordingLogger() });
+  await store.profiles.update(ada, new Date(), (profile) => void profile.interests.push("rl"));
+  await store.subscriptions.put(ada, aSubscription());
+  await store.deliveries.recordUnsent(
+    [{ key: ada, localDate: "2024-03-09", status: "skipped", reason: "-" }],
+    new Date(),
+  );
+  await store.close();
+}
+
+async function openError(): Promise<unknown> {
+  return openFileStore(dir, { log: recordingLogger() }).then(
+    async (store) => {
+      await store.close();
+      return undefined;
+    },
+    (error: unknown) => error,
+  );
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeTempDir());
+});
+
+afterEach(async () => {
+  await cleanup();
+});
+
+describe("shard files are checked when the store opens", () => {
+  it.each([
+    ["profiles", "not JSON", '{"discord:user:1": {"interests": ['],
+    ["subscriptions", "empty", ""],
+    ["deliveries", "not JSON", "nul"],
+  ])(
+    "a %s shard that is %s is refused with StorageCorruptError naming it, and kept as it is",
+    async (kind, _, text) => {
+      await seed();
+      const file = shardFile(kind, ada);
+      await writeFile(file, text);
+      const error = await openError();
+      expect(error).toBeInstanceOf(StorageCorruptError);
+      expect(error).toMatchObject({ file });
+      expect((error as Error).message).toContain(file);
+      expect((error as Error).message).toMatch(/nothing was overwritten/i);
+      expect(await readFile(file, "utf8")).toBe(text);
+      // The lock was released: once the file is fixed, the folder opens.
+      await expect(access(path.join(dir, "paperboy.lock"))).rejects.toMatchObject({ code: "ENOENT" });
+    },
+  );
+
+  it.each([
+    ["profiles", { [ada]: { ...aProfile(), liked: "p1" } }, `["${ada}"].liked`],
+    ["subscriptions", { [ada]: { ...aSubscription(), days: "sometimes" } }, `["${ada}"].days`],
+    ["deliveries", { [ada]: { log: [{ localDate: "2024-03-09" }], sent: {} } }, `["${ada}"].log[0].status`],
+    ["deliveries", { [ada]: { log: [], sent: { p1: 3 } } }, `["${ada}"].sent.p1`],
+    ["profiles", [aProfile()], "(top level)"],
+  ])("a %s shard of the wrong shape is refused, naming the file and the field", async (kind, doc, field) => {
+    await seed();
+    const file = shardFile(kind, ada);
+    await writeFile(file, JSON.stringify(doc));
+    const error = await openError();
+    expect(error).toBeInstanceOf(StorageCorruptError);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain(field);
+  });
+
+  it("a record in the wrong shard file is refused (it would be invisible to lookups)", async () => {
+    await seed();
+    const wrong = path.join(dir, "state", "profiles", shardName((shardOf(ada) + 1) % SHARD_COUNT) + ".json");
+    await writeFile(wrong, JSON.stringify({ [ada]: aProfile() }));
+    const error = await openError();
+    expect(error).toBeInstanceOf(StorageCorruptError);
+    expect((error as Error).message).toContain(`belongs in ${shardName(shardOf(ada))}.json`);
+  });
+
+  it("sorts a delivery log written out of order, and refuses one that repeats a local date", async () => {
+    await seed();
+    const record = (localDate: string): object => ({
+      localDate,
+      status: "skipped",
+      at: "x",
+      paperIds: [],
+      sentIds: [],
+      late: false,
+    });
+    const file = shardFile("deliveries", ada);
+    await writeFile(
+      file,
+      JSON.stringify({ [ada]: { log: [record("2024-03-09"), record("2024-03-08")], sent: {} } }),
+    );
+    const store = await openFileStore(dir, { log: recordingLogger() });
+    expect((await store.deliveries.recent(ada, 5)).map((delivery) => delivery.localDate)).toEqual([
+      "2024-03-09",
+      "2024-03-08",
+    ]);
+    await store.close();
+    await writeFile(
+      file,
+      JSON.stringify({ [ada]: { log: [record("2024-03-09"), record("2024-03-09")], sent: {} } }),
+    );
+    expect(await openError()).toBeInstanceOf(StorageCorruptError);
+  });
+
+  it("refuses data written by a newer paperboy with DocumentVersionError", async () => {
+    await seed();
+    await writeFile(path.join(dir, "state", "format.json"), JSON.stringify({ version: 3 }));
+    const error = await openError();
+    expect(error).toBeInstanceOf(DocumentVersionError);
+    expect((error as Error).message).toMatch(/upgrade paperboy/i);
+  });
+
+  it("refuses an unreadable format.json with StorageCorruptError naming it", async () => {
+    await seed();
+    const format = path.join(dir, "state", "format.json");
+    await writeFile(format, "{");
+    const error = await openError();
+    expect(error).toBeInstanceOf(StorageCorruptError);
+    expect((error as Error).message).toContain(format);
+  });
+});
+
+describe("shardOf", () => {
+  it("is FNV-1a of the key's UTF-8 bytes modulo 64: fixed values, since files depend on them", () => {
+    expect(
+      [
+        "discord:user:1",
+        "discord:user:2",
+        "telegram:channel:-1002003",
+        "console:user:bob",
+        "discord:user:é",
+      ].map(shardOf),
+    ).toEqual([57, 0, 26, 10, 62]);
+  });
+
+  it("spreads keys over every shard", () => {
+    const counts = new Array<number>(SHARD_COUNT).fill(0);
+    for (let id = 0; id < 6400; id++) {
+      const shard = shardOf(`telegram:user:${id}`);
+      counts[shard] = (counts[shard] ?? 0) + 1;
+    }
+    expect(Math.min(...counts)).toBeGreaterThan(50);
+    expect(Math.max(...counts)).toBeLessThan(150);
+  });
+});

@@ -1,0 +1,320 @@
+import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Paper } from "../../../src/core/paper.js";
+import type { BotState } from "../../../src/core/state/types.js";
+import { StoreWriteError } from "../../../src/core/store/errors.js";
+import type { Store } from "../../../src/core/store/port.js";
+import { openFileStore } from "../../../src/storage/files/open-file-store.js";
+import { shardName, shardOf } from "../../../src/storage/files/shard-hash.js";
+import type { IoRecorder } from "./helpers.js";
+import { aProfile, aSubscription, makeTempDir, recordingIo, recordingLogger } from "./helpers.js";
+
+const now = new Date("2024-03-10T07:00:00.000Z");
+const lease = { owner: "instance-A", until: new Date("2024-03-10T07:10:00.000Z") };
+const reply = { kind: "papers" as const, lines: ["Today"], cards: [], buttons: [] };
+const ada = "discord:user:1"; // shard 57
+const bob = "discord:user:2"; // shard 00
+
+let dir: string;
+let cleanup: () => Promise<void>;
+let recorder: IoRecorder;
+let store: Store;
+
+function shardFile(kind: string, key: string): string {
+  return path.join(dir, "state", kind, `${shardName(shardOf(key))}.json`);
+}
+
+async function readJson(file: string): Promise<unknown> {
+  return JSON.parse(await readFile(file, "utf8"));
+}
+
+async function reopen(): Promise<Store> {
+  await store.close();
+  store = await openFileStore(dir, { log: recordingLogger(), io: recorder.io });
+  return store;
+}
+
+beforeEach(async () => {
+  ({ dir, cleanup } = await makeTempDir());
+  recorder = recordingIo();
+  store = await openFileStore(dir, { log: recordingLogger(), io: recorder.io });
+});
+
+afterEach(async () => {
+  await store.close();
+  await cleanup();
+});
+
+describe("the layout in DATA_DIR", () => {
+  it("keeps each kind of record in its shard files, as compact JSON", async () => {
+    await store.profiles.update(ada, now, (profile) => void profile.interests.push("rl"));
+    await store.subscriptions.put(ada, aSubscription());
+    await store.deliveries.claim(
+      [
+        {
+          key: ada,
+          localDate: "2024-03-10",
+          papers: [{ id: "p1", publishedAt: "2024-03-08" }, { id: "p2" }],
+          reply,
+          chatId: "c",
+          late: false,
+        },
+      ],
+      lease,
+      now,
+    );
+
+    expect(await readFile(path.join(dir, "state", "format.json"), "utf8")).toBe('{"version":2}');
+    expect(await readJson(shardFile("profiles", ada))).toEqual({
+      [ada]: { interests: ["rl"], liked: [], disliked: [], updatedAt: now.toISOString() },
+    });
+    expect(await readJson(shardFile("subscriptions", ada))).toEqual({ [ada]: aSubscription() });
+    const deliveries = await readFile(shardFile("deliveries", ada), "utf8");
+    expect(deliveries).not.toContain("\n");
+    expect(JSON.parse(deliveries)).toEqual({
+      [ada]: {
+        log: [
+          {
+            localDate: "2024-03-10",
+            status: "claimed",
+            at: now.toISOString(),
+            paperIds: ["p1", "p2"],
+            sentIds: [],
+            late: false,
+            owner: "instance-A",
+            leaseUntil: lease.until.toISOString(),
+            reply,
+            chatId: "c",
+          },
+        ],
+        sent: { p1: "2024-03-08", p2: null },
+      },
+    });
+    expect(
+      (await readdir(path.join(dir, "state", "profiles"))).filter((name) => !name.startsWith(".")),
+    ).toEqual([`${shardName(shardOf(ada))}.json`]);
+  });
+
+  it("keeps the corpus in corpus.json with its backup", async () => {
+    const paper: Paper = { id: "2401.00001", title: "T", abstract: "A", authors: ["B"], sources: ["arxiv"] };
+    await store.papers.put([paper]);
+    const expected = { version: 1, papers: [paper], stamps: [1], papersVersion: 1 };
+    expect(await readJson(path.join(dir, "corpus.json"))).toEqual(expected);
+    expect(await readJson(path.join(dir, "corpus.json.bak"))).toEqual(expected);
+  });
+});
+
+describe("the corpus", () => {
+  const paper = (id: string, title = `Paper ${id}`): Paper => ({
+    id,
+    title,
+    abstract: "A",
+    authors: ["B"],
+    sources: ["arxiv"],
+  });
+
+  it("a papers version taken before a restart answers the same papers after it", async () => {
+    await store.papers.put([paper("a"), paper("b")]);
+    await store.papers.put([paper("a", "Revised")]);
+    const before = await store.papers.version();
+    await store.papers.put([paper("c")]);
+    store = await reopen();
+    const changed = await store.papers.changedSince(before);
+    expect(changed.papers.map((p) => p.id)).toEqual(["c"]);
+    expect(await store.papers.version()).toBe(changed.version);
+    await store.papers.put([paper("d")]);
+    expect((await store.papers.changedSince(changed.version)).papers.map((p) => p.id)).toEqual(["d"]);
+  });
+
+  it.each([
+    ["a bare array of papers without sources (format 0)", false],
+    ["a version 1 document without stamps", true],
+  ])("reads a corpus.json of an earlier paperboy: %s", async (_, versioned) => {
+    await store.close();
+    const { sources: _sources, ...unsourced } = paper("a");
+    const text = versioned
+      ? JSON.stringify({ version: 1, papers: [paper("a"), paper("b")] })
+      : JSON.stringify([unsourced, paper("b")], null, 2);
+    await writeFile(path.join(dir, "corpus.json"), text);
+    store = await openFileStore(dir, { log: recordingLogger(), io: recorder.io });
+    expect(await store.papers.all()).toEqual(
+      [paper("a", "Paper a"), paper("b")].map((p, at) =>
+        at === 0 && !versioned ? { ...p, sources: ["seed"] } : p,
+      ),
+    );
+    const version = await store.papers.version();
+    await store.papers.put([paper("c")]);
+    expect((await store.papers.changedSince(version)).papers.map((p) => p.id)).toEqual(["c"]);
+  });
+});
+
+describe("durable writes", () => {
+  it("fsyncs the temp file before renaming it over the shard, and the folder after", async () => {
+    recorder.calls.length = 0;
+    await store.profiles.update(ada, now, (profile) => void profile.liked.push("2401.00001"));
+    const file = shardFile("profiles", ada);
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+    const folder = path.dirname(file);
+    expect(recorder.calls).toEqual([
+      `open w ${temp}`,
+      `write ${temp}`,
+      `sync ${temp}`,
+      `rename ${temp} ${file}`,
+      `open r ${folder}`,
+      `sync ${folder}`,
+    ]);
+  });
+
+  it("a 👍 rewrites one profile shard and nothing else", async () => {
+    // 200 targets with a profile, a subscription and deliveries, through the one-shot import.
+    const keys = Array.from({ length: 200 }, (_, index) => `telegram:user:${index}`);
+    const state = { version: 1, profiles: {}, subscriptions: {}, deliveries: {}, sent: {} } as BotState;
+    for (const key of keys) {
+      state.profiles[key] = aProfile({ interests: [`topic ${key}`] });
+      state.subscriptions[key] = aSubscription();
+      state.deliveries[key] = [
+        { localDate: "2024-03-09", at: now.toISOString(), status: "sent", paperIds: ["p1"], sentIds: ["p1"] },
+      ];
+      state.sent[key] = ["p1"];
+    }
+    await store.close();
+    await writeFile(path.join(dir, "state.json"), JSON.stringify(state));
+    await rm(path.join(dir, "state", "format.json"));
+    store = await openFileStore(dir, { log: recordingLogger(), io: recorder.io });
+    const stateFiles = await listFiles(path.join(dir, "state"));
+    const past = new Date("2020-01-01T00:00:00Z");
+    for (const file of stateFiles) await utimes(file, past, past);
+
+    recorder.calls.length = 0;
+    await store.profiles.update("telegram:user:7", now, (profile) => void profile.liked.push("2401.00009"));
+
+    const target = shardFile("profiles", "telegram:user:7");
+    expect(recorder.calls.filter((call) => call.startsWith("rename "))).toEqual([
+      `rename ${path.join(path.dirname(target), `.${path.basename(target)}.tmp`)} ${target}`,
+    ]);
+    for (const file of stateFiles) {
+      const changed = (await stat(file)).mtime.getTime() !== past.getTime();
+      expect([file, changed]).toEqual([file, file === target]);
+    }
+  });
+});
+
+describe("changes arriving together", () => {
+  it("30 likes at once are saved in one write of their shard", async () => {
+    recorder.calls.length = 0;
+    await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        store.profiles.update(ada, now, (profile) => void profile.liked.push(`p${index}`)),
+      ),
+    );
+    expect((await store.profiles.get(ada))?.liked).toHaveLength(30);
+    expect(recorder.calls.filter((call) => call.startsWith("rename "))).toHaveLength(1);
+  });
+
+  it("a change that throws in a batch is left out; the others are saved", async () => {
+    const results = await Promise.allSettled([
+      store.profiles.update(ada, now, (profile) => void profile.liked.push("kept-1")),
+      store.profiles.update(ada, now, (profile) => {
+        profile.liked.push("dropped");
+        throw new Error("refused");
+      }),
+      store.profiles.update(bob, now, (profile) => void profile.liked.push("kept-2")),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    store = await reopen();
+    expect((await store.profiles.get(ada))?.liked).toEqual(["kept-1"]);
+    expect((await store.profiles.get(bob))?.liked).toEqual(["kept-2"]);
+  });
+
+  it("a 👍 does not wait for a delivery write in progress", async () => {
+    const release = recorder.holdOpens(/deliveries\/\.\d\d\.json\.tmp$/);
+    const claim = store.deliveries.claim(
+      [{ key: bob, localDate: "2024-03-10", papers: [], reply, chatId: "c", late: false }],
+      lease,
+      now,
+    );
+    let claimed = false;
+    void claim.then(() => (claimed = true));
+    await store.profiles.update(ada, now, (profile) => void profile.liked.push("p1"));
+    expect((await store.profiles.get(ada))?.liked).toEqual(["p1"]);
+    expect(claimed).toBe(false);
+    expect(await store.deliveries.recent(bob, 1)).toEqual([]);
+    release();
+    expect(await claim).toEqual(new Set([bob]));
+  });
+});
+
+describe("a write that fails", () => {
+  it("rejects with StoreWriteError naming the file, changes nothing, and the same update then succeeds", async () => {
+    await store.profiles.update(ada, now, (profile) => void profile.interests.push("rl"));
+    const file = shardFile("profiles", ada);
+    const onDisk = await readFile(file, "utf8");
+    const like = (): Promise<void> =>
+      store.profiles.update(
+        ada,
+        new Date("2024-03-11T00:00:00.000Z"),
+        (profile) => void profile.liked.push("p9"),
+      );
+
+    recorder.failOpens(/profiles\/\.\d\d\.json\.tmp$/);
+    const error = await like().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreWriteError);
+    expect((error as StoreWriteError).location).toBe(file);
+    expect((error as Error).message).toContain("EIO");
+    expect((await store.profiles.get(ada))?.liked).toEqual([]);
+    expect(await readFile(file, "utf8")).toBe(onDisk);
+    expect(await readdir(path.dirname(file))).toEqual([path.basename(file)]);
+
+    await like();
+    expect((await store.profiles.get(ada))?.liked).toEqual(["p9"]);
+    store = await reopen();
+    expect((await store.profiles.get(ada))?.liked).toEqual(["p9"]);
+  });
+
+  it("a change spanning shards is all or nothing: the shards it did write are put back", async () => {
+    expect(shardOf(ada)).not.toBe(shardOf(bob));
+    const claims = [ada, bob].map((key) => ({
+      key,
+      localDate: "2024-03-10",
+      papers: [{ id: "p1" }],
+      reply,
+      chatId: "c",
+      late: false,
+    }));
+    recorder.failOpens(new RegExp(`deliveries/\\.${shardName(shardOf(bob))}\\.json\\.tmp$`));
+    await expect(store.deliveries.claim(claims, lease, now)).rejects.toBeInstanceOf(StoreWriteError);
+
+    expect(await store.deliveries.recent(ada, 10)).toEqual([]);
+    expect(await readJson(shardFile("deliveries", ada))).toEqual({});
+    store = await reopen();
+    expect(await store.deliveries.recent(ada, 10)).toEqual([]);
+    expect(await store.deliveries.claim(claims, lease, now)).toEqual(new Set([ada, bob]));
+  });
+
+  it("a corpus that cannot be written leaves the papers as they were", async () => {
+    const paper: Paper = { id: "2401.00001", title: "T", abstract: "A", authors: ["B"], sources: ["arxiv"] };
+    recorder.failOpens(/\.corpus\.json\.tmp$/);
+    const error = await store.papers.put([paper]).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "StoreWriteError", location: path.join(dir, "corpus.json") });
+    expect(await store.papers.count()).toBe(0);
+    await store.papers.put([paper]);
+    expect(await (await reopen()).papers.all()).toEqual([paper]);
+  });
+
+  it("a change() that leaves a malformed profile is refused before anything is written", async () => {
+    const error = await store.profiles
+      .update(ada, now, (profile) => {
+        (profile as unknown as Record<string, unknown>).liked = "p1";
+      })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain("liked");
+    expect(await store.profiles.get(ada)).toBeUndefined();
+  });
+});
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../../src/core/log.js";
+import { DocumentVersionError } from "../../../src/core/store/errors.js";
+import type { Db } from "../../../src/storage/postgres/db.js";
+import { migrate } from "../../../src/storage/postgres/migrate.js";
+import { migrations } from "../../../src/storage/postgres/migrations/index.js";
+import { openPostgresStore } from "../../../src/storage/postgres/open-postgres-store.js";
+import { makeTestDb } from "../../helpers/postgres.js";
+import type { TestDb } from "../../helpers/postgres.js";
+
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+/** A version after every known migration, for migrations made up by the cases. */
+const next = Math.max(...migrations.map((m) => m.version)) + 1;
+
+async function appliedVersions(db: Db): Promise<number[]> {
+  const rows = await db.query<{ version: number }>("SELECT version FROM schema_migrations ORDER BY version");
+  return rows.map((row) => row.version);
+}
+
+async function tables(db: Db): Promise<string[]> {
+  const rows = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables
+     WHERE table_schema = current_schema() ORDER BY table_name`,
+  );
+  return rows.map((row) => row.name);
+}
+
+describe("Postgres schema migrations", () => {
+  let test: TestDb;
+  beforeEach(async () => {
+    test = await makeTestDb();
+  });
+  afterEach(async () => {
+    await test.drop();
+  });
+
+  it("opening an empty schema creates every table and records each migration once", async () => {
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    await store.close();
+    const again = test.open();
+    expect(await migrate(again)).toEqual([]);
+    expect(await appliedVersions(again)).toEqual(migrations.map((m) => m.version));
+    expect(await tables(again)).toEqual([
+      "deliveries",
+      "papers",
+      "profiles",
+      "schema_migrations",
+      "sent_papers",
+      "subscriptions",
+    ]);
+  });
+
+  it("applies only the migrations not yet applied, in order", async () => {
+    expect(await migrate(test.db, migrations.slice(0, 1))).toEqual([1]);
+    const later = [
+      ...migrations,
+      { version: next + 1, name: "after next", sql: "ALTER TABLE papers ADD COLUMN after_next int" },
+      { version: next, name: "next", sql: "ALTER TABLE papers ADD COLUMN next int" },
+    ];
+    const known = migrations.map((m) => m.version);
+    expect(await migrate(test.db, later)).toEqual([...known.slice(1), next, next + 1]);
+    expect(await migrate(test.db, later)).toEqual([]);
+    expect(await appliedVersions(test.db)).toEqual([...known, next, next + 1]);
+  });
+
+  it("a failing migration leaves the schema as it was: all pending migrations are one transaction", async () => {
+    await migrate(test.db);
+    const broken = [
+      ...migrations,
+      { version: next, name: "good", sql: "CREATE TABLE extra (id int)" },
+      { version: next + 1, name: "bad", sql: "ALTER TABLE no_such_table ADD COLUMN x int" },
+    ];
+    await expect(migrate(test.db, broken)).rejects.toThrow(/no_such_table/);
+    expect(await appliedVersions(test.db)).toEqual(migrations.map((m) => m.version));
+    expect(await tables(test.db)).not.toContain("extra");
+  });
+
+  it("numbers the papers stored before change numbers existed in their stored order", async () => {
+    await migrate(test.db, migrations.slice(0, 1));
+    await test.db.query(
+      `INSERT INTO papers (id, data) VALUES ('b', '{"id":"b"}'), ('a', '{"id":"a"}');
+       INSERT INTO sent_papers (target_key, paper_id, published_at)
+       VALUES ('console:user:1', 'a', '2024-03-08T00:00:00Z'), ('console:user:1', 'b', NULL)`,
+    );
+    await migrate(test.db);
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    expect(await store.papers.version()).toBe(2);
+    expect((await store.papers.changedSince(1)).papers).toEqual([{ id: "a" }]);
+    await store.papers.put([{ id: "c", title: "", abstract: "", authors: [], sources: [] }]);
+    expect((await store.papers.changedSince(2)).papers.map((paper) => paper.id)).toEqual(["c"]);
+    expect((await store.snapshot()).sent.get("console:user:1")).toEqual([
+      { id: "a", publishedAt: "2024-03-08T00:00:00.000Z" },
+      { id: "b" },
+    ]);
+    await store.close();
+  });
+
+  it("refuses a database that a newer paperboy migrated, naming the database, and changes nothing", async () => {
+    await migrate(test.db);
+    await test.db.query("INSERT INTO schema_migrations (version, name) VALUES (99, 'from the future')");
+    const opening = openPostgresStore(test.db, { log: silentLogger });
+    await expect(opening).rejects.toBeInstanceOf(DocumentVersionError);
+    await expect(opening).rejects.toThrow(test.db.location);
+    await expect(opening).rejects.toThrow(/99 \(from the future\)/);
+    expect(await appliedVersions(test.db)).toEqual([...migrations.map((m) => m.version), 99]);
+  });
+
+  it.skipIf(!onServer)("two instances opening the same empty schema at once migrate it once", async () => {
+    const dbs = [test.db, test.open(), test.open()];
+    const applied = await Promise.all(dbs.map((db) => migrate(db)));
+    const known = migrations.map((m) => m.version);
+    expect(applied.flat()).toEqual(known);
+    expect(await appliedVersions(test.db)).toEqual(known);
+  });
+});

@@ -1,0 +1,33 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { silentLogger } from "../../src/core/log.js";
+import { openFileStore } from "../../src/storage/files/open-file-store.js";
+import { openMemoryStore } from "../../src/storage/files/memory-store.js";
+import { describeStoreContract } from "./contract/describe-store-contract.js";
+
+describeStoreContract("memory", async () => {
+  const store = openMemoryStore();
+  return { store, cleanup: () => store.close() };
+});
+
+describeStoreContract(
+  "files",
+  async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "paperboy-store-contract-"));
+    let store = await openFileStore(dir, { log: silentLogger });
+    return {
+      store,
+      async reopen() {
+        await store.close();
+        store = await openFileStore(dir, { log: silentLogger });
+        return store;
+      },
+      async cleanup() {
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { durable: true },
+);

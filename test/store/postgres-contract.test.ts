@@ -1,0 +1,27 @@
+import { silentLogger } from "../../src/core/log.js";
+import type { Store } from "../../src/core/store/port.js";
+import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
+import { makeTestDb } from "../helpers/postgres.js";
+import { describeStoreContract } from "./contract/describe-store-contract.js";
+
+// On PGlite by default; set TEST_DATABASE_URL to run the same cases on a real PostgreSQL server.
+describeStoreContract(
+  "postgres",
+  async () => {
+    const testDb = await makeTestDb();
+    const open = (): Promise<Store> => openPostgresStore(testDb.open(), { log: silentLogger });
+    let store = await openPostgresStore(testDb.db, { log: silentLogger });
+    return {
+      store,
+      async reopen() {
+        await store.close();
+        store = await open();
+        return store;
+      },
+      another: open,
+      // drop() closes every Db of the schema (so every store opened here) before dropping it.
+      cleanup: () => testDb.drop(),
+    };
+  },
+  { durable: true, shared: true },
+);
