@@ -23,6 +23,13 @@ interface Running {
 
 const TELEGRAM_POLLING_JOB = "telegram-polling";
 
+/** One job per set of gateway shards: instances configured with other shards connect beside it. */
+function discordGatewayJob(discord: NonNullable<Config["discord"]>): string {
+  return discord.shardCount
+    ? `discord-gateway:${discord.shards?.join(",")}/${discord.shardCount}`
+    : "discord-gateway";
+}
+
 /**
  * The composition root: reads the configuration once, loads storage, corpus and index, then starts
  * the bots that have tokens (or the console chat when none has) with the scheduler beside them.
@@ -80,7 +87,14 @@ async function runBots(
   const fatal = new Promise<number>((resolve) => (failed = resolve));
   try {
     if (config.discord) {
-      const discord = createDiscordBot({ ...config.discord, service, log });
+      const gatewayJob = discordGatewayJob(config.discord);
+      const discord = createDiscordBot({
+        ...config.discord,
+        service,
+        log,
+        // Instances sharing a store share the token: each set of shards is connected once.
+        connectWhile: (gateway) => runWhileHeld(app.store.jobs, gatewayJob, gateway, log),
+      });
       await discord.start();
       running.push(discord);
       adapters.discord = discord.delivery;

@@ -85,7 +85,10 @@ export interface SentPaper {
   publishedAt?: string;
 }
 
-/** Everything a store holds, as plain records: what copying one store into another moves. */
+/**
+ * Everything a store holds, as plain records: what copying one store into another moves. Times are
+ * ISO strings as `Date.toISOString` writes them.
+ */
 export interface StoreSnapshot {
   papers: Paper[];
   profiles: Map<TargetKey, Profile>;

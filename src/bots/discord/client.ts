@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
 import type { RESTOptions } from "discord.js";
 import type { CommandService } from "../../core/commands/context.js";
 import type { DeliveryAdapter } from "../../core/delivery/port.js";
@@ -20,6 +20,19 @@ export interface DiscordBotOptions {
   /** Gateway shards of this instance, out of `shardCount` across all instances (bots in 2,500+ servers). */
   shards?: number[];
   shardCount?: number;
+  /**
+   * Decides when this instance holds the gateway connection, for instances sharing one token: two
+   * connections of the same shards would each receive, and answer, every interaction. Given how to
+   * connect and disconnect, it runs them while this instance may. Absent: connect from `start()` on.
+   * Digests are sent over REST by every instance either way.
+   */
+  connectWhile?: (gateway: Gateway) => { stop(): Promise<void> };
+}
+
+/** The gateway connection, opened and closed as a whole. */
+export interface Gateway {
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 export interface DiscordBot {
@@ -79,12 +92,8 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
     log.info({ user: ready.user.tag, appId: options.appId ?? ready.application.id }, "Discord bot ready");
   });
 
-  return {
-    client,
-    delivery: new DiscordDelivery(client.rest, log),
-    idle: () => router.idle(),
-    async start() {
-      if (!options.token.trim()) throw new DiscordTokenError("missing");
+  const gateway: Gateway = {
+    start: async () => {
       try {
         await client.login(options.token);
       } catch (error) {
@@ -92,9 +101,38 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
         throw error;
       }
     },
-    async stop() {
+    stop: async () => {
       await router.idle();
       await client.destroy();
+    },
+  };
+  let connection: { stop(): Promise<void> } | undefined;
+
+  return {
+    client,
+    delivery: new DiscordDelivery(client.rest, log),
+    idle: () => router.idle(),
+    async start() {
+      if (!options.token.trim()) throw new DiscordTokenError("missing");
+      if (!options.connectWhile) {
+        await gateway.start();
+        connection = gateway;
+        return;
+      }
+      // Sends over REST need the token even while another instance holds the gateway, and a
+      // rejected token must stop this start, not be retried in the background.
+      client.rest.setToken(options.token);
+      try {
+        await client.rest.get(Routes.gatewayBot());
+      } catch (error) {
+        if (isRejectedToken(error)) throw new DiscordTokenError("rejected", { cause: error });
+        throw error;
+      }
+      connection = options.connectWhile(gateway);
+    },
+    async stop() {
+      await (connection ?? gateway).stop();
+      connection = undefined;
     },
   };
 }

@@ -23,7 +23,12 @@ export const DEFAULT_CONCURRENCY = 32;
  * the next tick after their lease, never sent twice.
  */
 export const CLAIM_AHEAD_SECONDS = 2;
-export const MAX_CLAIM_BATCH = 5_000;
+/**
+ * The most digests claimed per store call, however fast the platform: small enough that instances
+ * sharing a store each claim a share of a large fan-out (with 5,000, one often claimed all 10,000)
+ * and the first sends start sooner; large enough that claiming stays a small part of the work.
+ */
+export const MAX_CLAIM_BATCH = 500;
 
 export interface FanOutDeps {
   store: Store;

@@ -3,24 +3,10 @@ import type { PaperSource } from "../paper.js";
 import { DELIVERY_DAYS, DELIVERY_STATUSES, findStateProblem } from "./state-shape.js";
 import type { BotState, CorpusDocument } from "./types.js";
 import { CORPUS_VERSION, STATE_VERSION } from "./types.js";
+import { DocumentFormatError, DocumentVersionError } from "../store/errors.js";
 
-/** A stored document does not have the shape this version of paperboy reads. */
-export class DocumentFormatError extends Error {
-  override readonly name = "DocumentFormatError";
-
-  constructor(
-    message: string,
-    /** Where the first problem is, e.g. `profiles["discord:user:1"].interests`. */
-    readonly field: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A stored document was written by a newer paperboy than this one. */
-export class DocumentVersionError extends Error {
-  override readonly name = "DocumentVersionError";
-}
+// One set of error classes for every stored format, so callers test them with one `instanceof`.
+export { DocumentFormatError, DocumentVersionError } from "../store/errors.js";
 
 export interface MigrateOptions {
   /** Names the document in messages, e.g. its file path. */
@@ -100,10 +86,16 @@ const corpusSchema = z.looseObject({
  * (`{ "users": { "discord:42": { "interests": ["rl"] } }, "channels": { … } }`, no `version`).
  */
 const interestsOnlySchema = z.record(z.string(), z.looseObject({ interests: z.array(z.string()) }));
-const stateV0Schema = z.looseObject({
-  users: interestsOnlySchema.optional(),
-  channels: interestsOnlySchema.optional(),
-});
+// At least one of the two: a document with neither (`{}`, or another program's JSON) is not a
+// state paperboy wrote, and taking it as empty would lose the real one (its .bak is tried instead).
+const stateV0Schema = z
+  .looseObject({
+    users: interestsOnlySchema.optional(),
+    channels: interestsOnlySchema.optional(),
+  })
+  .refine((doc) => doc.users !== undefined || doc.channels !== undefined, {
+    message: 'expected "version", or the "users"/"channels" of format version 0',
+  });
 
 /** Version 0 of the corpus: a bare array of papers, or `{ papers }` without a version; no `sources`. */
 const paperV0Schema = paperSchema.extend({ sources: z.array(z.enum(paperSources)).optional() });

@@ -36,10 +36,14 @@ export interface Store {
   /**
    * Replaces everything it holds (papers included) with `snapshot`, in one transaction: afterwards
    * `snapshot()` answers the same records. Claims and leases are copied as they are. The papers it
-   * brings count as changed after any earlier version, so running instances learn of them.
+   * brings count as changed after any earlier version, so running instances learn of them (not of
+   * the papers it removed, which they keep until they restart).
    */
   replaceAll(snapshot: StoreSnapshot): Promise<void>;
-  /** Finishes what is being written and releases files, locks and connections. */
+  /**
+   * Finishes what is being written and releases files, locks and connections; job holds are
+   * released (their `lost` does not settle).
+   */
   close(): Promise<void>;
 }
 
@@ -158,7 +162,10 @@ export interface PaperRecords {
   /** Stores papers by id, replacing a stored paper with the same id. */
   put(papers: readonly Paper[]): Promise<void>;
   count(): Promise<number>;
-  /** Where the papers' history stands now: hand it to `changedSince` later. */
+  /**
+   * Where the papers' history stands now: hand it to `changedSince` later. Take it before reading
+   * `all()`: papers stored in between are then answered again, not missed.
+   */
   version(): Promise<PapersVersion>;
   /**
    * Papers stored or replaced (by any instance) after `since`, in the order they were stored or

@@ -8,12 +8,16 @@ import { shardName } from "./shard-hash.js";
  *     paperboy.lock                  who writes the folder: {pid, host, startedAt}
  *     corpus.json, corpus.json.bak   the papers, one document
  *     state/format.json              {"version": 2}
- *     state/profiles/NN.json         { [key]: Profile }                  NN = 00..63, see shardOf
- *     state/subscriptions/NN.json    { [key]: Subscription }
- *     state/deliveries/NN.json       { [key]: { log: Delivery without key, oldest first,
+ *     state/profiles/NN.json         { [key]: Profile }                  NN = 00..63
+ *     state/subscriptions/NN.json    { [key]: Subscription }             NN = 00..63
+ *     state/deliveries/NNN.json      { [key]: { log: Delivery without key, oldest first,
  *                                                sent: { [paperId]: publishedAt | null } } }
+ *                                                                        NNN = 000..511
  *     state.json                     the whole-document state of earlier versions, imported once
  *                                    and renamed state.json.imported
+ *
+ * A target's records of each kind are in the shard file shardOf(key, kind) names (see
+ * shard-hash.ts for the counts and the hash); a shard with no records may have no file.
  */
 export interface DataLayout {
   readonly folder: string;
@@ -35,6 +39,6 @@ export function dataLayout(folder: string): DataLayout {
     format: path.join(stateFolder, "format.json"),
     legacyState: path.join(folder, "state.json"),
     kindFolder,
-    shardFile: (kind, shard) => path.join(kindFolder(kind), `${shardName(shard)}.json`),
+    shardFile: (kind, shard) => path.join(kindFolder(kind), `${shardName(kind, shard)}.json`),
   };
 }

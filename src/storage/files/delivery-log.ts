@@ -69,7 +69,9 @@ export function deliveryLog(engine: RecordEngine): DeliveryLog {
     takeOver: (lease, now) =>
       engine.write("deliveries", (tx) => {
         const taken: Delivery[] = [];
-        for (const [key, target] of tx.deliveries.current()) {
+        for (const key of tx.liveDeliveryKeys()) {
+          const target = tx.deliveries.get(key);
+          if (!target) continue;
           let log: StoredDelivery[] | undefined;
           target.log.forEach((record, index) => {
             const next = takenOver(record, lease.owner, lease.until.toISOString(), now);
@@ -147,14 +149,25 @@ export function deliveryLog(engine: RecordEngine): DeliveryLog {
       engine.write("deliveries", (tx) => {
         const removed = { deliveries: 0, sent: 0 };
         const cutoff = sentPublishedBefore.getTime();
+        const verdicts = new Map<string, boolean>();
+        const isBefore = (publishedAt: string): boolean => {
+          let before = verdicts.get(publishedAt);
+          if (before === undefined) verdicts.set(publishedAt, (before = Date.parse(publishedAt) < cutoff));
+          return before;
+        };
         for (const [key, target] of tx.deliveries.current()) {
-          const log = target.log.filter(
-            (record) =>
-              record.localDate >= deliveriesBefore ||
-              record.status === "claimed" ||
-              record.status === "sending",
-          );
-          const kept = withoutPublishedBefore(target.sent, cutoff);
+          // The log is oldest first: when its first record is recent enough, so are the others.
+          const oldest = target.log[0];
+          const log =
+            !oldest || oldest.localDate >= deliveriesBefore
+              ? target.log
+              : target.log.filter(
+                  (record) =>
+                    record.localDate >= deliveriesBefore ||
+                    record.status === "claimed" ||
+                    record.status === "sending",
+                );
+          const kept = withoutPublishedBefore(target.sent, isBefore);
           if (log.length === target.log.length && kept.removed === 0) continue;
           removed.deliveries += target.log.length - log.length;
           removed.sent += kept.removed;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Adapter } from "lowdb";
-import type { FileIo } from "./file-io.js";
+import type { FileIo, WritableHandle } from "./file-io.js";
 import { nodeFileIo } from "./file-io.js";
 
 /**
@@ -19,10 +19,13 @@ import { nodeFileIo } from "./file-io.js";
 export class DurableJsonFile<T> implements Adapter<T> {
   readonly file: string;
   readonly #io: FileIo;
+  readonly #stringify: (data: T) => FileContent;
 
-  constructor(file: string, io: FileIo = nodeFileIo) {
+  /** `stringify`, as for lowdb's DataFile: how the data becomes the file's JSON. */
+  constructor(file: string, io: FileIo = nodeFileIo, options: { stringify?: (data: T) => FileContent } = {}) {
     this.file = file;
     this.#io = io;
+    this.#stringify = options.stringify ?? ((data) => JSON.stringify(data));
   }
 
   async read(): Promise<T | null> {
@@ -37,17 +40,22 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   write(data: T): Promise<void> {
-    return writeDurably(this.file, JSON.stringify(data), this.#io);
+    return writeDurably(this.file, this.#stringify(data), this.#io);
   }
 }
 
-/** Replaces `file` by `text` atomically (temp file + rename) and durably (fsync file, then folder). */
-export async function writeDurably(file: string, text: string, io: FileIo = nodeFileIo): Promise<void> {
+/** Replaces `file` by `content` atomically (temp file + rename) and durably (fsync file, then folder). */
+export async function writeDurably(
+  file: string,
+  content: FileContent,
+  io: FileIo = nodeFileIo,
+): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
   try {
     const handle = await io.open(temp, "w");
     try {
-      await handle.writeFile(text, "utf8");
+      if (typeof content === "string" || content instanceof Uint8Array) await handle.writeFile(content);
+      else await writeParts(handle, content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -58,6 +66,24 @@ export async function writeDurably(file: string, text: string, io: FileIo = node
     throw error;
   }
   await syncFolder(path.dirname(file), io);
+}
+
+/** A file's content: text (written as UTF-8), bytes, or bytes in parts written one after the other. */
+export type FileContent = string | Uint8Array | readonly Uint8Array[];
+
+/** Writes every part; a write that stops short (it may, in principle) is continued. */
+async function writeParts(handle: WritableHandle, parts: readonly Uint8Array[]): Promise<void> {
+  if (!handle.writev) return handle.writeFile(Buffer.concat(parts));
+  let pending = parts.filter((part) => part.length > 0);
+  while (pending.length > 0) {
+    let { bytesWritten } = await handle.writev(pending);
+    while (pending.length > 0 && bytesWritten >= (pending[0]?.length ?? 0)) {
+      bytesWritten -= pending[0]?.length ?? 0;
+      pending = pending.slice(1);
+    }
+    const first = pending[0];
+    if (first && bytesWritten > 0) pending = [first.subarray(bytesWritten), ...pending.slice(1)];
+  }
 }
 
 /** Makes the folder's entries (a rename, a new or removed file) durable. */

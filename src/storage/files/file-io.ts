@@ -2,7 +2,13 @@ import { open, readFile, rename, unlink } from "node:fs/promises";
 
 /** The part of a file handle that durable writes use. Node's FileHandle is one. */
 export interface WritableHandle {
-  writeFile(data: string, encoding: "utf8"): Promise<void>;
+  /** Text is written as UTF-8. */
+  writeFile(data: string | Uint8Array, encoding?: "utf8"): Promise<void>;
+  /**
+   * Writes the buffers one after the other, at the current position. Optional for doubles: without
+   * it, content in parts is joined into one buffer and written with writeFile.
+   */
+  writev?(buffers: readonly Uint8Array[]): Promise<{ bytesWritten: number }>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -23,6 +29,8 @@ export interface FileIo {
 export const nodeFileIo: FileIo = {
   open: (file, flags) => open(file, flags),
   rename,
-  readFile: (file, encoding) => readFile(file, encoding),
+  // Read as bytes, decoded once: with an encoding, Node decodes chunk by chunk and joins the
+  // pieces, which cost a store's open at 10,000 users (200 MB of shards) ~0.4 s and their garbage.
+  readFile: async (file, encoding) => (await readFile(file)).toString(encoding),
   unlink,
 };

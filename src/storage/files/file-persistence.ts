@@ -8,6 +8,7 @@ import { DurableJsonFile } from "./durable-json-file.js";
 import type { FileIo } from "./file-io.js";
 import type { JsonFileStore } from "./json-file-store.js";
 import type { Commit, Persistence, ShardDocument, ShardWrite } from "./persistence.js";
+import { shardJson } from "./shard-json.js";
 
 /**
  * Keeps the record engine's changes in DATA_DIR: each touched shard file is rewritten whole
@@ -96,7 +97,10 @@ export class FilePersistence implements Persistence {
   #fileOf(shard: ShardWrite): DurableJsonFile<ShardDocument> {
     const path = this.#layout.shardFile(shard.kind, shard.shard);
     let file = this.#files.get(path);
-    if (!file) this.#files.set(path, (file = new DurableJsonFile<ShardDocument>(path, this.#io)));
+    if (!file) {
+      file = new DurableJsonFile<ShardDocument>(path, this.#io, { stringify: shardJson });
+      this.#files.set(path, file);
+    }
     return file;
   }
 }

@@ -8,8 +8,9 @@ import { readLegacyState } from "./legacy-state-file.js";
 import { legacyStateToRecords } from "./legacy-records.js";
 import type { RecordData } from "./record-data.js";
 import { SHARD_KINDS } from "./record-data.js";
-import { SHARD_COUNT } from "./shard-hash.js";
+import { SHARD_COUNTS } from "./shard-hash.js";
 import { shardDocument } from "./shard-format.js";
+import { shardJson } from "./shard-json.js";
 import { userRecordData } from "./snapshot.js";
 
 /**
@@ -59,11 +60,11 @@ async function writeAllShards(layout: DataLayout, data: RecordData, io: FileIo):
   for (const kind of SHARD_KINDS) {
     const records = data[kind];
     // In parallel: each write waits mostly on its fsyncs.
-    const writes = Array.from({ length: SHARD_COUNT }, (_, shard) => {
+    const writes = Array.from({ length: SHARD_COUNTS[kind] }, (_, shard) => {
       const file = layout.shardFile(kind, shard);
       const entries = records.shard(shard);
       if (entries.size === 0) return unlink(file).catch(ignoreMissing);
-      return new DurableJsonFile(file, io).write(shardDocument(entries));
+      return new DurableJsonFile(file, io, { stringify: shardJson }).write(shardDocument(entries));
     });
     // All settled before failing, so no write is still running once open() has given up.
     const failure = (await Promise.allSettled(writes)).find((outcome) => outcome.status === "rejected");

@@ -1,13 +1,8 @@
 import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../../core/log.js";
-import {
-  DocumentFormatError as LegacyFormatError,
-  DocumentVersionError as LegacyVersionError,
-  migrateCorpus,
-} from "../../core/state/migrate.js";
+import { migrateCorpus } from "../../core/state/migrate.js";
 import type { CorpusDocument } from "../../core/state/types.js";
-import { DocumentFormatError, DocumentVersionError } from "../../core/store/errors.js";
 import type { Store } from "../../core/store/port.js";
 import { paperListOf } from "./corpus-document.js";
 import { lockDataDir } from "./data-dir-lock.js";
@@ -102,13 +97,7 @@ async function loadRecords(
 async function readPapers(corpus: JsonFileStore<CorpusDocument>): Promise<PaperList> {
   const raw = await corpus.read();
   if (raw === undefined) return emptyRecordData().papers;
-  try {
-    return paperListOf(migrateCorpus(raw, { source: corpus.location }));
-  } catch (error) {
-    if (error instanceof LegacyFormatError) throw new DocumentFormatError(error.message, error.field);
-    if (error instanceof LegacyVersionError) throw new DocumentVersionError(error.message);
-    throw error;
-  }
+  return paperListOf(migrateCorpus(raw, { source: corpus.location }));
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import type { Paper } from "../../core/paper.js";
 import type { Delivery, Profile, Subscription } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import type { SentMap } from "./sent-papers.js";
-import { SHARD_COUNT, shardOf } from "./shard-hash.js";
+import { SHARD_COUNTS, shardOf } from "./shard-hash.js";
 
 /** A delivery as kept under its target: the key is the map's, so it is not repeated in each record. */
 export type StoredDelivery = Omit<Delivery, "key">;
@@ -15,7 +15,7 @@ export interface TargetLog {
   sent: SentMap;
 }
 
-/** The kinds of record kept in shards, each in `state/<kind>/NN.json`. */
+/** The kinds of record kept in shards, each in `state/<kind>/<shard>.json` (see data-layout.ts). */
 export type ShardKind = "profiles" | "subscriptions" | "deliveries";
 export const SHARD_KINDS: readonly ShardKind[] = ["profiles", "subscriptions", "deliveries"];
 
@@ -24,28 +24,48 @@ export const SHARD_KINDS: readonly ShardKind[] = ["profiles", "subscriptions", "
  * rebuilt from its group alone. Values are never mutated once stored: a change stores a new object.
  */
 export class ShardedRecords<V> {
-  readonly #shards: Map<TargetKey, V>[] = Array.from({ length: SHARD_COUNT }, () => new Map());
+  readonly kind: ShardKind;
+  readonly #shards: Map<TargetKey, V>[];
+  readonly #onSet: ((key: TargetKey, value: V | undefined) => void) | undefined;
   #size = 0;
+
+  /** `onSet` sees every store and removal: how an index over the records is kept up to date. */
+  constructor(kind: ShardKind, onSet?: (key: TargetKey, value: V | undefined) => void) {
+    this.kind = kind;
+    this.#shards = Array.from({ length: SHARD_COUNTS[kind] }, () => new Map());
+    this.#onSet = onSet;
+  }
+
+  /** How many shards the records are spread over. */
+  get shardCount(): number {
+    return this.#shards.length;
+  }
+
+  /** The shard `key` belongs in. */
+  shardOf(key: TargetKey): number {
+    return shardOf(key, this.kind);
+  }
 
   get size(): number {
     return this.#size;
   }
 
   get(key: TargetKey): V | undefined {
-    return this.shard(shardOf(key)).get(key);
+    return this.shard(this.shardOf(key)).get(key);
   }
 
   /** Stores `value`, or removes the key when it is undefined. */
   set(key: TargetKey, value: V | undefined): void {
-    const shard = this.shard(shardOf(key));
+    const shard = this.shard(this.shardOf(key));
     const had = shard.has(key);
     if (value === undefined) {
       if (had) this.#size -= 1;
       shard.delete(key);
-      return;
+    } else {
+      if (!had) this.#size += 1;
+      shard.set(key, value);
     }
-    if (!had) this.#size += 1;
-    shard.set(key, value);
+    this.#onSet?.(key, value);
   }
 
   shard(index: number): Map<TargetKey, V> {
@@ -64,6 +84,11 @@ export interface RecordData {
   profiles: ShardedRecords<Profile>;
   subscriptions: ShardedRecords<Subscription>;
   deliveries: ShardedRecords<TargetLog>;
+  /**
+   * The targets with a claimed or sending record, kept by `deliveries`: takeOver looks at these
+   * only, instead of every record of every target at every tick (300,000 at 10,000 users).
+   */
+  liveTargets: ReadonlySet<TargetKey>;
   papers: PaperList;
 }
 
@@ -81,12 +106,23 @@ export interface PaperList {
 }
 
 export function emptyRecordData(): RecordData {
+  const liveTargets = new Set<TargetKey>();
+  const deliveries = new ShardedRecords<TargetLog>("deliveries", (key, target) => {
+    if (target && hasLiveRecord(target)) liveTargets.add(key);
+    else liveTargets.delete(key);
+  });
   return {
-    profiles: new ShardedRecords(),
-    subscriptions: new ShardedRecords(),
-    deliveries: new ShardedRecords(),
+    profiles: new ShardedRecords("profiles"),
+    subscriptions: new ShardedRecords("subscriptions"),
+    deliveries,
+    liveTargets,
     papers: { list: [], positions: new Map(), stamps: [], version: 0 },
   };
+}
+
+/** Whether some record of the target is claimed or being sent: held under a lease. */
+export function hasLiveRecord(target: TargetLog): boolean {
+  return target.log.some((record) => record.status === "claimed" || record.status === "sending");
 }
 
 /**

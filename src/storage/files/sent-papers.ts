@@ -41,13 +41,20 @@ export function withoutSent(sent: SentMap, ids: readonly string[]): SentMap {
   return next;
 }
 
-/** The history without papers published before `cutoff` (undated ones are kept). */
-export function withoutPublishedBefore(sent: SentMap, cutoff: number): { sent: SentMap; removed: number } {
+/**
+ * The history without papers published before `cutoff` (undated ones are kept). `isBefore` says
+ * whether a date is before the cutoff: prune passes one that remembers its answers, since the
+ * same papers (and dates) recur across thousands of targets.
+ */
+export function withoutPublishedBefore(
+  sent: SentMap,
+  isBefore: (publishedAt: string) => boolean,
+): { sent: SentMap; removed: number } {
   let next: SentMap | undefined;
   let removed = 0;
   for (const id of Object.keys(sent)) {
     const publishedAt = sent[id];
-    if (publishedAt === null || publishedAt === undefined || !(Date.parse(publishedAt) < cutoff)) continue;
+    if (publishedAt === null || publishedAt === undefined || !isBefore(publishedAt)) continue;
     next ??= Object.assign(emptySent(), sent);
     delete next[id];
     removed += 1;

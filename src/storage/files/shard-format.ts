@@ -28,7 +28,8 @@ export function loadShard(
   if (!isPlainRecord(doc)) return [];
   const keys = Object.keys(doc);
   for (const key of keys) {
-    if (shardOf(key) !== shard) return [key, `(belongs in ${shardName(shardOf(key))}.json)`];
+    const home = shardOf(key, kind);
+    if (home !== shard) return [key, `(belongs in ${shardName(kind, home)}.json)`];
     const problem = checkers[kind](doc[key]);
     if (problem) return [key, ...problem];
   }

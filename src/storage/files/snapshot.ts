@@ -59,9 +59,11 @@ export function userRecordData(records: UserRecords): RecordData {
   for (const [key, sub] of records.subscriptions) {
     data.subscriptions.set(key, checked("subscriptions", key, copyJson(sub), subscriptionProblem));
   }
+  // Each target is built whole before it is stored: the live-claims index looks at it when stored.
+  const targets = new Map<TargetKey, TargetLog>();
   const targetOf = (key: TargetKey): TargetLog => {
-    let target = data.deliveries.get(key);
-    if (!target) data.deliveries.set(key, (target = { log: [], sent: emptySent() }));
+    let target = targets.get(key);
+    if (!target) targets.set(key, (target = { log: [], sent: emptySent() }));
     return target;
   };
   const byTarget = new Map<TargetKey, Map<string, Delivery>>();
@@ -82,6 +84,7 @@ export function userRecordData(records: UserRecords): RecordData {
     const target = targetOf(key);
     target.sent = withSentPapers(target.sent, papers);
   }
+  for (const [key, target] of targets) data.deliveries.set(key, target);
   return data;
 }
 

@@ -1,8 +1,7 @@
 import type { Profile, Subscription } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import type { Commit, ShardDocument, ShardWrite } from "./persistence.js";
-import type { PaperList, RecordData, ShardKind, ShardedRecords, TargetLog } from "./record-data.js";
-import { SHARD_COUNT, shardOf } from "./shard-hash.js";
+import type { PaperList, RecordData, ShardedRecords, TargetLog } from "./record-data.js";
 
 /** Puts a staged value back as it was; run newest first. */
 type Undo = () => void;
@@ -13,25 +12,23 @@ type Undo = () => void;
  */
 export class StagedRecords<V> {
   readonly #base: ShardedRecords<V>;
-  readonly #kind: ShardKind;
   readonly #changes = new Map<number, Map<TargetKey, V | undefined>>();
   readonly #journal: Undo[];
 
-  constructor(kind: ShardKind, base: ShardedRecords<V>, journal: Undo[]) {
-    this.#kind = kind;
+  constructor(base: ShardedRecords<V>, journal: Undo[]) {
     this.#base = base;
     this.#journal = journal;
   }
 
   get(key: TargetKey): V | undefined {
-    const staged = this.#changes.get(shardOf(key));
+    const staged = this.#changes.get(this.#base.shardOf(key));
     if (staged?.has(key)) return staged.get(key);
     return this.#base.get(key);
   }
 
   /** Stages a new value (a new object: stored values are never mutated), or a removal. */
   set(key: TargetKey, value: V | undefined): void {
-    const shard = shardOf(key);
+    const shard = this.#base.shardOf(key);
     let staged = this.#changes.get(shard);
     if (!staged) this.#changes.set(shard, (staged = new Map()));
     const changes = staged;
@@ -48,7 +45,7 @@ export class StagedRecords<V> {
   /** Every record of this kind as the transaction sees it (staged changes included), for scans. */
   current(): Array<[TargetKey, V]> {
     const records: Array<[TargetKey, V]> = [];
-    for (let shard = 0; shard < SHARD_COUNT; shard++) {
+    for (let shard = 0; shard < this.#base.shardCount; shard++) {
       const stored = this.#base.shard(shard);
       const staged = this.#changes.get(shard);
       for (const [key, value] of stored) {
@@ -62,9 +59,14 @@ export class StagedRecords<V> {
     return records;
   }
 
+  /** The keys this transaction changed. */
+  changedKeys(): TargetKey[] {
+    return [...this.#changes.values()].flatMap((staged) => [...staged.keys()]);
+  }
+
   writes(): ShardWrite[] {
     return [...this.#changes.keys()].map((shard) => ({
-      kind: this.#kind,
+      kind: this.#base.kind,
       shard,
       after: () => this.#document(shard, true),
       before: () => this.#document(shard, false),
@@ -107,9 +109,14 @@ export class Transaction {
 
   constructor(data: RecordData) {
     this.#data = data;
-    this.profiles = new StagedRecords("profiles", data.profiles, this.#journal);
-    this.subscriptions = new StagedRecords("subscriptions", data.subscriptions, this.#journal);
-    this.deliveries = new StagedRecords("deliveries", data.deliveries, this.#journal);
+    this.profiles = new StagedRecords(data.profiles, this.#journal);
+    this.subscriptions = new StagedRecords(data.subscriptions, this.#journal);
+    this.deliveries = new StagedRecords(data.deliveries, this.#journal);
+  }
+
+  /** Targets that may hold a claimed or sending record, as the transaction sees them. */
+  liveDeliveryKeys(): TargetKey[] {
+    return [...new Set([...this.#data.liveTargets, ...this.deliveries.changedKeys()])];
   }
 
   /** The corpus as this transaction sees it: staged, or stored. */

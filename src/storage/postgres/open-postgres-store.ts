@@ -1,6 +1,7 @@
 import type { Logger } from "../../core/log.js";
 import { DocumentVersionError } from "../../core/store/errors.js";
 import type { Store } from "../../core/store/port.js";
+import { Lane } from "./call-groups.js";
 import type { Db } from "./db.js";
 import { deliveryLog } from "./deliveries/index.js";
 import { jobLocks } from "./jobs.js";
@@ -27,17 +28,22 @@ export async function openPostgresStore(db: Db, options: { log: Logger }): Promi
     throw new Error(`Could not open the database ${db.location}: ${describe(error)}`, { cause: error });
   }
   if (applied.length > 0) options.log.info({ location: db.location, applied }, "database schema migrated");
+  const grouped = new Lane();
   return {
     location: db.location,
     profiles: profileRecords(db),
     subscriptions: subscriptionRecords(db),
-    deliveries: deliveryLog(db),
+    deliveries: deliveryLog(db, grouped),
     papers: paperRecords(db),
     jobs: jobLocks(db),
     counts: () => counts(db),
     snapshot: () => snapshot(db),
     replaceAll: (records) => replaceAll(db, records),
-    close: () => db.close(),
+    close: async () => {
+      // Calls waiting to be grouped are pending writes too: written before the connections close.
+      await grouped.idle();
+      await db.close();
+    },
   };
 }
 

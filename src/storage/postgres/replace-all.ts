@@ -6,9 +6,10 @@ import { normalisedTime } from "./sql-time.js";
 import { writing } from "./write-error.js";
 
 /**
- * Rows per INSERT. Each statement carries its rows as one parameter (a JSON document, or arrays),
- * so ten thousand users take some hundred statements rather than millions; the chunks keep each
- * parameter within a few megabytes.
+ * Records (or targets' sent histories) per INSERT. Each statement carries its rows as one JSON
+ * parameter, so ten thousand users take some hundreds of statements rather than millions, each
+ * parameter within a few megabytes. (10,000 users with a month of history, 1.8 million rows: about
+ * 12 s replacing a loaded store, 25 s into a new one, on a busy 2-core machine.)
  */
 const chunk = { records: 2_000, sentTargets: 200 } as const;
 

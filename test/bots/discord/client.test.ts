@@ -40,6 +40,23 @@ describe("createDiscordBot", () => {
     await bot.stop();
   });
 
+  it("stops startup on a rejected token also when another instance may hold the gateway", async () => {
+    let handedOver = false;
+    const bot = createDiscordBot({
+      token: SECRET,
+      apiRoot: fake.apiRoot,
+      service: new ScriptedCommands(),
+      log: recordingLogger(),
+      connectWhile: () => {
+        handedOver = true;
+        return { stop: async () => {} };
+      },
+    });
+    await expect(bot.start()).rejects.toBeInstanceOf(DiscordTokenError);
+    expect(handedOver).toBe(false);
+    await bot.stop();
+  });
+
   it("refuses an empty token before calling Discord", async () => {
     const { bot } = build("  ");
     await expect(bot.start()).rejects.toThrow(/DISCORD_TOKEN/);

@@ -101,8 +101,9 @@ describe("migrateState", () => {
     expect(state.sent).toEqual({});
   });
 
-  it("migrates an empty version 0 document to an empty state", () => {
-    expect(migrateState({})).toEqual(emptyState());
+  it("refuses a document with neither a version nor version 0's users or channels, instead of taking it as empty", () => {
+    const error = formatErrorOf(() => migrateState({}));
+    expect(error.message).toMatch(/expected "version", or the "users"\/"channels" of format version 0/);
   });
 
   it("names the bad key of a version 0 document", () => {

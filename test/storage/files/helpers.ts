@@ -74,9 +74,14 @@ export function recordingIo(): IoRecorder {
       }
       const handle = await nodeFileIo.open(file, flags);
       const recorded: WritableHandle = {
-        writeFile: async (data, encoding) => {
+        writeFile: async (data) => {
           calls.push(`write ${file}`);
-          await handle.writeFile(data, encoding);
+          await handle.writeFile(data);
+        },
+        writev: async (buffers) => {
+          calls.push(`write ${file}`);
+          if (!handle.writev) throw new Error("Node's file handles have writev");
+          return handle.writev(buffers);
         },
         sync: async () => {
           calls.push(`sync ${file}`);

@@ -200,6 +200,25 @@ describe("durable writes", () => {
   });
 });
 
+describe("after a restart", () => {
+  it("a claim whose holder stopped is taken over once its lease has ended", async () => {
+    await store.deliveries.claim(
+      [{ key: ada, localDate: "2024-03-10", papers: [{ id: "p1" }], reply, chatId: "c", late: false }],
+      lease,
+      now,
+    );
+    store = await reopen();
+    const later = new Date(lease.until.getTime() + 60_000);
+    const taken = await store.deliveries.takeOver(
+      { owner: "instance-B", until: new Date(later.getTime() + 600_000) },
+      later,
+    );
+    expect(taken.map((delivery) => [delivery.key, delivery.owner, delivery.reply])).toEqual([
+      [ada, "instance-B", reply],
+    ]);
+  });
+});
+
 describe("changes arriving together", () => {
   it("30 likes at once are saved in one write of their shard", async () => {
     recorder.calls.length = 0;

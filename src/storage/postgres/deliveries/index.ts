@@ -1,4 +1,5 @@
 import type { DeliveryLog } from "../../../core/store/port.js";
+import type { Lane } from "../call-groups.js";
 import type { Db } from "../db.js";
 import { claim } from "./claim.js";
 import { historyOf } from "./history.js";
@@ -6,19 +7,20 @@ import { recordUnsent } from "./record-unsent.js";
 import { deliveryColumns, toDelivery } from "./rows.js";
 import type { DeliveryRow } from "./rows.js";
 import { takeOver } from "./take-over.js";
-import { markFailed, markSent, release, startSending } from "./transitions.js";
+import { transitions } from "./transitions.js";
 import { prune } from "./prune.js";
 
-/** The delivery log over the `deliveries` and `sent_papers` tables; one file per question. */
-export function deliveryLog(db: Db): DeliveryLog {
+/**
+ * The delivery log over the `deliveries` and `sent_papers` tables; one file per question. The
+ * moves of a claim go in groups through `lane` (see `transitions.ts`): wait for `lane.idle()`
+ * before closing `db`.
+ */
+export function deliveryLog(db: Db, lane: Lane): DeliveryLog {
   return {
     claim: (claims, lease, now) => claim(db, claims, lease, now),
     recordUnsent: (days, now) => recordUnsent(db, days, now),
     takeOver: (lease, now) => takeOver(db, lease, now),
-    startSending: (key, localDate, lease, now) => startSending(db, key, localDate, lease, now),
-    markSent: (key, localDate, owner, now) => markSent(db, key, localDate, owner, now),
-    markFailed: (key, localDate, owner, reason, now) => markFailed(db, key, localDate, owner, reason, now),
-    release: (key, localDate, owner) => release(db, key, localDate, owner),
+    ...transitions(db, lane),
     historyOf: (keys) => historyOf(db, keys),
     async recent(key, limit) {
       const rows = await db.query<DeliveryRow>(
