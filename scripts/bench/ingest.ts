@@ -1,7 +1,6 @@
 import { performance } from "node:perf_hooks";
 import { Corpus } from "../../src/core/corpus/corpus.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
-import { CORPUS_VERSION } from "../../src/core/state/types.js";
 import { syntheticCorpus } from "./synthetic-corpus.js";
 
 export interface IngestBenchOptions {
@@ -22,7 +21,8 @@ export async function benchIngest(
   const papers = syntheticCorpus(options.corpusSize + options.newPapers, 11);
   const stored = papers.slice(0, options.corpusSize);
   const incoming = papers.slice(options.corpusSize);
-  const corpus = Corpus.fromDocument({ version: CORPUS_VERSION, papers: stored });
+  const corpus = new Corpus();
+  corpus.upsert(stored);
   const index = TfIdfIndex.build(stored);
 
   const started = performance.now();

@@ -111,7 +111,8 @@ describe("ingest", () => {
       hf: { body: fixture("hf-daily-papers.sample.json").slice(0, 4_000) },
       arxiv: { body: fixture("arxiv-api.sample.atom.xml").slice(0, 9_000) },
     });
-    const corpus = Corpus.fromDocument({ version: 1, papers: [storedPaper] });
+    const corpus = new Corpus();
+    corpus.upsert([storedPaper]);
     const logger = recordingLogger();
 
     const { done, progress } = run([sources.hf, sources.arxiv, sources.rss], corpus, logger.log);

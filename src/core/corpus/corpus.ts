@@ -1,5 +1,4 @@
 import type { Paper } from "../paper.js";
-import { CORPUS_VERSION, type CorpusDocument } from "../state/types.js";
 import { isSamePaper, mergePaper } from "./merge.js";
 
 /** What an upsert changed. A paper added and then merged within the same call counts as added. */
@@ -16,13 +15,6 @@ export interface UpsertResult {
  */
 export class Corpus {
   private readonly papers = new Map<string, Paper>();
-
-  /** A corpus holding the document's papers; duplicates in an older document are merged. */
-  static fromDocument(doc: CorpusDocument): Corpus {
-    const corpus = new Corpus();
-    corpus.upsert(Array.isArray(doc.papers) ? doc.papers : []);
-    return corpus;
-  }
 
   get size(): number {
     return this.papers.size;
@@ -62,10 +54,6 @@ export class Corpus {
       if (!addedIds.has(incoming.id)) mergedIds.add(incoming.id);
     }
     return { added: this.pick(addedIds), merged: this.pick(mergedIds), skipped };
-  }
-
-  toDocument(): CorpusDocument {
-    return { version: CORPUS_VERSION, papers: this.all() };
   }
 
   private pick(ids: Set<string>): Paper[] {

@@ -2,10 +2,11 @@ import type { Reply } from "../commands/reply.js";
 import type { ComposeDigest, DigestInput, DigestPlan } from "../delivery/digest-port.js";
 import type { Logger } from "../log.js";
 import type { Delivery } from "../records.js";
-import type { Lease, NewClaim, Store, TargetHistory, UnsentDay } from "../store/port.js";
+import type { NewClaim, Store, TargetHistory, UnsentDay } from "../store/port.js";
 import type { Target, TargetKey } from "../target.js";
 import { parseTargetKey } from "../target.js";
 import type { DeliveryOutcome } from "./outcome.js";
+import { leaseFrom } from "./lease.js";
 import type { DueTarget } from "./plan.js";
 
 /** A digest this instance holds a claim on, ready to go out. */
@@ -21,8 +22,12 @@ export interface ClaimedDigest {
 export interface ClaimDeps {
   store: Store;
   compose: ComposeDigest;
-  lease: Lease;
+  /** This instance's name in the claims it makes. */
+  owner: string;
+  /** The tick's time: what the digests are composed for. */
   now: Date;
+  /** The time of each claim: a long fan-out claims its later batches minutes after the tick. */
+  clock: () => Date;
   log: Logger;
 }
 
@@ -42,8 +47,9 @@ export async function claimBatch(
   let claimedKeys: Set<TargetKey>;
   try {
     composed = await composeBatch(batch, deps);
-    await deps.store.deliveries.recordUnsent(unsentDays(composed), deps.now);
-    claimedKeys = await deps.store.deliveries.claim(claimsOf(composed), deps.lease, deps.now);
+    const now = deps.clock();
+    await deps.store.deliveries.recordUnsent(unsentDays(composed), now);
+    claimedKeys = await deps.store.deliveries.claim(claimsOf(composed), leaseFrom(deps.owner, now), now);
   } catch (error) {
     // Nothing claimed is stored, so nothing is sent: a later tick plans these targets again.
     deps.log.error({ err: error, targets: batch.length }, "could not claim the deliveries; not sending them");

@@ -123,7 +123,6 @@ async function deliverToPlatform(
   const concurrency = deps.concurrency ?? DEFAULT_CONCURRENCY;
   await deliverPlatform({
     ...deps,
-    lease: leaseFrom(deps.owner, deps.now),
     clock: deps.clock ?? (() => new Date()),
     targets,
     resumed,

@@ -12,7 +12,6 @@ export interface PlatformRun extends ClaimDeps {
   resumed: readonly ClaimedDigest[];
   adapter: DeliveryAdapter;
   limiter: RateLimiter;
-  clock: () => Date;
   /** Sends in flight at once. */
   concurrency: number;
   /** Digests claimed per store call. */

@@ -1,7 +1,7 @@
 import type { Reply } from "../commands/reply.js";
 import type { DeliveryAdapter, SendResult } from "../delivery/port.js";
 import type { Logger } from "../log.js";
-import type { Lease, Store } from "../store/port.js";
+import type { Store } from "../store/port.js";
 import type { ClaimedDigest } from "./claim-batch.js";
 import { leaseFrom } from "./lease.js";
 import type { DeliveryOutcome } from "./outcome.js";
@@ -11,7 +11,8 @@ export interface SendDeps {
   store: Store;
   adapter: DeliveryAdapter;
   limiter: RateLimiter;
-  lease: Lease;
+  /** This instance's name in the claims it holds. */
+  owner: string;
   log: Logger;
   /** The time of each step: a fan-out may outlast the tick that started it. */
   clock: () => Date;
@@ -24,11 +25,11 @@ export interface SendDeps {
  */
 export async function sendClaimed(digest: ClaimedDigest, deps: SendDeps): Promise<DeliveryOutcome> {
   const { key, localDate } = digest;
-  const { store, lease, log } = deps;
+  const { store, owner, log } = deps;
   try {
     await deps.limiter.acquire(digest.target);
     const now = deps.clock();
-    if (!(await store.deliveries.startSending(key, localDate, leaseFrom(lease.owner, now), now))) {
+    if (!(await store.deliveries.startSending(key, localDate, leaseFrom(owner, now), now))) {
       log.info({ key, localDate }, "digest no longer held by this instance: not sending it");
       return { kind: "skipped" };
     }
@@ -49,7 +50,7 @@ async function recordResult(
 ): Promise<DeliveryOutcome> {
   const { key, localDate, target } = digest;
   const { deliveries, subscriptions } = deps.store;
-  const owner = deps.lease.owner;
+  const owner = deps.owner;
   const now = deps.clock();
   try {
     if (result.ok) {

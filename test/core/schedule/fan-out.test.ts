@@ -167,6 +167,29 @@ describe("runDueDeliveries", () => {
     });
   });
 
+  it("holds the claims of a fan-out that outlasts a lease: each batch is claimed when it is reached", async () => {
+    const store = await storeWith(many("telegram", 10));
+    const adapter = new FakeAdapter("telegram");
+    // A slow platform: small batches, and a minute passes with each send, so the last batches are
+    // claimed long after the tick's lease would have ended.
+    let clock = NOW.getTime();
+    adapter.answer = () => {
+      clock += 60_000;
+      return { ok: true };
+    };
+    const limiter: RateLimiter = { acquire: async () => {}, ratePerSecond: 1 };
+    const summary = await fanOut({
+      store,
+      now: NOW,
+      clock: () => new Date(clock),
+      adapters: { telegram: adapter },
+      limiters: { telegram: limiter },
+      concurrency: 2,
+    });
+    expect(summary).toMatchObject({ sent: 10, skipped: 0 });
+    expect(adapter.sends).toHaveLength(10);
+  });
+
   it("delivers to 10,000 subscribers, each exactly once", async () => {
     const store = await storeWith({ ...many("telegram", 5_000), ...many("discord", 5_000) });
     const telegram = new FakeAdapter("telegram");
