@@ -11,9 +11,9 @@ export interface CountingFileIo extends FileIo {
 
 /**
  * Wraps the file operations the file store writes through (its `io` option). The store writes a
- * file only by `writeFile` on a handle it opened (a temp file, renamed over the shard, then the
- * folder fsynced), so the bytes counted here are exactly the file content it sent to the disk,
- * each byte once; the file system adds only metadata and journal blocks to that. Checked against
+ * file only by `writeFile` or `writev` on a handle it opened (a temp file, renamed over the shard,
+ * then the folder fsynced), so the bytes counted here are exactly the file content it sent to the
+ * disk, each byte once; the file system adds only metadata and journal blocks to that. Checked against
  * the kernel's count of what the process sent to the block device (`write_bytes` in
  * /proc/self/io): 238,572 against 236,398 bytes per change at 10,000 users, page rounding apart.
  */
@@ -24,6 +24,13 @@ export function countingFileIo(base: FileIo = nodeFileIo): CountingFileIo {
     async writeFile(data, encoding) {
       await handle.writeFile(data, encoding);
       bytes += Buffer.byteLength(data, encoding);
+    },
+    // Forwarded, so that shards are written as the store writes them (in parts, not joined first).
+    async writev(buffers) {
+      if (!handle.writev) throw new Error("countingFileIo: the wrapped file handle has no writev");
+      const result = await handle.writev(buffers);
+      bytes += result.bytesWritten;
+      return result;
     },
     async sync() {
       await handle.sync();

@@ -38,7 +38,7 @@ export async function writeShardFiles(dir: string, users: number): Promise<void>
 
 /**
  * User `index`'s record in a shard file of `kind`: JSON.stringify's text of the record as the adapter
- * keeps it. A target's delivery log is `{log: deliveries without their key, sent: {id:
+ * keeps it. A target's delivery log is `{log: deliveries without their key, sent: {ids,
  * publishedAt}}`, assembled from texts shared between users (see SharedTexts).
  */
 function recordText(kind: ShardKind, made: SyntheticUsers, index: number, texts: SharedTexts): string {
@@ -46,8 +46,9 @@ function recordText(kind: ShardKind, made: SyntheticUsers, index: number, texts:
   if (kind === "subscriptions") return JSON.stringify(made.subscription(index));
   const history = made.history(index);
   const log = history.deliveries.map((delivery) => texts.delivery(delivery));
-  const sent = history.sent.map((paper) => texts.sent(paper));
-  return `{"log":[${log.join(",")}],"sent":{${sent.join(",")}}}`;
+  const ids = history.sent.map((paper) => texts.id(paper));
+  const dates = history.sent.map((paper) => texts.publishedAt(paper));
+  return `{"log":[${log.join(",")}],"sent":{"ids":[${ids.join(",")}],"publishedAt":[${dates.join(",")}]}}`;
 }
 
 /**
@@ -57,7 +58,7 @@ function recordText(kind: ShardKind, made: SyntheticUsers, index: number, texts:
 class SharedTexts {
   /** By the digest's paper id list (one shared array per digest), then by local date. */
   readonly #deliveries = new Map<readonly string[], Map<string, string>>();
-  readonly #sent = new Map<SentPaper, string>();
+  readonly #sent = new Map<SentPaper, { id: string; publishedAt: string }>();
 
   delivery(delivery: Delivery): string {
     let byDate = this.#deliveries.get(delivery.paperIds);
@@ -70,14 +71,20 @@ class SharedTexts {
     return text;
   }
 
-  sent(paper: SentPaper): string {
-    let text = this.#sent.get(paper);
-    if (text === undefined) {
-      this.#sent.set(
-        paper,
-        (text = `${JSON.stringify(paper.id)}:${JSON.stringify(paper.publishedAt ?? null)}`),
-      );
+  id(paper: SentPaper): string {
+    return this.#sentTexts(paper).id;
+  }
+
+  publishedAt(paper: SentPaper): string {
+    return this.#sentTexts(paper).publishedAt;
+  }
+
+  #sentTexts(paper: SentPaper): { id: string; publishedAt: string } {
+    let texts = this.#sent.get(paper);
+    if (texts === undefined) {
+      texts = { id: JSON.stringify(paper.id), publishedAt: JSON.stringify(paper.publishedAt ?? null) };
+      this.#sent.set(paper, texts);
     }
-    return text;
+    return texts;
   }
 }

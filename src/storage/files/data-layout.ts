@@ -10,9 +10,10 @@ import { shardName } from "./shard-hash.js";
  *     state/format.json              {"version": 2}
  *     state/profiles/NN.json         { [key]: Profile }                  NN = 00..63
  *     state/subscriptions/NN.json    { [key]: Subscription }             NN = 00..63
- *     state/deliveries/NNN.json      { [key]: { log: Delivery without key, oldest first,
- *                                                sent: { [paperId]: publishedAt | null } } }
- *                                                                        NNN = 000..511
+ *     state/deliveries/NNN.json      { [key]: TargetLog }                NNN = 000..511
+ *                                    TargetLog = { log: Delivery without key, oldest first,
+ *                                                  sent: { ids: paper ids, oldest first,
+ *                                                          publishedAt: their dates (or null) } }
  *     state.json                     the whole-document state of earlier versions, imported once
  *                                    and renamed state.json.imported
  *

@@ -4,7 +4,7 @@ import type { TargetKey } from "../../core/target.js";
 import { historyOfLog } from "./delivery-history.js";
 import { copyJson } from "./json-copy.js";
 import type { StoredDelivery } from "./record-data.js";
-import { sentIds, withoutPublishedBefore, withSentPapers } from "./sent-papers.js";
+import { sentCount, sentIds, withoutPublishedBefore, withSentPapers } from "./sent-papers.js";
 import type { RecordEngine } from "./record-engine.js";
 import {
   indexOfDate,
@@ -172,7 +172,7 @@ export function deliveryLog(engine: RecordEngine): DeliveryLog {
           removed.deliveries += target.log.length - log.length;
           removed.sent += kept.removed;
           const sent = kept.sent;
-          const empty = log.length === 0 && sentIds(sent).length === 0;
+          const empty = log.length === 0 && sentCount(sent) === 0;
           tx.deliveries.set(key, empty ? undefined : { log, sent });
         }
         return removed;

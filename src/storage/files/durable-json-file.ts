@@ -39,9 +39,18 @@ export class DurableJsonFile<T> implements Adapter<T> {
     return JSON.parse(text) as T;
   }
 
-  write(data: T): Promise<void> {
-    return writeDurably(this.file, this.#stringify(data), this.#io);
+  /** `syncFolder: false`: as writeDurably's. */
+  write(data: T, options: WriteOptions = {}): Promise<void> {
+    return writeDurably(this.file, this.#stringify(data), this.#io, options);
   }
+}
+
+export interface WriteOptions {
+  /**
+   * false: the folder is not fsynced, so the new content is durable only once the caller has
+   * fsynced the folder (syncFolder): one fsync then covers every file renamed in it since.
+   */
+  syncFolder?: boolean;
 }
 
 /** Replaces `file` by `content` atomically (temp file + rename) and durably (fsync file, then folder). */
@@ -49,6 +58,7 @@ export async function writeDurably(
   file: string,
   content: FileContent,
   io: FileIo = nodeFileIo,
+  options: WriteOptions = {},
 ): Promise<void> {
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
   try {
@@ -65,26 +75,36 @@ export async function writeDurably(
     await io.unlink(temp).catch(() => undefined); // a partial temp file is of no use to anyone
     throw error;
   }
-  await syncFolder(path.dirname(file), io);
+  if (options.syncFolder ?? true) await syncFolder(path.dirname(file), io);
 }
 
 /** A file's content: text (written as UTF-8), bytes, or bytes in parts written one after the other. */
 export type FileContent = string | Uint8Array | readonly Uint8Array[];
 
-/** Writes every part; a write that stops short (it may, in principle) is continued. */
+/**
+ * Writes every part; a write that stops short (it may, in principle) is continued. At most
+ * PARTS_PER_WRITE parts are handed over at a time, and parts written are passed over by an index:
+ * a profile shard at 100,000 users is ~4,700 parts, and dropping them from the front of the array
+ * one at a time copied it over and over (5 ms of CPU and 88 MB of garbage per 👍).
+ */
 async function writeParts(handle: WritableHandle, parts: readonly Uint8Array[]): Promise<void> {
   if (!handle.writev) return handle.writeFile(Buffer.concat(parts));
-  let pending = parts.filter((part) => part.length > 0);
-  while (pending.length > 0) {
-    let { bytesWritten } = await handle.writev(pending);
-    while (pending.length > 0 && bytesWritten >= (pending[0]?.length ?? 0)) {
-      bytesWritten -= pending[0]?.length ?? 0;
-      pending = pending.slice(1);
+  const pending = parts.filter((part) => part.length > 0);
+  let next = 0;
+  while (next < pending.length) {
+    let { bytesWritten } = await handle.writev(pending.slice(next, next + PARTS_PER_WRITE));
+    if (bytesWritten <= 0) throw new Error("writev wrote nothing: the file cannot grow.");
+    while (next < pending.length && bytesWritten >= (pending[next]?.length ?? 0)) {
+      bytesWritten -= pending[next]?.length ?? 0;
+      next += 1;
     }
-    const first = pending[0];
-    if (first && bytesWritten > 0) pending = [first.subarray(bytesWritten), ...pending.slice(1)];
+    const part = pending[next];
+    if (part && bytesWritten > 0) pending[next] = part.subarray(bytesWritten);
   }
 }
+
+/** Linux's IOV_MAX: a writev of more buffers writes only this many. */
+const PARTS_PER_WRITE = 1024;
 
 /** Makes the folder's entries (a rename, a new or removed file) durable. */
 export async function syncFolder(folder: string, io: FileIo = nodeFileIo): Promise<void> {

@@ -30,7 +30,7 @@ export const nodeFileIo: FileIo = {
   open: (file, flags) => open(file, flags),
   rename,
   // Read as bytes, decoded once: with an encoding, Node decodes chunk by chunk and joins the
-  // pieces, which cost a store's open at 10,000 users (200 MB of shards) ~0.4 s and their garbage.
+  // pieces, which cost a store's open at 10,000 users (~150 MB of shards) ~0.4 s, and garbage.
   readFile: async (file, encoding) => (await readFile(file)).toString(encoding),
   unlink,
 };

@@ -4,11 +4,19 @@ import { StoreWriteError } from "../../core/store/errors.js";
 import { corpusDocumentOf } from "./corpus-document.js";
 import type { DataDirLock } from "./data-dir-lock.js";
 import type { DataLayout } from "./data-layout.js";
-import { DurableJsonFile } from "./durable-json-file.js";
+import { DurableJsonFile, syncFolder } from "./durable-json-file.js";
 import type { FileIo } from "./file-io.js";
 import type { JsonFileStore } from "./json-file-store.js";
 import type { Commit, Persistence, ShardDocument, ShardWrite } from "./persistence.js";
 import { shardJson } from "./shard-json.js";
+
+/**
+ * Shard files written at once. At 10,000 users (one run each, on a busy 2-core machine), an
+ * unpaced fan-out of 1,000 digests sent 157 a second writing one at a time, 249 writing 4 and 217
+ * writing 8, whose 👍s waited longest (p95 68 ms, against 34 ms with 4 and 45 ms with 1). Four
+ * delivery shards are ~1 MB, half of one when deliveries had 64 shards.
+ */
+const PARALLEL_WRITES = 4;
 
 /**
  * Keeps the record engine's changes in DATA_DIR: each touched shard file is rewritten whole
@@ -60,23 +68,37 @@ export class FilePersistence implements Persistence {
   }
 
   /**
-   * Writes the shards one after the other and stops at the first failure. One at a time on
-   * purpose: a batch of delivery updates touches dozens of ~1-2 MB shards at 10,000 users, and
-   * writing them all at once makes every fsync in the process (a 👍's included) wait for all of
-   * that data to reach the disk.
+   * Writes the shards a few at a time and stops at the first failure. Not all at once: a batch of
+   * delivery updates touches dozens of shards, and writing them all at once makes every fsync in
+   * the process (a 👍's included) wait for all of that data to reach the disk. Each folder is
+   * fsynced once, after the last rename in it: a batch of 60 claims touches ~57 of the 512
+   * delivery shards, and a folder fsync per shard made that 114 fsyncs, not 58.
    */
   async #saveShards(shards: readonly ShardWrite[]): Promise<void> {
     const written: ShardWrite[] = [];
-    for (const shard of shards) {
-      const file = this.#fileOf(shard);
-      try {
-        await file.write(shard.after());
-      } catch (error) {
-        await this.#putBack(written);
-        throw new StoreWriteError(file.file, { cause: error });
+    try {
+      for (let start = 0; start < shards.length; start += PARALLEL_WRITES) {
+        await this.#writeAll(shards.slice(start, start + PARALLEL_WRITES), written);
       }
-      written.push(shard);
+      const folders = new Set(written.map((shard) => this.#layout.kindFolder(shard.kind)));
+      for (const folder of folders) await failsAs(folder, syncFolder(folder, this.#io));
+    } catch (error) {
+      await this.#putBack(written);
+      throw error;
     }
+  }
+
+  /** Writes the shards at once, adding to `written` each one written; rejects once all are done. */
+  async #writeAll(shards: readonly ShardWrite[], written: ShardWrite[]): Promise<void> {
+    const outcomes = await Promise.allSettled(
+      shards.map(async (shard) => {
+        const file = this.#fileOf(shard);
+        await failsAs(file.file, file.write(shard.after(), { syncFolder: false }));
+        written.push(shard);
+      }),
+    );
+    const failure = outcomes.find((outcome) => outcome.status === "rejected");
+    if (failure) throw failure.reason;
   }
 
   async #putBack(shards: readonly ShardWrite[]): Promise<void> {
@@ -102,5 +124,14 @@ export class FilePersistence implements Persistence {
       this.#files.set(path, file);
     }
     return file;
+  }
+}
+
+/** `work`, whose failure is reported as a StoreWriteError at `location`. */
+async function failsAs(location: string, work: Promise<void>): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    throw new StoreWriteError(location, { cause: error });
   }
 }

@@ -59,12 +59,13 @@ export async function importLegacyState(
 async function writeAllShards(layout: DataLayout, data: RecordData, io: FileIo): Promise<void> {
   for (const kind of SHARD_KINDS) {
     const records = data[kind];
-    // In parallel: each write waits mostly on its fsyncs.
+    // In parallel: each write waits mostly on its fsync. The folder is fsynced once, below.
     const writes = Array.from({ length: SHARD_COUNTS[kind] }, (_, shard) => {
       const file = layout.shardFile(kind, shard);
       const entries = records.shard(shard);
       if (entries.size === 0) return unlink(file).catch(ignoreMissing);
-      return new DurableJsonFile(file, io, { stringify: shardJson }).write(shardDocument(entries));
+      const durable = new DurableJsonFile(file, io, { stringify: shardJson });
+      return durable.write(shardDocument(entries), { syncFolder: false });
     });
     // All settled before failing, so no write is still running once open() has given up.
     const failure = (await Promise.allSettled(writes)).find((outcome) => outcome.status === "rejected");

@@ -1,7 +1,7 @@
 import type { Paper } from "../../core/paper.js";
 import type { Delivery, Profile, Subscription } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
-import type { SentMap } from "./sent-papers.js";
+import type { SentList } from "./sent-papers.js";
 import { SHARD_COUNTS, shardOf } from "./shard-hash.js";
 
 /** A delivery as kept under its target: the key is the map's, so it is not repeated in each record. */
@@ -11,8 +11,8 @@ export type StoredDelivery = Omit<Delivery, "key">;
 export interface TargetLog {
   /** Oldest local date first, one record per local date. */
   log: StoredDelivery[];
-  /** Paper id → its publication date (null when unknown), in the order first sent. */
-  sent: SentMap;
+  /** The papers sent, in the order first sent, with their publication dates. */
+  sent: SentList;
 }
 
 /** The kinds of record kept in shards, each in `state/<kind>/<shard>.json` (see data-layout.ts). */

@@ -3,7 +3,7 @@ import type { TargetKey } from "../../core/target.js";
 import { copyJson } from "./json-copy.js";
 import type { RecordData, ShardKind, TargetLog } from "./record-data.js";
 import { emptyRecordData } from "./record-data.js";
-import { emptySent, sentIds, toSentPapers, withSentPapers } from "./sent-papers.js";
+import { emptySent, sentCount, toSentPapers, withSentPapers } from "./sent-papers.js";
 import type { FieldPath } from "./shard-format.js";
 import { deliveryProblem, formatFieldPath, profileProblem, subscriptionProblem } from "./shard-format.js";
 import { toDelivery } from "./target-log.js";
@@ -17,7 +17,7 @@ export function countsOf(data: RecordData): StoreCounts {
   let sent = 0;
   for (const [, target] of data.deliveries.entries()) {
     deliveries += target.log.length;
-    sent += sentIds(target.sent).length;
+    sent += sentCount(target.sent);
   }
   return {
     papers: data.papers.list.length,

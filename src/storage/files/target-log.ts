@@ -2,7 +2,7 @@ import type { Delivery } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import { copyJson } from "./json-copy.js";
 import type { StoredDelivery, TargetLog } from "./record-data.js";
-import { emptySent, sentIds, withoutSent } from "./sent-papers.js";
+import { emptySent, sentCount, withoutSent } from "./sent-papers.js";
 
 /**
  * Copy-on-write edits of a target's deliveries: each returns a new TargetLog and leaves the one it
@@ -41,7 +41,7 @@ export function withRemoved(
 ): TargetLog | undefined {
   const log = target.log.filter((_, at) => at !== index);
   const sent = withoutSent(target.sent, forget);
-  return log.length === 0 && sentIds(sent).length === 0 ? undefined : { log, sent };
+  return log.length === 0 && sentCount(sent) === 0 ? undefined : { log, sent };
 }
 
 /** A record as handed out: a copy, with its key. */

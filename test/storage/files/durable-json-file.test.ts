@@ -53,4 +53,21 @@ describe("DurableJsonFile", () => {
     await writeDurably(file, parts, shortWrites(3));
     expect(JSON.parse(await readFile(file, "utf8"))).toEqual({ key: "a value with é" });
   });
+
+  it("writes thousands of parts whole (more than one writev takes), in order", async () => {
+    const file = path.join(dir, "many.json");
+    const values = Array.from({ length: 5000 }, (_, index) => index);
+    const parts = ["[", ...values.map((value) => (value === 0 ? `${value}` : `,${value}`)), "]"];
+    await writeDurably(
+      file,
+      parts.map((text) => Buffer.from(text)),
+    );
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual(values);
+    await writeDurably(
+      file,
+      parts.map((text) => Buffer.from(text)),
+      shortWrites(4001),
+    );
+    expect(JSON.parse(await readFile(file, "utf8"))).toEqual(values);
+  });
 });

@@ -55,12 +55,15 @@ export interface IoRecorder {
   failOpens(pattern: RegExp, count?: number): void;
   /** Makes opens of files matching `pattern` (for writing) wait until the returned function is called. */
   holdOpens(pattern: RegExp): () => void;
+  /** Makes the next `count` fsyncs of a file or folder matching `pattern` fail with EIO. */
+  failSyncs(pattern: RegExp, count?: number): void;
 }
 
 /** Node's file operations, recorded, with failures on demand (root ignores chmod, so this is how a write fails). */
 export function recordingIo(): IoRecorder {
   const calls: string[] = [];
   const failures: Array<{ pattern: RegExp; left: number }> = [];
+  const syncFailures: Array<{ pattern: RegExp; left: number }> = [];
   const holds: Array<{ pattern: RegExp; released: Promise<void> }> = [];
   const io: FileIo = {
     async open(file, flags) {
@@ -85,6 +88,11 @@ export function recordingIo(): IoRecorder {
         },
         sync: async () => {
           calls.push(`sync ${file}`);
+          const failure = syncFailures.find((entry) => entry.left > 0 && entry.pattern.test(file));
+          if (failure) {
+            failure.left -= 1;
+            throw Object.assign(new Error(`EIO: i/o error, fsync '${file}'`), { code: "EIO" });
+          }
           await handle.sync();
         },
         close: () => handle.close(),
@@ -102,6 +110,7 @@ export function recordingIo(): IoRecorder {
     io,
     calls,
     failOpens: (pattern, count = 1) => void failures.push({ pattern, left: count }),
+    failSyncs: (pattern, count = 1) => void syncFailures.push({ pattern, left: count }),
     holdOpens: (pattern) => {
       let release = (): void => undefined;
       holds.push({ pattern, released: new Promise<void>((resolve) => (release = resolve)) });

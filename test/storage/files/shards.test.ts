@@ -3,16 +3,18 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DocumentVersionError, StorageCorruptError } from "../../../src/core/store/errors.js";
 import { openFileStore } from "../../../src/storage/files/open-file-store.js";
-import { SHARD_COUNT, shardName, shardOf } from "../../../src/storage/files/shard-hash.js";
+import type { ShardKind } from "../../../src/storage/files/record-data.js";
+import { SHARD_COUNTS, shardName, shardOf } from "../../../src/storage/files/shard-hash.js";
 import { aProfile, aSubscription, makeTempDir, recordingLogger } from "./helpers.js";
 
-const ada = "discord:user:1";
+const ada = "discord:user:1"; // profiles/57.json, subscriptions/57.json, deliveries/121.json
+const noneSent = { ids: [], publishedAt: [] };
 
 let dir: string;
 let cleanup: () => Promise<void>;
 
-function shardFile(kind: string, key: string): string {
-  return path.join(dir, "state", kind, `${shardName(shardOf(key))}.json`);
+function shardFile(kind: ShardKind, key: string): string {
+  return path.join(dir, "state", kind, `${shardName(kind, shardOf(key, kind))}.json`);
 }
 
 /** Opens the folder once, stores a profile, a subscription and a delivery for Ada, and closes it. */
@@ -46,7 +48,7 @@ afterEach(async () => {
 });
 
 describe("shard files are checked when the store opens", () => {
-  it.each([
+  it.each<[ShardKind, string, string]>([
     ["profiles", "not JSON", '{"discord:user:1": {"interests": ['],
     ["subscriptions", "empty", ""],
     ["deliveries", "not JSON", "nul"],
@@ -67,11 +69,22 @@ describe("shard files are checked when the store opens", () => {
     },
   );
 
-  it.each([
+  const sent = (ids: unknown, publishedAt: unknown): object => ({
+    [ada]: { log: [], sent: { ids, publishedAt } },
+  });
+  it.each<[ShardKind, unknown, string]>([
     ["profiles", { [ada]: { ...aProfile(), liked: "p1" } }, `["${ada}"].liked`],
     ["subscriptions", { [ada]: { ...aSubscription(), days: "sometimes" } }, `["${ada}"].days`],
-    ["deliveries", { [ada]: { log: [{ localDate: "2024-03-09" }], sent: {} } }, `["${ada}"].log[0].status`],
-    ["deliveries", { [ada]: { log: [], sent: { p1: 3 } } }, `["${ada}"].sent.p1`],
+    [
+      "deliveries",
+      { [ada]: { log: [{ localDate: "2024-03-09" }], sent: noneSent } },
+      `["${ada}"].log[0].status`,
+    ],
+    ["deliveries", { [ada]: { log: [], sent: { p1: "2024-03-08" } } }, `["${ada}"].sent.ids`],
+    ["deliveries", sent(["p1", 2], [null, null]), `["${ada}"].sent.ids`],
+    ["deliveries", sent(["p1", "p2"], [null]), `["${ada}"].sent.publishedAt`],
+    ["deliveries", sent(["p1"], [3]), `["${ada}"].sent.publishedAt[0]`],
+    ["deliveries", sent(["p1", "p2", "p1"], [null, null, null]), `["${ada}"].sent.ids[2] (repeats an id)`],
     ["profiles", [aProfile()], "(top level)"],
   ])("a %s shard of the wrong shape is refused, naming the file and the field", async (kind, doc, field) => {
     await seed();
@@ -85,11 +98,27 @@ describe("shard files are checked when the store opens", () => {
 
   it("a record in the wrong shard file is refused (it would be invisible to lookups)", async () => {
     await seed();
-    const wrong = path.join(dir, "state", "profiles", shardName((shardOf(ada) + 1) % SHARD_COUNT) + ".json");
+    const wrong = path.join(
+      dir,
+      "state",
+      "profiles",
+      shardName("profiles", (shardOf(ada, "profiles") + 1) % 64) + ".json",
+    );
     await writeFile(wrong, JSON.stringify({ [ada]: aProfile() }));
     const error = await openError();
     expect(error).toBeInstanceOf(StorageCorruptError);
-    expect((error as Error).message).toContain(`belongs in ${shardName(shardOf(ada))}.json`);
+    expect((error as Error).message).toContain(`belongs in 57.json`);
+  });
+
+  it("deliveries filed as if there were 64 delivery shards (057.json, not 121.json) are refused", async () => {
+    await seed();
+    // discord:user:1 is profiles/57.json but deliveries/121.json: 121 % 64 = 57.
+    const wrong = path.join(dir, "state", "deliveries", "057.json");
+    await writeFile(wrong, JSON.stringify({ [ada]: { log: [], sent: noneSent } }));
+    const error = await openError();
+    expect(error).toBeInstanceOf(StorageCorruptError);
+    expect((error as Error).message).toContain(wrong);
+    expect((error as Error).message).toContain(`belongs in 121.json`);
   });
 
   it("sorts a delivery log written out of order, and refuses one that repeats a local date", async () => {
@@ -105,7 +134,7 @@ describe("shard files are checked when the store opens", () => {
     const file = shardFile("deliveries", ada);
     await writeFile(
       file,
-      JSON.stringify({ [ada]: { log: [record("2024-03-09"), record("2024-03-08")], sent: {} } }),
+      JSON.stringify({ [ada]: { log: [record("2024-03-09"), record("2024-03-08")], sent: noneSent } }),
     );
     const store = await openFileStore(dir, { log: recordingLogger() });
     expect((await store.deliveries.recent(ada, 5)).map((delivery) => delivery.localDate)).toEqual([
@@ -115,7 +144,7 @@ describe("shard files are checked when the store opens", () => {
     await store.close();
     await writeFile(
       file,
-      JSON.stringify({ [ada]: { log: [record("2024-03-09"), record("2024-03-09")], sent: {} } }),
+      JSON.stringify({ [ada]: { log: [record("2024-03-09"), record("2024-03-09")], sent: noneSent } }),
     );
     expect(await openError()).toBeInstanceOf(StorageCorruptError);
   });
@@ -139,22 +168,35 @@ describe("shard files are checked when the store opens", () => {
 });
 
 describe("shardOf", () => {
-  it("is FNV-1a of the key's UTF-8 bytes modulo 64: fixed values, since files depend on them", () => {
-    expect(
-      [
-        "discord:user:1",
-        "discord:user:2",
-        "telegram:channel:-1002003",
-        "console:user:bob",
-        "discord:user:é",
-      ].map(shardOf),
-    ).toEqual([57, 0, 26, 10, 62]);
+  const keys = [
+    "discord:user:1",
+    "discord:user:2",
+    "telegram:channel:-1002003",
+    "console:user:bob",
+    "discord:user:é",
+    "discord:user:😀",
+    "discord:user:\ud800", // a lone surrogate: hashed as U+FFFD, as TextEncoder writes it
+  ];
+
+  it("is FNV-1a of the key's UTF-8 bytes modulo the kind's shard count: fixed, since files depend on it", () => {
+    expect(SHARD_COUNTS).toEqual({ profiles: 64, subscriptions: 64, deliveries: 512 });
+    expect(keys.map((key) => shardOf(key, "profiles"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
+    expect(keys.map((key) => shardOf(key, "subscriptions"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
+    expect(keys.map((key) => shardOf(key, "deliveries"))).toEqual([121, 448, 346, 394, 190, 475, 175]);
   });
 
-  it("spreads keys over every shard", () => {
-    const counts = new Array<number>(SHARD_COUNT).fill(0);
-    for (let id = 0; id < 6400; id++) {
-      const shard = shardOf(`telegram:user:${id}`);
+  it("names delivery shards 000..511 and the others 00..63", () => {
+    expect([0, 7, 63].map((shard) => shardName("profiles", shard))).toEqual(["00", "07", "63"]);
+    expect([0, 7, 511].map((shard) => shardName("deliveries", shard))).toEqual(["000", "007", "511"]);
+  });
+
+  it.each<[ShardKind, number]>([
+    ["profiles", 6400],
+    ["deliveries", 51200],
+  ])("spreads %s over every shard", (kind, count) => {
+    const counts = new Array<number>(SHARD_COUNTS[kind]).fill(0);
+    for (let id = 0; id < count; id++) {
+      const shard = shardOf(`telegram:user:${id}`, kind);
       counts[shard] = (counts[shard] ?? 0) + 1;
     }
     expect(Math.min(...counts)).toBeGreaterThan(50);

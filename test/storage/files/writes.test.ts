@@ -4,8 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Paper } from "../../../src/core/paper.js";
 import type { BotState } from "../../../src/core/state/types.js";
 import { StoreWriteError } from "../../../src/core/store/errors.js";
-import type { Store } from "../../../src/core/store/port.js";
+import type { NewClaim, Store } from "../../../src/core/store/port.js";
 import { openFileStore } from "../../../src/storage/files/open-file-store.js";
+import type { ShardKind } from "../../../src/storage/files/record-data.js";
 import { shardName, shardOf } from "../../../src/storage/files/shard-hash.js";
 import type { IoRecorder } from "./helpers.js";
 import { aProfile, aSubscription, makeTempDir, recordingIo, recordingLogger } from "./helpers.js";
@@ -13,16 +14,20 @@ import { aProfile, aSubscription, makeTempDir, recordingIo, recordingLogger } fr
 const now = new Date("2024-03-10T07:00:00.000Z");
 const lease = { owner: "instance-A", until: new Date("2024-03-10T07:10:00.000Z") };
 const reply = { kind: "papers" as const, lines: ["Today"], cards: [], buttons: [] };
-const ada = "discord:user:1"; // shard 57
-const bob = "discord:user:2"; // shard 00
+const ada = "discord:user:1"; // profiles/57.json, deliveries/121.json
+const bob = "discord:user:2"; // profiles/00.json, deliveries/448.json
 
 let dir: string;
 let cleanup: () => Promise<void>;
 let recorder: IoRecorder;
 let store: Store;
 
-function shardFile(kind: string, key: string): string {
-  return path.join(dir, "state", kind, `${shardName(shardOf(key))}.json`);
+function claimOf(key: string, localDate = "2024-03-10"): NewClaim {
+  return { key, localDate, papers: [{ id: "p1" }], reply, chatId: "c", late: false };
+}
+
+function shardFile(kind: ShardKind, key: string): string {
+  return path.join(dir, "state", kind, `${shardName(kind, shardOf(key, kind))}.json`);
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -88,12 +93,16 @@ describe("the layout in DATA_DIR", () => {
             chatId: "c",
           },
         ],
-        sent: { p1: "2024-03-08", p2: null },
+        sent: { ids: ["p1", "p2"], publishedAt: ["2024-03-08", null] },
       },
     });
-    expect(
-      (await readdir(path.join(dir, "state", "profiles"))).filter((name) => !name.startsWith(".")),
-    ).toEqual([`${shardName(shardOf(ada))}.json`]);
+    for (const kind of ["profiles", "deliveries"] as const) {
+      expect((await readdir(path.join(dir, "state", kind))).filter((name) => !name.startsWith("."))).toEqual([
+        path.basename(shardFile(kind, ada)),
+      ]);
+    }
+    expect(path.basename(shardFile("profiles", ada))).toBe("57.json");
+    expect(path.basename(shardFile("deliveries", ada))).toBe("121.json");
   });
 
   it("keeps the corpus in corpus.json with its backup", async () => {
@@ -164,6 +173,20 @@ describe("durable writes", () => {
       `open r ${folder}`,
       `sync ${folder}`,
     ]);
+  });
+
+  it("a change writing several shards of a folder fsyncs the folder once, after their renames", async () => {
+    recorder.calls.length = 0;
+    await store.deliveries.claim([claimOf(ada), claimOf(bob)], lease, now);
+    const folder = path.join(dir, "state", "deliveries");
+    const renames = recorder.calls.filter((call) => call.startsWith("rename "));
+    expect(renames.map((call) => call.split(" ")[2])).toEqual(
+      expect.arrayContaining([shardFile("deliveries", ada), shardFile("deliveries", bob)]),
+    );
+    expect(recorder.calls.filter((call) => call.startsWith("sync ") && !call.endsWith(".tmp"))).toEqual([
+      `sync ${folder}`,
+    ]);
+    expect(recorder.calls.at(-1)).toBe(`sync ${folder}`);
   });
 
   it("a 👍 rewrites one profile shard and nothing else", async () => {
@@ -247,7 +270,7 @@ describe("changes arriving together", () => {
   });
 
   it("a 👍 does not wait for a delivery write in progress", async () => {
-    const release = recorder.holdOpens(/deliveries\/\.\d\d\.json\.tmp$/);
+    const release = recorder.holdOpens(/deliveries\/\.\d{3}\.json\.tmp$/);
     const claim = store.deliveries.claim(
       [{ key: bob, localDate: "2024-03-10", papers: [], reply, chatId: "c", late: false }],
       lease,
@@ -292,7 +315,7 @@ describe("a write that fails", () => {
   });
 
   it("a change spanning shards is all or nothing: the shards it did write are put back", async () => {
-    expect(shardOf(ada)).not.toBe(shardOf(bob));
+    expect(shardOf(ada, "deliveries")).not.toBe(shardOf(bob, "deliveries"));
     const claims = [ada, bob].map((key) => ({
       key,
       localDate: "2024-03-10",
@@ -301,7 +324,7 @@ describe("a write that fails", () => {
       chatId: "c",
       late: false,
     }));
-    recorder.failOpens(new RegExp(`deliveries/\\.${shardName(shardOf(bob))}\\.json\\.tmp$`));
+    recorder.failOpens(new RegExp(`deliveries/\\.${path.basename(shardFile("deliveries", bob))}\\.tmp$`));
     await expect(store.deliveries.claim(claims, lease, now)).rejects.toBeInstanceOf(StoreWriteError);
 
     expect(await store.deliveries.recent(ada, 10)).toEqual([]);
@@ -309,6 +332,27 @@ describe("a write that fails", () => {
     store = await reopen();
     expect(await store.deliveries.recent(ada, 10)).toEqual([]);
     expect(await store.deliveries.claim(claims, lease, now)).toEqual(new Set([ada, bob]));
+  });
+
+  it("a folder that cannot be fsynced fails the change, and the shards it renamed are put back", async () => {
+    await store.deliveries.claim([claimOf(ada, "2024-03-09")], lease, now);
+    const before = await readFile(shardFile("deliveries", ada), "utf8");
+    recorder.failSyncs(/state\/deliveries$/);
+    const error = await store.deliveries
+      .claim([claimOf(ada), claimOf(bob)], lease, now)
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreWriteError);
+    expect((error as StoreWriteError).location).toBe(path.join(dir, "state", "deliveries"));
+    expect((await store.deliveries.recent(ada, 10)).map((delivery) => delivery.localDate)).toEqual([
+      "2024-03-09",
+    ]);
+    expect(await readFile(shardFile("deliveries", ada), "utf8")).toBe(before);
+    expect(await readJson(shardFile("deliveries", bob))).toEqual({});
+    store = await reopen();
+    expect(await store.deliveries.recent(bob, 10)).toEqual([]);
+    expect(await store.deliveries.claim([claimOf(ada), claimOf(bob)], lease, now)).toEqual(
+      new Set([ada, bob]),
+    );
   });
 
   it("a corpus that cannot be written leaves the papers as they were", async () => {
