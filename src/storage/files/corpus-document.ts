@@ -1,6 +1,6 @@
 import type { Paper } from "../../core/paper.js";
-import type { CorpusDocument } from "../../core/state/types.js";
-import { CORPUS_VERSION } from "../../core/state/types.js";
+import type { CorpusDocument } from "./legacy/types.js";
+import { CORPUS_VERSION } from "./legacy/types.js";
 import type { PaperList } from "./record-data.js";
 import { emptyRecordData, withPapers } from "./record-data.js";
 

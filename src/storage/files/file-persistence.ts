@@ -1,5 +1,5 @@
 import type { Logger } from "../../core/log.js";
-import type { CorpusDocument } from "../../core/state/types.js";
+import type { CorpusDocument } from "./legacy/types.js";
 import { StoreWriteError } from "../../core/store/errors.js";
 import { corpusDocumentOf } from "./corpus-document.js";
 import type { DataDirLock } from "./data-dir-lock.js";

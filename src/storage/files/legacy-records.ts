@@ -1,5 +1,5 @@
 import type { Delivery, Profile, StoreSnapshot, Subscription } from "../../core/records.js";
-import type { BotState, DeliveryRecord } from "../../core/state/types.js";
+import type { BotState, DeliveryRecord } from "./legacy/types.js";
 import type { TargetKey } from "../../core/target.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { Logger } from "../../core/log.js";
-import { DocumentFormatError, DocumentVersionError, migrateState } from "../../core/state/migrate.js";
-import type { BotState } from "../../core/state/types.js";
+import { DocumentFormatError, DocumentVersionError, migrateState } from "./legacy/migrate.js";
+import type { BotState } from "./legacy/types.js";
 import { StorageCorruptError } from "../../core/store/errors.js";
 import type { FileIo } from "./file-io.js";
 import { readJsonFile } from "./read-json.js";

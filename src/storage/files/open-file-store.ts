@@ -1,8 +1,8 @@
 import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../../core/log.js";
-import { migrateCorpus } from "../../core/state/migrate.js";
-import type { CorpusDocument } from "../../core/state/types.js";
+import { migrateCorpus } from "./legacy/migrate.js";
+import type { CorpusDocument } from "./legacy/types.js";
 import type { Store } from "../../core/store/port.js";
 import { paperListOf } from "./corpus-document.js";
 import { lockDataDir } from "./data-dir-lock.js";

@@ -1,7 +1,7 @@
 import { access, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { BotState } from "../../../src/core/state/types.js";
+import type { BotState } from "../../../src/storage/files/legacy/types.js";
 import { StorageCorruptError } from "../../../src/core/store/errors.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { legacyStateToRecords } from "../../../src/storage/files/legacy-records.js";

@@ -2,7 +2,7 @@ import { readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Paper } from "../../../src/core/paper.js";
-import type { BotState } from "../../../src/core/state/types.js";
+import type { BotState } from "../../../src/storage/files/legacy/types.js";
 import { StoreWriteError } from "../../../src/core/store/errors.js";
 import type { NewClaim, Store } from "../../../src/core/store/port.js";
 import { openFileStore } from "../../../src/storage/files/open-file-store.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DocumentFormatError, migrateState } from "../../../src/core/state/migrate.js";
-import { findStateProblem } from "../../../src/core/state/state-shape.js";
-import type { BotState } from "../../../src/core/state/types.js";
-import { STATE_VERSION } from "../../../src/core/state/types.js";
+import { DocumentFormatError, migrateState } from "../../../../src/storage/files/legacy/migrate.js";
+import { findStateProblem } from "../../../../src/storage/files/legacy/state-shape.js";
+import type { BotState } from "../../../../src/storage/files/legacy/types.js";
+import { STATE_VERSION } from "../../../../src/storage/files/legacy/types.js";
 
 const key = "telegram:user:7";
 

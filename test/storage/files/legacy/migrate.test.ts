@@ -4,9 +4,9 @@ import {
   DocumentVersionError,
   migrateCorpus,
   migrateState,
-} from "../../../src/core/state/migrate.js";
-import type { BotState } from "../../../src/core/state/types.js";
-import { CORPUS_VERSION, STATE_VERSION, emptyState } from "../../../src/core/state/types.js";
+} from "../../../../src/storage/files/legacy/migrate.js";
+import type { BotState } from "../../../../src/storage/files/legacy/types.js";
+import { CORPUS_VERSION, STATE_VERSION, emptyState } from "../../../../src/storage/files/legacy/types.js";
 
 const now = new Date("2025-03-01T08:00:00.000Z");
 

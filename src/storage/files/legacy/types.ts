@@ -1,8 +1,8 @@
-import type { TargetKey } from "../target.js";
-import type { Paper } from "../paper.js";
-import type { Profile, Subscription } from "../records.js";
+import type { TargetKey } from "../../../core/target.js";
+import type { Paper } from "../../../core/paper.js";
+import type { Profile, Subscription } from "../../../core/records.js";
 
-export type { DeliveryDays, Profile, Subscription } from "../records.js";
+export type { DeliveryDays, Profile, Subscription } from "../../../core/records.js";
 
 /**
  * The whole-document state of paperboy before records (state.json, format versions 0 and 1): read

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { PaperSource } from "../paper.js";
+import type { PaperSource } from "../../../core/paper.js";
 import { DELIVERY_DAYS, DELIVERY_STATUSES, findStateProblem } from "./state-shape.js";
 import type { BotState, CorpusDocument } from "./types.js";
 import { CORPUS_VERSION, STATE_VERSION } from "./types.js";
-import { DocumentFormatError, DocumentVersionError } from "../store/errors.js";
+import { DocumentFormatError, DocumentVersionError } from "../../../core/store/errors.js";
 
 // One set of error classes for every stored format, so callers test them with one `instanceof`.
-export { DocumentFormatError, DocumentVersionError } from "../store/errors.js";
+export { DocumentFormatError, DocumentVersionError } from "../../../core/store/errors.js";
 
 export interface MigrateOptions {
   /** Names the document in messages, e.g. its file path. */
