@@ -32,7 +32,8 @@ export default tseslint.config(
             },
             {
               group: ["lowdb", "lowdb/*", "pg", "@electric-sql/*", "node:fs", "node:fs/*", "fs", "fs/*"],
-              message: "Only the storage adapters (src/storage) touch files and databases: use the Store port.",
+              message:
+                "Only the storage adapters (src/storage) touch files and databases: use the Store port.",
             },
           ],
         },

@@ -83,7 +83,9 @@ function* recentPapers(papers: Iterable<Paper>, oldestMs: number): Iterable<Pape
 }
 
 function sentPaper(paper: Paper): SentPaper {
-  return paper.publishedAt === undefined ? { id: paper.id } : { id: paper.id, publishedAt: paper.publishedAt };
+  return paper.publishedAt === undefined
+    ? { id: paper.id }
+    : { id: paper.id, publishedAt: paper.publishedAt };
 }
 
 function quietPlan(subscription: Subscription, note: string): DigestPlan {

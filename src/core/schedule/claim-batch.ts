@@ -99,7 +99,9 @@ function claimsOf(composed: readonly Composed[]): NewClaim[] {
   return composed.flatMap(({ due, digest }): NewClaim[] => {
     if (digest instanceof Error || !digest.reply) return [];
     const { key, localDate, late, subscription } = due;
-    return [{ key, localDate, late, papers: digest.papers, reply: digest.reply, chatId: subscription.chatId }];
+    return [
+      { key, localDate, late, papers: digest.papers, reply: digest.reply, chatId: subscription.chatId },
+    ];
   });
 }
 

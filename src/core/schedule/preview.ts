@@ -42,7 +42,17 @@ export async function previewDeliveries(deps: {
     }
     const { chatId, timezone } = subscription;
     const paperIds = digest.papers.map((paper) => paper.id);
-    preview.digests.push({ key, target, chatId, timezone, localDate, slotAt, late, paperIds, reply: digest.reply });
+    preview.digests.push({
+      key,
+      target,
+      chatId,
+      timezone,
+      localDate,
+      slotAt,
+      late,
+      paperIds,
+      reply: digest.reply,
+    });
   }
   return preview;
 }

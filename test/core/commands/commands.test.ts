@@ -74,7 +74,9 @@ describe("interests", () => {
     const update = h.store.profiles.update.bind(h.store.profiles);
     h.store.profiles.update = () =>
       Promise.reject(new StoreWriteError("memory:test", { cause: new Error("ENOSPC") }));
-    expect(text(await h.run("interests add diffusion models"))).toMatch(/not saved.*try the same command again/);
+    expect(text(await h.run("interests add diffusion models"))).toMatch(
+      /not saved.*try the same command again/,
+    );
     expect(await h.store.profiles.get(userKey)).toBeUndefined();
     h.store.profiles.update = update;
     expect(text(await h.run("interests add diffusion models"))).toMatch(/Added/);
@@ -156,7 +158,7 @@ describe("subscribe, settings, unsubscribe", () => {
   it("subscribes with the defaults, every day", async () => {
     const reply = await h.run("subscribe");
     expect(reply.kind).toBe("info");
-    expect((await h.store.subscriptions.get(userKey))).toMatchObject({
+    expect(await h.store.subscriptions.get(userKey)).toMatchObject({
       time: "08:00",
       timezone: "UTC",
       days: "daily",
@@ -169,14 +171,14 @@ describe("subscribe, settings, unsubscribe", () => {
 
   it("takes keyword–value pairs in any order and canonicalises them", async () => {
     await h.run("subscribe days weekdays count 3 tz europe/paris time 7:30");
-    expect((await h.store.subscriptions.get(userKey))).toMatchObject({
+    expect(await h.store.subscriptions.get(userKey)).toMatchObject({
       time: "07:30",
       timezone: "Europe/Paris",
       days: "weekdays",
       count: 3,
     });
     await h.run("subscribe count 7");
-    expect((await h.store.subscriptions.get(userKey))).toMatchObject({ time: "07:30", count: 7 });
+    expect(await h.store.subscriptions.get(userKey)).toMatchObject({ time: "07:30", count: 7 });
   });
 
   it("turns the quiet-day note off and on again, keeping it across other changes", async () => {
@@ -184,7 +186,7 @@ describe("subscribe, settings, unsubscribe", () => {
     expect((await h.store.subscriptions.get(userKey))?.quietNote).toBe(true);
     const off = await h.run("subscribe note off time 9:05");
     expect(text(off)).toMatch(/nothing on quiet days \(note off\)/);
-    expect((await h.store.subscriptions.get(userKey))).toMatchObject({ quietNote: false, time: "09:05" });
+    expect(await h.store.subscriptions.get(userKey)).toMatchObject({ quietNote: false, time: "09:05" });
     await h.run("subscribe count 3");
     expect((await h.store.subscriptions.get(userKey))?.quietNote).toBe(false);
     expect(text(await h.run("settings"))).toMatch(/note off/);
@@ -223,7 +225,7 @@ describe("subscribe, settings, unsubscribe", () => {
     const reply = await h.run(input);
     expect(reply.kind).toBe("error");
     expect(text(reply)).toMatch(form);
-    expect((await h.store.subscriptions.get(userKey))).toBeUndefined();
+    expect(await h.store.subscriptions.get(userKey)).toBeUndefined();
   });
 
   it("shows settings and unsubscribes, keeping interests", async () => {
@@ -233,7 +235,7 @@ describe("subscribe, settings, unsubscribe", () => {
       /5 papers every day at 06:15 \(Asia\/Tokyo\)[\s\S]*diffusion models/,
     );
     await h.run("unsubscribe");
-    expect((await h.store.subscriptions.get(userKey))).toBeUndefined();
+    expect(await h.store.subscriptions.get(userKey)).toBeUndefined();
     expect((await h.store.profiles.get(userKey))?.interests).toEqual(["diffusion models"]);
     expect(text(await h.run("settings"))).toMatch(/Digest: off/);
   });
@@ -246,14 +248,14 @@ describe("channels", () => {
       expect(reply.kind).toBe("error");
       expect(text(reply)).toMatch(/only people who manage this channel/i);
     }
-    expect((await h.store.profiles.get(channelKey))).toBeUndefined();
-    expect((await h.store.subscriptions.get(channelKey))).toBeUndefined();
+    expect(await h.store.profiles.get(channelKey)).toBeUndefined();
+    expect(await h.store.subscriptions.get(channelKey)).toBeUndefined();
   });
 
   it("lets managers change the channel, and anyone read it", async () => {
     await h.run("interests add language models", channelContext(true));
     await h.run("subscribe time 09:00", channelContext(true));
-    expect((await h.store.subscriptions.get(channelKey))).toMatchObject({
+    expect(await h.store.subscriptions.get(channelKey)).toMatchObject({
       chatId: "900",
       ownerId: "55",
       time: "09:00",
@@ -266,7 +268,7 @@ describe("channels", () => {
     const reply = await h.action("like:2410.12345", channelContext(false));
     expect(text(reply)).toMatch(/your own picks/);
     expect((await h.store.profiles.get("discord:user:55"))?.liked).toEqual(["2410.12345"]);
-    expect((await h.store.profiles.get(channelKey))).toBeUndefined();
+    expect(await h.store.profiles.get(channelKey)).toBeUndefined();
   });
 });
 
@@ -275,7 +277,7 @@ describe("feedback, similar, paper, picks", () => {
     await h.run("like 2410.12345v2");
     expect((await h.store.profiles.get(userKey))?.liked).toEqual(["2410.12345"]);
     await h.action("dislike:2410.12345");
-    expect((await h.store.profiles.get(userKey))).toMatchObject({ liked: [], disliked: ["2410.12345"] });
+    expect(await h.store.profiles.get(userKey)).toMatchObject({ liked: [], disliked: ["2410.12345"] });
   });
 
   it.each([
