@@ -1,4 +1,4 @@
-import { access, copyFile, open, rename } from "node:fs/promises";
+import { copyFile, open, rename } from "node:fs/promises";
 import path from "node:path";
 import { Low } from "lowdb";
 import type { Adapter } from "lowdb";
@@ -8,6 +8,7 @@ import { DurableJsonFile, syncFolder } from "./durable-json-file.js";
 import type { FileIo } from "./file-io.js";
 import { nodeFileIo } from "./file-io.js";
 import { copyAside, moveAside } from "./keep-aside.js";
+import { exists } from "./exists.js";
 
 type ReadOutcome<T> = { kind: "ok"; doc: T } | { kind: "missing" } | { kind: "corrupt"; reason: string };
 type Unreadable = Exclude<ReadOutcome<unknown>, { kind: "ok" }>;
@@ -210,15 +211,6 @@ async function readJson<T>(adapter: Adapter<T | null>, file: string): Promise<Re
   }
   if (typeof doc !== "object") return { kind: "corrupt", reason: "it holds a bare value, not a document" };
   return { kind: "ok", doc };
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function describe(file: string, outcome: Unreadable): string {

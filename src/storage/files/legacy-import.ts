@@ -1,4 +1,4 @@
-import { access, rename, unlink } from "node:fs/promises";
+import { rename, unlink } from "node:fs/promises";
 import type { Logger } from "../../core/log.js";
 import type { DataLayout } from "./data-layout.js";
 import { DurableJsonFile, syncFolder } from "./durable-json-file.js";
@@ -12,6 +12,7 @@ import { SHARD_COUNTS } from "./shard-hash.js";
 import { shardDocument } from "./shard-format.js";
 import { shardJson } from "./shard-json.js";
 import { userRecordData } from "./snapshot.js";
+import { exists } from "./exists.js";
 
 /**
  * Imports the state.json of an earlier paperboy into shard files: every shard, then
@@ -81,15 +82,6 @@ async function setAside(file: string): Promise<string | undefined> {
   if (await exists(target)) target = `${file}.imported-${new Date().toISOString().replace(/[:.]/g, "-")}`;
   await rename(file, target);
   return target;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function ignoreMissing(error: unknown): void {

@@ -1,4 +1,4 @@
-import { access, mkdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "../../core/log.js";
 import { migrateCorpus } from "./legacy/migrate.js";
@@ -18,6 +18,7 @@ import { loadShards } from "./load-shards.js";
 import type { PaperList, RecordData } from "./record-data.js";
 import { SHARD_KINDS, emptyRecordData } from "./record-data.js";
 import { createRecordStore } from "./record-store.js";
+import { exists } from "./exists.js";
 
 export interface FileStoreOptions {
   log: Logger;
@@ -98,13 +99,4 @@ async function readPapers(corpus: JsonFileStore<CorpusDocument>): Promise<PaperL
   const raw = await corpus.read();
   if (raw === undefined) return emptyRecordData().papers;
   return paperListOf(migrateCorpus(raw, { source: corpus.location }));
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -2,6 +2,7 @@ import type { Profile, Subscription } from "../../core/records.js";
 import type { RecordData, ShardKind, StoredDelivery, TargetLog } from "./record-data.js";
 import { firstRepeat } from "./first-repeat.js";
 import { shardName, shardOf } from "./shard-hash.js";
+import { isObject, isOneOf, isPlainRecord, isStringList } from "./json-shape.js";
 
 /** Where a problem is: field names and array indexes from the top of a shard file. */
 export type FieldPath = Array<string | number>;
@@ -190,29 +191,6 @@ function sortByLocalDate(log: StoredDelivery[]): number | undefined {
     if (log[index - 1]?.localDate === log[index]?.localDate) return index;
   }
   return undefined;
-}
-
-function isStringList(value: unknown): value is string[] {
-  if (!Array.isArray(value)) return false;
-  for (let index = 0; index < value.length; index++) {
-    if (typeof value[index] !== "string") return false;
-  }
-  return true;
-}
-
-function isOneOf(value: unknown, allowed: readonly string[]): boolean {
-  return typeof value === "string" && allowed.includes(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** What JSON.parse makes: no class instances, no arrays. */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /** A shard file's content from its records (kept in memory in their file form). */

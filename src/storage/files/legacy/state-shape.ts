@@ -1,5 +1,6 @@
 import type { DeliveryDays, DeliveryRecord } from "./types.js";
 import { STATE_VERSION } from "./types.js";
+import { isObject, isOneOf, isPlainRecord, isStringList } from "../json-shape.js";
 
 export const DELIVERY_DAYS = ["daily", "weekdays"] as const satisfies readonly DeliveryDays[];
 export const DELIVERY_STATUSES = [
@@ -97,28 +98,4 @@ function deliveryProblem(record: unknown): FieldPath | undefined {
 
 function stringListProblem(list: unknown): FieldPath | undefined {
   return isStringList(list) ? undefined : [];
-}
-
-// A list is reported as a whole, like the zod schema's string-list check, not element by element.
-function isStringList(value: unknown): boolean {
-  if (!Array.isArray(value)) return false;
-  for (let index = 0; index < value.length; index++) {
-    if (typeof value[index] !== "string") return false;
-  }
-  return true;
-}
-
-function isOneOf(value: unknown, allowed: readonly string[]): boolean {
-  return typeof value === "string" && allowed.includes(value);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** What JSON.parse and structuredClone make: no class instances (zod's records refuse those too). */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (!isObject(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
