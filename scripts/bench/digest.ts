@@ -1,22 +1,11 @@
 import { performance } from "node:perf_hooks";
-import type { Reply } from "../../src/core/commands/reply.js";
-import type { ComposeDigest } from "../../src/core/delivery/digest-port.js";
 import type { DeliveryAdapter, SendResult } from "../../src/core/delivery/port.js";
 import { silentLogger } from "../../src/core/log.js";
 import { runDueDeliveries } from "../../src/core/schedule/fan-out.js";
 import { unlimited } from "../../src/core/schedule/rate-limit.js";
 import type { Store } from "../../src/core/store/port.js";
 import { openMemoryStore } from "../../src/storage/files/memory-store.js";
-
-const ZONES = [
-  "Europe/Paris",
-  "America/New_York",
-  "Asia/Kolkata",
-  "Australia/Sydney",
-  "UTC",
-  "America/Sao_Paulo",
-];
-const NOW = new Date("2026-06-01T12:00:00Z");
+import { dueSnapshot, NOW, threePapers } from "./due-digests.js";
 
 /**
  * Times one fan-out of `subscribers` due digests: due computation over every subscription, compose
@@ -52,41 +41,12 @@ export async function benchDigest(opts: { subscribers: number }): Promise<{ fanO
   return { fanOutMs };
 }
 
-/** Every subscription's slot is the current local minute, so all are due at NOW. */
+/** A store holding `subscribers` subscriptions all due at NOW. */
 async function dueStore(subscribers: number): Promise<Store> {
   const store = openMemoryStore();
-  for (let index = 0; index < subscribers; index++) {
-    const platform = index % 2 === 0 ? "telegram" : "discord";
-    const kind = index % 10 === 0 ? "channel" : "user";
-    const timezone = ZONES[index % ZONES.length] ?? "UTC";
-    await store.subscriptions.put(`${platform}:${kind}:${100_000 + index}`, {
-      time: localHourMinute(timezone),
-      timezone,
-      days: "daily",
-      count: 3,
-      quietNote: false,
-      chatId: String(100_000 + index),
-      ownerId: String(100_000 + index),
-      createdAt: "2026-01-01T00:00:00.000Z",
-    });
-  }
+  await store.replaceAll(dueSnapshot(subscribers));
   return store;
 }
-
-function localHourMinute(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(NOW);
-}
-
-const threePapers: ComposeDigest = () => {
-  const papers = [{ id: "2605.00001" }, { id: "2605.00002" }, { id: "2605.00003" }];
-  const reply: Reply = { kind: "papers", title: "Today's papers", lines: [], cards: [], buttons: [] };
-  return { papers, reply };
-};
 
 function instantAdapter(platform: "telegram" | "discord"): DeliveryAdapter & { sends: number } {
   return {

@@ -1,25 +1,13 @@
 import { performance } from "node:perf_hooks";
-import type { Reply } from "../../src/core/commands/reply.js";
-import type { ComposeDigest } from "../../src/core/delivery/digest-port.js";
 import type { DeliveryAdapter } from "../../src/core/delivery/port.js";
 import { silentLogger } from "../../src/core/log.js";
-import type { StoreSnapshot, Subscription } from "../../src/core/records.js";
 import type { FanOutSummary } from "../../src/core/schedule/fan-out.js";
 import { runDueDeliveries } from "../../src/core/schedule/fan-out.js";
 import { unlimited } from "../../src/core/schedule/rate-limit.js";
 import type { Store } from "../../src/core/store/port.js";
 import type { Platform } from "../../src/core/target.js";
 import { openBenchStore } from "./store-postgres.js";
-
-const ZONES = [
-  "Europe/Paris",
-  "America/New_York",
-  "Asia/Kolkata",
-  "Australia/Sydney",
-  "UTC",
-  "America/Sao_Paulo",
-];
-const NOW = new Date("2026-06-01T12:00:00Z");
+import { dueSnapshot, NOW, threePapers } from "./due-digests.js";
 
 export interface FanOutFigures {
   /** Wall time from both instances starting until both are done. */
@@ -101,43 +89,6 @@ function tick(
     log: silentLogger,
   });
 }
-
-/** Every subscription's slot is the current local minute at NOW, so all are due then. */
-function dueSnapshot(subscribers: number): StoreSnapshot {
-  const subscriptions = new Map<string, Subscription>();
-  for (let index = 0; index < subscribers; index++) {
-    const platform = index % 2 === 0 ? "telegram" : "discord";
-    const kind = index % 10 === 0 ? "channel" : "user";
-    const timezone = ZONES[index % ZONES.length] ?? "UTC";
-    const chat = String(100_000 + index);
-    subscriptions.set(`${platform}:${kind}:${chat}`, {
-      time: localHourMinute(timezone),
-      timezone,
-      days: "daily",
-      count: 3,
-      quietNote: false,
-      chatId: chat,
-      ownerId: chat,
-      createdAt: "2026-01-01T00:00:00.000Z",
-    });
-  }
-  return { papers: [], profiles: new Map(), subscriptions, deliveries: [], sent: new Map() };
-}
-
-function localHourMinute(timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(NOW);
-}
-
-const threePapers: ComposeDigest = () => {
-  const papers = [{ id: "2605.00001" }, { id: "2605.00002" }, { id: "2605.00003" }];
-  const reply: Reply = { kind: "papers", title: "Today's papers", lines: [], cards: [], buttons: [] };
-  return { papers, reply };
-};
 
 /** Answers at once, counting in `received` the digests each chat was handed. */
 function recording(platform: Platform, received: Map<string, number>): DeliveryAdapter {

@@ -1,6 +1,8 @@
 import type { DeliveryDays, DeliveryRecord } from "./types.js";
 import { STATE_VERSION } from "./types.js";
 import { isObject, isOneOf, isPlainRecord, isStringList } from "../json-shape.js";
+// A profile or subscription of format version 1 has the very shape of today's records.
+import { type FieldPath, profileProblem, subscriptionProblem } from "../shard-format.js";
 
 export const DELIVERY_DAYS = ["daily", "weekdays"] as const satisfies readonly DeliveryDays[];
 export const DELIVERY_STATUSES = [
@@ -10,8 +12,7 @@ export const DELIVERY_STATUSES = [
   "skipped",
 ] as const satisfies readonly DeliveryRecord["status"][];
 
-/** Where a problem is: field names and array indexes from the document's root. */
-export type FieldPath = Array<string | number>;
+export type { FieldPath };
 
 type Check = (value: unknown) => FieldPath | undefined;
 
@@ -47,33 +48,6 @@ function entriesProblem(doc: Record<string, unknown>, section: string, check: Ch
 }
 
 // Each check below reads its fields by name, so every access stays monomorphic and fast.
-
-function profileProblem(profile: unknown): FieldPath | undefined {
-  if (!isObject(profile)) return [];
-  if (!isStringList(profile.interests)) return ["interests"];
-  if (!isStringList(profile.liked)) return ["liked"];
-  if (!isStringList(profile.disliked)) return ["disliked"];
-  if (typeof profile.updatedAt !== "string") return ["updatedAt"];
-  return undefined;
-}
-
-function subscriptionProblem(sub: unknown): FieldPath | undefined {
-  if (!isObject(sub)) return [];
-  if (typeof sub.time !== "string") return ["time"];
-  if (typeof sub.timezone !== "string") return ["timezone"];
-  if (!isOneOf(sub.days, DELIVERY_DAYS)) return ["days"];
-  if (!Number.isSafeInteger(sub.count)) return ["count"];
-  if (typeof sub.quietNote !== "boolean") return ["quietNote"];
-  if (typeof sub.chatId !== "string") return ["chatId"];
-  if (typeof sub.ownerId !== "string") return ["ownerId"];
-  if (typeof sub.createdAt !== "string") return ["createdAt"];
-  const paused = sub.paused;
-  if (paused === undefined) return undefined;
-  if (!isObject(paused)) return ["paused"];
-  if (typeof paused.reason !== "string") return ["paused", "reason"];
-  if (typeof paused.at !== "string") return ["paused", "at"];
-  return undefined;
-}
 
 function deliveryListProblem(list: unknown): FieldPath | undefined {
   if (!Array.isArray(list)) return [];
