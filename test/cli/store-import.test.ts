@@ -8,7 +8,7 @@ import type { Store } from "../../src/core/store/port.js";
 import { openFileStore } from "../../src/storage/files/open-file-store.js";
 import { openPostgresStore } from "../../src/storage/postgres/open-postgres-store.js";
 import { makeTestDb, type TestDb } from "../helpers/postgres.js";
-import { makeTempDir } from "../storage/helpers/fixtures.js";
+import { makeTempDir } from "../storage/files/helpers.js";
 
 /** A data folder as paperboy 0.1 left it: one state.json document and corpus.json. */
 const LEGACY_STATE = {

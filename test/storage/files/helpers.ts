@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { Logger } from "../../../src/core/log.js";
-import type { Profile, Subscription } from "../../../src/core/records.js";
+import type { Profile } from "../../../src/core/records.js";
 import type { FileIo, WritableHandle } from "../../../src/storage/files/file-io.js";
 import { nodeFileIo } from "../../../src/storage/files/file-io.js";
 
@@ -129,16 +129,5 @@ export function aProfile(overrides: Partial<Profile> = {}): Profile {
   };
 }
 
-export function aSubscription(overrides: Partial<Subscription> = {}): Subscription {
-  return {
-    time: "08:30",
-    timezone: "Europe/Paris",
-    days: "weekdays",
-    count: 5,
-    quietNote: true,
-    chatId: "100",
-    ownerId: "100",
-    createdAt: "2024-03-01T12:00:00.000Z",
-    ...overrides,
-  };
-}
+// One subscription fixture for every storage test.
+export { aSubscription } from "../../store/contract/helpers.js";
