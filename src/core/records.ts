@@ -9,8 +9,23 @@ export interface Profile {
   /** Paper ids the target liked / disliked, newest last. */
   liked: string[];
   disliked: string[];
+  /** Authors whose new papers always make the picks, as the target wrote them. Absent: none. */
+  follows?: string[];
+  /** Words or phrases whose papers never appear in picks or digests. Absent: none. */
+  mutes?: string[];
+  /** arXiv categories (`cs.LG`) picks are limited to. Absent: every category. */
+  categories?: string[];
   /** When the profile last changed, ISO. */
   updatedAt: string;
+}
+
+/** A profile's optional lists: stores keep an empty one as absent, so both read back the same. */
+export const PROFILE_LISTS = ["follows", "mutes", "categories"] as const;
+
+/** Deletes the optional lists that are empty (see PROFILE_LISTS); returns the same profile. */
+export function withoutEmptyLists(profile: Profile): Profile {
+  for (const list of PROFILE_LISTS) if (profile[list]?.length === 0) delete profile[list];
+  return profile;
 }
 
 export type DeliveryDays = "daily" | "weekdays";

@@ -1,4 +1,4 @@
-import type { Profile } from "../../core/records.js";
+import { type Profile, withoutEmptyLists } from "../../core/records.js";
 import type { ProfileRecords } from "../../core/store/port.js";
 import type { TargetKey } from "../../core/target.js";
 import { copyJson, jsonEqual } from "./json-copy.js";
@@ -32,6 +32,7 @@ export function profileRecords(engine: RecordEngine): ProfileRecords {
           result.then(undefined, () => undefined); // its outcome no longer matters: the update is refused
           throw new TypeError("profiles.update: change must be synchronous; do async work before update().");
         }
+        withoutEmptyLists(draft);
         if (jsonEqual(draft, stored ?? emptyProfile())) return result;
         // A copy, so a reference the change kept cannot alter the stored profile later.
         const next = copyJson(draft);

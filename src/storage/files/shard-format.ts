@@ -1,4 +1,4 @@
-import type { Profile, Subscription } from "../../core/records.js";
+import { PROFILE_LISTS, type Profile, type Subscription } from "../../core/records.js";
 import type { RecordData, ShardKind, StoredDelivery, TargetLog } from "./record-data.js";
 import { firstRepeat } from "./first-repeat.js";
 import { shardName, shardOf } from "./shard-hash.js";
@@ -102,6 +102,9 @@ export function profileProblem(profile: unknown): FieldPath | undefined {
   if (!isStringList(profile.interests)) return ["interests"];
   if (!isStringList(profile.liked)) return ["liked"];
   if (!isStringList(profile.disliked)) return ["disliked"];
+  for (const list of PROFILE_LISTS) {
+    if (profile[list] !== undefined && !isStringList(profile[list])) return [list];
+  }
   if (typeof profile.updatedAt !== "string") return ["updatedAt"];
   return undefined;
 }

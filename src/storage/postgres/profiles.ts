@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
-import type { Profile } from "../../core/records.js";
+import { PROFILE_LISTS, type Profile, withoutEmptyLists } from "../../core/records.js";
 import type { ProfileRecords } from "../../core/store/port.js";
 import type { TargetKey } from "../../core/target.js";
 import { lockClass } from "./advisory-locks.js";
@@ -12,17 +12,21 @@ export interface ProfileRow {
   interests: string[];
   liked: string[];
   disliked: string[];
+  follows: string[];
+  mutes: string[];
+  categories: string[];
   updated_at: string;
 }
 
 /** The select list that reads a ProfileRow. */
-export const profileColumns = `target_key, interests, liked, disliked, ${iso("updated_at")} AS updated_at`;
+export const profileColumns = `target_key, interests, liked, disliked, follows, mutes, categories, ${iso("updated_at")} AS updated_at`;
 
 const upsert = `
-INSERT INTO profiles (target_key, interests, liked, disliked, updated_at)
-VALUES ($1, $2::text[], $3::text[], $4::text[], $5::timestamptz)
+INSERT INTO profiles (target_key, interests, liked, disliked, follows, mutes, categories, updated_at)
+VALUES ($1, $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamptz)
 ON CONFLICT (target_key) DO UPDATE SET
   interests = excluded.interests, liked = excluded.liked, disliked = excluded.disliked,
+  follows = excluded.follows, mutes = excluded.mutes, categories = excluded.categories,
   updated_at = excluded.updated_at`;
 
 export function profileRecords(db: Db): ProfileRecords {
@@ -67,8 +71,11 @@ export function profileRecords(db: Db): ProfileRecords {
           } catch (error) {
             throw new PassThrough(error);
           }
+          withoutEmptyLists(copy);
           if (!isDeepStrictEqual(copy, stored)) {
-            await tx.query(upsert, [key, copy.interests, copy.liked, copy.disliked, now.toISOString()]);
+            const { interests, liked, disliked, follows = [], mutes = [], categories = [] } = copy;
+            const lists = [interests, liked, disliked, follows, mutes, categories];
+            await tx.query(upsert, [key, ...lists, now.toISOString()]);
           }
           return result;
         }),
@@ -82,5 +89,12 @@ function emptyProfile(): Profile {
 }
 
 export function toProfile(row: ProfileRow): Profile {
-  return { interests: row.interests, liked: row.liked, disliked: row.disliked, updatedAt: row.updated_at };
+  const profile: Profile = {
+    interests: row.interests,
+    liked: row.liked,
+    disliked: row.disliked,
+    updatedAt: row.updated_at,
+  };
+  for (const list of PROFILE_LISTS) if (row[list].length > 0) profile[list] = row[list];
+  return profile;
 }

@@ -18,10 +18,12 @@ const chunk = { records: 2_000, sentTargets: 200 } as const;
  * names are the records' own) and converts JSON arrays to text[]. A field that is absent is NULL.
  */
 const insertProfiles = `
-INSERT INTO profiles (target_key, interests, liked, disliked, updated_at)
-SELECT key, interests, liked, disliked, "updatedAt"
+INSERT INTO profiles (target_key, interests, liked, disliked, follows, mutes, categories, updated_at)
+SELECT key, interests, liked, disliked,
+  coalesce(follows, '{}'), coalesce(mutes, '{}'), coalesce(categories, '{}'), "updatedAt"
 FROM json_to_recordset($1::json)
-  AS r(key text, interests text[], liked text[], disliked text[], "updatedAt" timestamptz)`;
+  AS r(key text, interests text[], liked text[], disliked text[], follows text[], mutes text[],
+    categories text[], "updatedAt" timestamptz)`;
 
 const insertSubscriptions = `
 INSERT INTO subscriptions (target_key, data)

@@ -46,6 +46,33 @@ export function profileCases(handle: StoreHandle): void {
       });
     });
 
+    it("follows, mutes and categories round-trip; an emptied list reads back absent", async () => {
+      const { profiles } = handle.store;
+      await profiles.update(ada, t0, (profile) => {
+        profile.follows = ["Yann LeCun", "Fei-Fei Li"];
+        profile.mutes = ["quantum computing"];
+        profile.categories = ["cs.LG", "cs.CL"];
+      });
+      expect(await profiles.get(ada)).toEqual({
+        ...emptyProfile,
+        follows: ["Yann LeCun", "Fei-Fei Li"],
+        mutes: ["quantum computing"],
+        categories: ["cs.LG", "cs.CL"],
+        updatedAt: t0.toISOString(),
+      });
+      const later = minutesAfter(t0, 1);
+      await profiles.update(ada, later, (profile) => {
+        profile.follows = [];
+        profile.mutes?.splice(0);
+      });
+      expect(await profiles.get(ada)).toEqual({
+        ...emptyProfile,
+        categories: ["cs.LG", "cs.CL"],
+        updatedAt: later.toISOString(),
+      });
+      expect((await handle.store.snapshot()).profiles.get(ada)?.categories).toEqual(["cs.LG", "cs.CL"]);
+    });
+
     it("update that changes nothing writes nothing: a never-created profile stays missing", async () => {
       const { profiles } = handle.store;
       await profiles.update(ada, t0, () => {});

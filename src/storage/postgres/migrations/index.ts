@@ -1,5 +1,6 @@
 import { initial } from "./001-initial.js";
 import { paperChanges } from "./002-paper-changes.js";
+import { profileFilters } from "./003-profile-filters.js";
 
 export interface Migration {
   /** Applied in increasing order; never renumbered or edited once released. */
@@ -12,4 +13,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: "initial", sql: initial },
   { version: 2, name: "paper changes", sql: paperChanges },
+  { version: 3, name: "profile filters", sql: profileFilters },
 ];
