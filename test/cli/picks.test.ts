@@ -30,8 +30,18 @@ describe("paperboy picks", () => {
     const parsed = JSON.parse(out) as Array<Record<string, unknown>>;
     expect(parsed.length).toBeGreaterThan(0);
     expect(parsed.length).toBeLessThanOrEqual(3);
-    expect(Object.keys(parsed[0] ?? {})).toEqual(["id", "title", "score", "interest", "terms"]);
+    expect(Object.keys(parsed[0] ?? {})).toEqual([
+      "id",
+      "title",
+      "score",
+      "because",
+      "detail",
+      "interest",
+      "terms",
+    ]);
+    expect(parsed[0]?.because).toBe("interest");
     expect(["graph neural networks", "language models"]).toContain(parsed[0]?.interest);
+    expect(parsed[0]?.detail).toBe(parsed[0]?.interest);
   });
 
   it("prints readable picks by default", async () => {
@@ -53,5 +63,35 @@ describe("paperboy picks", () => {
     expect(code).toBe(2);
     expect(err).toMatch(message);
     expect(err).toContain("Usage: paperboy picks --interests");
+  });
+
+  it("takes --follow, --mute and --categories, and says why each pick was made", async () => {
+    const { code, out } = await picks([
+      "--interests",
+      "graph neural networks",
+      "--follow",
+      "A. Turing",
+      "--mute",
+      "traffic",
+      "--categories",
+      "cs.LG,cs.CL",
+      "--days",
+      "90",
+      "--json",
+    ]);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(parsed.map((pick) => pick.id)).toEqual(["2410.54321"]);
+    expect(parsed[0]).toMatchObject({ because: "author", detail: "A. Turing" });
+  });
+
+  it("answers bad filters in the CLI's own terms, exit code 2", async () => {
+    const unknown = await picks(["--interests", "rl", "--categories", "cs.XY"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/^--categories: .*cs\.XY/);
+    const empty = await picks(["--interests", "rl", "--mute", "!!!"]);
+    expect(empty.code).toBe(2);
+    expect(empty.err).toMatch(/^--mute: /);
+    expect(empty.err).not.toMatch(/ \/mute /);
   });
 });

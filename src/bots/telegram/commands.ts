@@ -5,6 +5,11 @@ import type { Reply } from "../../core/commands/reply.js";
 export const SERVICE_COMMANDS: readonly BotCommand[] = [
   { command: "find", description: "Search papers: /find graph neural networks" },
   { command: "interests", description: "Your interests: add, remove, list, clear" },
+  { command: "follow", description: "Always get an author's new papers: /follow Yann LeCun" },
+  { command: "unfollow", description: "Stop following an author" },
+  { command: "mute", description: "Never get papers on a topic: /mute quantum computing" },
+  { command: "unmute", description: "Get a muted topic again" },
+  { command: "categories", description: "Limit picks to arXiv categories: /categories cs.LG cs.CL" },
   { command: "picks", description: "Preview today's picks" },
   { command: "subscribe", description: "Daily digest: /subscribe time 08:00 tz Europe/Paris" },
   { command: "unsubscribe", description: "Stop the daily digest" },

@@ -27,4 +27,6 @@ export interface CommandService {
   runAction(ctx: CommandContext, action: string): Promise<Reply>;
   /** Interest phrases of the target, for autocomplete of `/interests remove`. */
   interestsOf(target: Target): Promise<string[]>;
+  /** The target's followed authors or muted phrases, for autocomplete of `/unfollow` and `/unmute`. */
+  entriesOf(target: Target, list: "follows" | "mutes"): Promise<string[]>;
 }

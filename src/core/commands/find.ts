@@ -1,6 +1,9 @@
-import type { TfIdfIndex } from "../search/tfidf-index.js";
+import { MuteMatcher } from "../recommender/muted-phrases.js";
+import type { ScoredPaper, TfIdfIndex } from "../search/tfidf-index.js";
+import { targetKey } from "../target.js";
 import { paperCard } from "./cards.js";
 import type { Command } from "./command.js";
+import type { CommandContext } from "./context.js";
 import type { CommandEnv } from "./deps.js";
 import type { FindQuery } from "./find-pages.js";
 import { errorReply, infoReply, quote } from "./replies.js";
@@ -15,23 +18,28 @@ export const findCommand: Command = {
   name: "find",
   usage: FIND_USAGE,
   summary: "Search papers on a topic; --days N keeps the last N days",
-  async run(args, _ctx, env) {
+  async run(args, ctx, env) {
     const parsed = parseFind(args);
     if ("error" in parsed)
       return errorReply(parsed.error, `Use /${FIND_USAGE}, e.g. /find graph neural networks --days 7`);
     const token = env.findPages.remember(parsed);
-    return findPage(env, parsed, token, 1);
+    return findPage(env, ctx, parsed, token, 1);
   },
 };
 
 /** `find:<token>:<page>` from a "Next page" / "Previous page" button. */
-export function runFindAction(env: CommandEnv, token: string, pageText: string): Reply {
+export async function runFindAction(
+  env: CommandEnv,
+  ctx: CommandContext,
+  token: string,
+  pageText: string,
+): Promise<Reply> {
   const query = env.findPages.recall(token);
   const page = Number(pageText);
   if (!query) return errorReply("This search has expired. Run it again with /find <query>.");
   if (!Number.isInteger(page) || page < 1)
     return errorReply("That page does not exist. Run the search again with /find <query>.");
-  return findPage(env, query, token, page);
+  return findPage(env, ctx, query, token, page);
 }
 
 function parseFind(args: string): FindQuery | { error: string } {
@@ -50,7 +58,13 @@ function parseFind(args: string): FindQuery | { error: string } {
   return { query, days };
 }
 
-function findPage(env: CommandEnv, query: FindQuery, token: string, page: number): Reply {
+async function findPage(
+  env: CommandEnv,
+  ctx: CommandContext,
+  query: FindQuery,
+  token: string,
+  page: number,
+): Promise<Reply> {
   const outcome = search(env.index, query, env.now(), page);
   const notice = outcome.notice ? [outcome.notice] : [];
   const pages = Math.max(1, Math.ceil(outcome.total / FIND_PAGE_SIZE));
@@ -72,11 +86,23 @@ function findPage(env: CommandEnv, query: FindQuery, token: string, page: number
     kind: "papers",
     title: `Results for ${quote(query.query, 100)}${scope}`,
     lines: notice,
-    cards: outcome.results.map(({ paper, score, matched }) => paperCard(paper, { score, matched })),
+    cards: await findCards(env, ctx, outcome.results),
     buttons,
     footer: `Page ${page} of ${pages} · ${outcome.total} paper${outcome.total === 1 ? "" : "s"}`,
     private: true,
   };
+}
+
+/** The results as cards; a paper the caller muted is still shown, marked as such. */
+async function findCards(env: CommandEnv, ctx: CommandContext, results: readonly ScoredPaper[]) {
+  const mutes = (await env.store.profiles.get(targetKey(ctx.target)))?.mutes ?? [];
+  const muter = mutes.length > 0 ? new MuteMatcher(mutes) : undefined;
+  return results.map(({ paper, score, matched }) => {
+    const muted = muter?.matches(paper);
+    const why =
+      muted === undefined ? undefined : `muted (${quote(muted)}): it stays out of picks and digests`;
+    return paperCard(paper, why ? { score, matched, why } : { score, matched });
+  });
 }
 
 function search(index: TfIdfIndex, query: FindQuery, now: Date, page: number) {

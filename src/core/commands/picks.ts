@@ -1,4 +1,5 @@
 import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard, QUIET_DAY_NOTE } from "../recommender/pick-cards.js";
+import { pickFiltersOf } from "../recommender/pick-filters.js";
 import { DEFAULT_PICKS, picksWindowStart } from "../recommender/picks.js";
 import { buildProfileModel, hasSignal } from "../recommender/profile-model.js";
 import { picksForTarget } from "../recommender/target-picks.js";
@@ -19,13 +20,15 @@ export const picksCommand: Command = {
       env.store.deliveries.historyOf([key]),
     ]);
     const model = buildProfileModel(profile ?? { interests: [], liked: [], disliked: [] }, env.vectors);
-    if (!hasSignal(model)) return infoReply([NO_INTERESTS_NOTE]);
+    const filters = pickFiltersOf(profile ?? {});
+    if (!hasSignal(model) && filters.follows.length === 0) return infoReply([NO_INTERESTS_NOTE]);
     const now = env.now();
     const picks = picksForTarget(env.index, env.vectors, {
       model,
       sent: histories.get(key)?.sent ?? [],
       since: picksWindowStart(histories.get(key)?.lastSentAt, now),
       count: subscription?.count ?? DEFAULT_PICKS,
+      filters,
     });
     if (picks.length === 0) return infoReply([QUIET_DAY_NOTE], "Today's picks");
     return {

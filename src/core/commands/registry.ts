@@ -1,5 +1,8 @@
 import type { Command } from "./command.js";
+import { categoriesCommand } from "./categories.js";
 import { dislikeCommand, likeCommand } from "./feedback.js";
+import { followCommand, unfollowCommand } from "./follow.js";
+import { muteCommand, unmuteCommand } from "./mute.js";
 import { findCommand } from "./find.js";
 import { helpCommand } from "./help.js";
 import { interestsCommand } from "./interests.js";
@@ -15,6 +18,11 @@ export const COMMANDS: readonly Command[] = [
   helpCommand,
   findCommand,
   interestsCommand,
+  followCommand,
+  unfollowCommand,
+  muteCommand,
+  unmuteCommand,
+  categoriesCommand,
   picksCommand,
   subscribeCommand,
   unsubscribeCommand,

@@ -76,6 +76,9 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
     async interestsOf(target: Target) {
       return (await env.store.profiles.get(targetKey(target)))?.interests ?? [];
     },
+    async entriesOf(target: Target, list: "follows" | "mutes") {
+      return (await env.store.profiles.get(targetKey(target)))?.[list] ?? [];
+    },
   };
 }
 

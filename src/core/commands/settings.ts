@@ -33,7 +33,18 @@ export const settingsCommand: Command = {
         : "Interests: none yet. /interests add <phrase> adds one.",
     );
     lines.push(`Feedback: ${profile.liked.length} liked, ${profile.disliked.length} disliked.`);
+    lines.push(listLine("Following", profile.follows, "/follow <author name> adds one."));
+    lines.push(listLine("Muted", profile.mutes, "/mute <word or phrase> adds one."));
+    lines.push(
+      profile.categories?.length
+        ? `Categories: ${profile.categories.join(", ")} only.`
+        : "Categories: all. /categories cs.LG cs.CL limits picks to some.",
+    );
     const title = ctx.target.kind === "channel" ? "This channel's settings" : "Your settings";
     return infoReply(lines, title);
   },
 };
+
+function listLine(label: string, entries: readonly string[] | undefined, hint: string): string {
+  return entries?.length ? `${label}: ${entries.join("; ")}` : `${label}: none. ${hint}`;
+}

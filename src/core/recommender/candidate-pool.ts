@@ -10,6 +10,7 @@ import {
   matchListOfRow,
   MatchScratch,
 } from "./match-list.js";
+import { PoolFilters } from "./pool-filters.js";
 import { PoolPostings } from "./pool-postings.js";
 import { ROCCHIO, type ProfileModel } from "./profile-model.js";
 import { RocchioScorer } from "./rocchio-scorer.js";
@@ -35,6 +36,8 @@ export class CandidatePool {
   readonly #docOf = new Map<string, number>();
   /** Set up per request by the daily ranking (see Eligibility). */
   readonly eligibility: Eligibility;
+  /** Which candidates each muted phrase, followed author and choice of categories concerns. */
+  readonly filters: PoolFilters;
   readonly #postings: PoolPostings;
   readonly #sketches: Sketches;
   readonly #matches = new WeakMap<SparseVector, MatchList>();
@@ -57,6 +60,7 @@ export class CandidatePool {
     this.#matchScratch = new MatchScratch(papers.length);
     this.#seen = new SeenMarks(papers.length);
     this.eligibility = new Eligibility(papers, this.#docOf);
+    this.filters = new PoolFilters(papers);
     this.#scorer = new RocchioScorer(this.#postings, papers.length, (vector) => this.matchRowOf(vector));
   }
 

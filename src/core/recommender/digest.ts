@@ -8,6 +8,7 @@ import type { SentPaper, Subscription } from "../records.js";
 import { CandidatePool } from "./candidate-pool.js";
 import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard, QUIET_DAY_NOTE } from "./pick-cards.js";
 import { MAX_WINDOW_DAYS, type PickTuning, PICK_TUNING, picksWindowStart, rankDailyPicks } from "./picks.js";
+import { pickFiltersOf } from "./pick-filters.js";
 import { hasSignal } from "./profile-model.js";
 import { ProfileModelCache } from "./profile-model-cache.js";
 import { VectorCache } from "./vector-cache.js";
@@ -50,7 +51,8 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
 
   return ({ key, subscription, profile, history }, options) => {
     const model = models.modelFor(key, profile ?? { interests: [], liked: [], disliked: [] });
-    if (!hasSignal(model)) return quietPlan(subscription, NO_INTERESTS_NOTE);
+    const filters = pickFiltersOf(profile ?? {});
+    if (!hasSignal(model) && filters.follows.length === 0) return quietPlan(subscription, NO_INTERESTS_NOTE);
     const picks = rankDailyPicks(
       poolAt(options.now),
       deps.index,
@@ -59,6 +61,7 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
         sent: history.sent,
         since: picksWindowStart(history.lastSentAt, options.now),
         count: subscription.count,
+        filters,
       },
       tuning,
     );

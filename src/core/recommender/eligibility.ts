@@ -46,6 +46,11 @@ export class Eligibility {
     return this.test;
   }
 
+  /** Leaves `docs` out of the request of the last `prepare` too (muted, outside the categories). */
+  excludeDocs(docs: Int32Array): void {
+    for (let i = 0; i < docs.length; i++) this.#excluded.mark(docs[i] as number);
+  }
+
   #exclude(id: string): void {
     if (this.#prefixes[prefixMark(id)] === 0) return; // no candidate's id starts like this
     const doc = this.docOf.get(id);

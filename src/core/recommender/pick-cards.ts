@@ -4,7 +4,15 @@ import type { DailyPick } from "./picks.js";
 
 /** Why a pick was chosen, in words. */
 export function pickReason(pick: DailyPick): string {
+  if (pick.author) return `by ${pick.author}, whom you follow`;
   return pick.interest ? `matches your interest “${pick.interest}”` : "resembles papers you liked";
+}
+
+/** Why a pick was chosen, as data: what kind of signal, and which one (`/picks --json`). */
+export function pickBecause(pick: DailyPick): { because: "interest" | "author" | "liked"; detail: string } {
+  if (pick.author) return { because: "author", detail: pick.author };
+  if (pick.interest) return { because: "interest", detail: pick.interest };
+  return { because: "liked", detail: "papers you liked" };
 }
 
 export function pickCard(pick: DailyPick): PaperCard {

@@ -2,6 +2,8 @@ import type { Paper } from "../paper.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
 import type { CandidatePool, ScoredCandidate } from "./candidate-pool.js";
 import { selectByMmr } from "./mmr.js";
+import { cosine } from "../search/sparse.js";
+import { NO_FILTERS, type PickFilters } from "./pick-filters.js";
 import type { ProfileModel } from "./profile-model.js";
 
 /**
@@ -35,6 +37,8 @@ export interface DailyPick {
   score: number;
   /** The stated interest it matched best; undefined when it was picked for resembling liked papers. */
   interest?: string;
+  /** The followed author (as the target wrote the name) whose new paper this is. */
+  author?: string;
   /** Terms shared with that interest (or with the liked papers), most telling first. */
   terms: string[];
 }
@@ -46,6 +50,8 @@ export interface PickRequest {
   /** Papers published before this are not new; papers without a date always are. */
   since: Date;
   count: number;
+  /** Followed authors, muted phrases, categories; none when absent. */
+  filters?: PickFilters;
 }
 
 export interface PickTuning {
@@ -64,13 +70,52 @@ export function rankDailyPicks(
   request: PickRequest,
   tuning: PickTuning = PICK_TUNING,
 ): DailyPick[] {
-  const isEligible = pool.eligibility.prepare(request.sent, request.model.judged, request.since.getTime());
-  const count = clampCount(request.count);
-  const relevant = pool.top(request.model, tuning.threshold, isEligible, count * MMR_CANDIDATES_PER_PICK);
+  const filters = request.filters ?? NO_FILTERS;
+  const eligibility = pool.eligibility;
+  const isEligible = eligibility.prepare(request.sent, request.model.judged, request.since.getTime());
+  for (const phrase of filters.mutes) eligibility.excludeDocs(pool.filters.mutedBy(phrase));
+  const followed = followedPicks(pool, request.model, filters.follows, isEligible);
+  for (const pick of followed) eligibility.excludeDocs(Int32Array.of(pick.doc));
+  if (filters.categories.length > 0) eligibility.excludeDocs(pool.filters.outside(filters.categories));
+  const count = Math.max(0, clampCount(request.count) - followed.length);
+  const relevant =
+    count === 0 ? [] : pool.top(request.model, tuning.threshold, isEligible, count * MMR_CANDIDATES_PER_PICK);
   const picked = selectByMmr(relevant, count, tuning, pool.similarityOf);
-  const picks: DailyPick[] = [];
+  const picks: DailyPick[] = followed.map(({ pick }) => pick);
   for (const candidate of picked) picks.push(explainPick(pool, index, request.model, candidate));
   return picks;
+}
+
+/**
+ * The eligible new papers of followed authors, newest first (at most MAX_PICKS), each scored
+ * against the best-matching interest so its card still says how close it is to the rest.
+ */
+function followedPicks(
+  pool: CandidatePool,
+  model: ProfileModel,
+  follows: readonly string[],
+  isEligible: (doc: number) => boolean,
+): Array<{ doc: number; pick: DailyPick }> {
+  const found = new Map<number, string>();
+  for (const name of follows) {
+    for (const doc of pool.filters.by(name)) if (!found.has(doc) && isEligible(doc)) found.set(doc, name);
+  }
+  return [...found]
+    .map(([doc, author]) => {
+      const paper = pool.papers[doc] as Paper;
+      const vector = pool.vectors[doc];
+      const score = vector
+        ? Math.max(0, ...model.interests.map((interest) => cosine(interest.vector, vector)))
+        : 0;
+      return { doc, pick: { paper, score: Math.min(1, score), author, terms: [] } };
+    })
+    .sort((a, b) => publishedMs(b.pick.paper) - publishedMs(a.pick.paper) || a.doc - b.doc)
+    .slice(0, MAX_PICKS);
+}
+
+function publishedMs(paper: Paper): number {
+  const ms = paper.publishedAt ? Date.parse(paper.publishedAt) : Number.NaN;
+  return Number.isNaN(ms) ? 0 : ms;
 }
 
 /**

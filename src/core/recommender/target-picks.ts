@@ -1,6 +1,7 @@
 import type { Paper } from "../paper.js";
 import type { SparseVector } from "../search/sparse.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
+import { AuthorMatcher } from "./author-names.js";
 import { CandidatePool } from "./candidate-pool.js";
 import { type DailyPick, type PickRequest, PICK_TUNING, type PickTuning, rankDailyPicks } from "./picks.js";
 import type { VectorCache } from "./vector-cache.js";
@@ -32,6 +33,14 @@ export function picksForTarget(
     if (vector.ids.length === 0) continue;
     for (const { paper } of index.rank(vector, { limit: CANDIDATES_PER_VECTOR, filter }).results) {
       candidates.set(paper.id, paper);
+    }
+  }
+  const follows = request.filters?.follows ?? [];
+  if (follows.length > 0) {
+    // A followed author's new paper is picked whatever its score: rank cannot be relied on to find it.
+    const authors = new AuthorMatcher(follows);
+    for (const paper of index.papersSince(sinceMs)) {
+      if (filter(paper) && authors.matches(paper.authors) !== undefined) candidates.set(paper.id, paper);
     }
   }
   const pool = CandidatePool.build(candidates.values(), vectors);

@@ -131,6 +131,14 @@ export class TfIdfIndex {
     return doc === undefined ? undefined : this.papers[doc];
   }
 
+  /** Searchable papers published at or after `sinceMs`, and undated ones, in the order indexed. */
+  *papersSince(sinceMs: number): IterableIterator<Paper> {
+    for (let doc = 0; doc < this.papers.length; doc++) {
+      const published = this.publishedMs[doc] as number;
+      if (this.alive[doc] === 1 && !(published < sinceMs)) yield this.papers[doc] as Paper;
+    }
+  }
+
   /**
    * Adds papers, or replaces a stored paper with the same id. New papers are searchable at once;
    * their weights use the idf of the moment (older postings keep theirs until the next build).

@@ -50,6 +50,19 @@ describe("console chat", () => {
     expect(printed).toMatch(/Page 2 of/);
   });
 
+  it("follows, mutes and limits categories, and shows them in /settings", async () => {
+    const printed = await chat([
+      "/follow Ada Lovelace",
+      "/mute power grids",
+      "/categories cs.LG cs.CL",
+      "/settings",
+    ]);
+    expect(printed).toContain("Following “Ada Lovelace”");
+    expect(printed).toContain("[Undo: /unfollow:Ada Lovelace]");
+    expect(printed).toContain("Muted “power grids”");
+    expect(printed).toContain("Categories: cs.LG, cs.CL only.");
+  });
+
   it("stops at /quit without waiting for the end of input", async () => {
     const h = await harness();
     const input = new PassThrough();

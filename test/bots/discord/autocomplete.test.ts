@@ -84,6 +84,20 @@ describe("autocomplete", () => {
     expect(refused?.body.data.choices).toEqual([]);
   });
 
+  it("suggests followed authors for /unfollow and muted phrases for /channel unmute", async () => {
+    h.service.entries.set(`follows:user:${USER_ID}`, ["Yann LeCun", "Fei-Fei Li"]);
+    await h.inject(autocomplete("unfollow", [], focused("name", "lecun")));
+    expect(await choices()).toEqual([{ name: "Yann LeCun", value: "Yann LeCun" }]);
+    h.service.entries.set(`mutes:channel:${CHANNEL_ID}`, ["crypto", "quantum computing"]);
+    await h.inject(
+      autocomplete("channel", ["unmute"], focused("phrase", "QUANT"), { permissions: MANAGE_CHANNELS }),
+    );
+    const [, channelAnswer] = h.fake.find("POST", /\/callback$/);
+    expect(channelAnswer?.body.data.choices).toEqual([
+      { name: "quantum computing", value: "quantum computing" },
+    ]);
+  });
+
   it("answers with no suggestions and logs once when the command layer fails", async () => {
     await h.inject(autocomplete("interests", ["remove"], focused("phrase", "g")));
     expect(await choices()).toEqual([]);

@@ -43,6 +43,11 @@ describe("/channel", () => {
     },
     { sub: ["interests", "list"], opts: [], input: "interests list" },
     { sub: ["interests", "clear"], opts: [], input: "interests clear" },
+    { sub: ["follow"], opts: options({ name: "Fei-Fei Li" }), input: "follow Fei-Fei Li" },
+    { sub: ["unfollow"], opts: options({ name: "Fei-Fei Li" }), input: "unfollow Fei-Fei Li" },
+    { sub: ["mute"], opts: options({ phrase: "crypto" }), input: "mute crypto" },
+    { sub: ["unmute"], opts: options({ phrase: "crypto" }), input: "unmute crypto" },
+    { sub: ["categories"], opts: options({ categories: "all" }), input: "categories all" },
   ])("/channel $sub acts on the channel: $input", async ({ sub, opts, input }) => {
     await h.inject(chatCommand("channel", sub, opts, ADMIN));
     expect(h.service.runs.map((run) => run.input)).toEqual([input]);

@@ -68,6 +68,21 @@ describe("slash commands build the command layer's text", () => {
     },
     { command: "paper", sub: [], opts: options({ id: "2410.12345" }), input: "paper 2410.12345" },
     { command: "help", sub: [], opts: [], input: "help" },
+    { command: "follow", sub: [], opts: options({ name: " Yann   LeCun " }), input: "follow Yann LeCun" },
+    { command: "unfollow", sub: [], opts: options({ name: "Yann LeCun" }), input: "unfollow Yann LeCun" },
+    {
+      command: "mute",
+      sub: [],
+      opts: options({ phrase: "quantum computing" }),
+      input: "mute quantum computing",
+    },
+    { command: "unmute", sub: [], opts: options({ phrase: "quantum" }), input: "unmute quantum" },
+    {
+      command: "categories",
+      sub: [],
+      opts: options({ categories: "cs.LG cs.CL" }),
+      input: "categories cs.LG cs.CL",
+    },
   ];
 
   it.each(cases)("/$command $sub → $input", async ({ command, sub, opts, input }) => {

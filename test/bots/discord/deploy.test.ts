@@ -22,6 +22,11 @@ afterEach(async () => {
 const EXPECTED = [
   "find",
   "interests",
+  "follow",
+  "unfollow",
+  "mute",
+  "unmute",
+  "categories",
   "picks",
   "subscribe",
   "unsubscribe",

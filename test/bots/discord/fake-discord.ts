@@ -179,6 +179,8 @@ export class ScriptedCommands implements CommandService {
   readonly runs: ReceivedCommand[] = [];
   readonly actions: ReceivedCommand[] = [];
   readonly interests = new Map<string, string[]>();
+  /** `follows:<kind>:<id>` or `mutes:<kind>:<id>` → the entries autocomplete offers. */
+  readonly entries = new Map<string, string[]>();
   readonly #script: {
     match: (input: string) => boolean;
     reply: (input: string) => Reply | Promise<Reply>;
@@ -207,6 +209,9 @@ export class ScriptedCommands implements CommandService {
     const found = this.interests.get(`${target.kind}:${target.id}`);
     if (!found) throw new Error(`no interests scripted for ${target.kind}:${target.id}`);
     return found;
+  }
+  async entriesOf(target: Target, list: "follows" | "mutes"): Promise<string[]> {
+    return this.entries.get(`${list}:${target.kind}:${target.id}`) ?? [];
   }
 
   async #answer(input: string): Promise<Reply> {

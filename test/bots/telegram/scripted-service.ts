@@ -18,6 +18,8 @@ type Script = (input: string, ctx: CommandContext) => Reply | Promise<Reply>;
 export class ScriptedCommandService implements CommandService {
   readonly received: ReceivedInput[] = [];
   readonly interests = new Map<string, string[]>();
+  /** `follows:<kind>:<id>` or `mutes:<kind>:<id>` → the entries autocomplete offers. */
+  readonly entries = new Map<string, string[]>();
 
   constructor(
     private readonly onRun: Script = () => infoReply("ok"),
@@ -36,6 +38,10 @@ export class ScriptedCommandService implements CommandService {
 
   async interestsOf(target: Target): Promise<string[]> {
     return this.interests.get(`${target.kind}:${target.id}`) ?? [];
+  }
+
+  async entriesOf(target: Target, list: "follows" | "mutes"): Promise<string[]> {
+    return this.entries.get(`${list}:${target.kind}:${target.id}`) ?? [];
   }
 
   last(): ReceivedInput {

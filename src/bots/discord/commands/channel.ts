@@ -3,6 +3,15 @@ import type { ChatInputCommandInteraction } from "discord.js";
 import { canManageChannel } from "../permissions.js";
 import { interestChoices, interestSubcommands, interestsInput } from "./interest-options.js";
 import {
+  isListCommand,
+  LIST_COMMANDS,
+  LIST_DESCRIPTIONS,
+  listChoices,
+  listInput,
+  type ListCommand,
+  listSubcommand,
+} from "./list-commands.js";
+import {
   countOption,
   daysOption,
   noteOption,
@@ -50,6 +59,9 @@ const data = new SlashCommandBuilder()
     for (const subcommand of interestSubcommands("this channel's")) group.addSubcommand(subcommand);
     return group;
   });
+for (const name of Object.keys(LIST_COMMANDS) as ListCommand[]) {
+  data.addSubcommand(listSubcommand(name, `${LIST_DESCRIPTIONS[name]}, for this channel`));
+}
 
 /** `/channel …` → the same commands acting on the channel, for members with Manage Channels only. */
 export const channelCommand: SlashCommand = {
@@ -68,7 +80,10 @@ export const channelCommand: SlashCommand = {
     const focused = interaction.options.getFocused(true);
     if (focused.name === "timezone") return timezoneChoices(focused.value);
     const target = { platform: "discord", kind: "channel", id: interaction.channelId ?? "" } as const;
-    return target.id ? interestChoices(service, target, focused.value) : [];
+    if (!target.id) return [];
+    const subcommand = interaction.options.getSubcommand(false) ?? "";
+    if (isListCommand(subcommand)) return listChoices(service, target, subcommand, focused.value);
+    return interestChoices(service, target, focused.value);
   },
 };
 
@@ -80,5 +95,6 @@ function refusalFor(interaction: ChatInputCommandInteraction): CommandRequest | 
 
 function channelSubcommandInput(interaction: ChatInputCommandInteraction): string {
   const subcommand = interaction.options.getSubcommand(true);
+  if (isListCommand(subcommand)) return listInput(subcommand, interaction.options);
   return subcommand === "subscribe" ? subscribeInput(interaction.options) : subcommand;
 }

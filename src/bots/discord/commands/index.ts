@@ -3,6 +3,7 @@ import { channelCommand } from "./channel.js";
 import { findCommand } from "./find.js";
 import { helpCommand } from "./help.js";
 import { interestsCommand } from "./interests.js";
+import { listSlashCommands } from "./list-commands.js";
 import { paperCommand } from "./paper.js";
 import { picksCommand } from "./picks.js";
 import { settingsCommand } from "./settings.js";
@@ -15,6 +16,7 @@ import type { SlashCommand } from "./types.js";
 export const slashCommands: readonly SlashCommand[] = [
   findCommand,
   interestsCommand,
+  ...listSlashCommands,
   picksCommand,
   subscribeCommand,
   unsubscribeCommand,
