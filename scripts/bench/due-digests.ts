@@ -36,7 +36,14 @@ export function dueSnapshot(subscribers: number): StoreSnapshot {
       createdAt: "2026-01-01T00:00:00.000Z",
     });
   }
-  return { papers: [], profiles: new Map(), subscriptions, deliveries: [], sent: new Map() };
+  return {
+    papers: [],
+    profiles: new Map(),
+    subscriptions,
+    deliveries: [],
+    sent: new Map(),
+    libraries: new Map(),
+  };
 }
 
 /** A compose stub with three picks, so the recommender's own cost is measured elsewhere. */

@@ -84,6 +84,7 @@ export function syntheticSnapshot(users: number, options: { history: boolean }):
     subscriptions: new Map(),
     deliveries: [],
     sent: new Map(),
+    libraries: new Map(),
   };
   for (let index = 0; index < users; index++) {
     const key = userKey(index);

@@ -15,9 +15,10 @@ const USAGE = "Usage: paperboy store import --from DATA_DIR [--replace]";
 
 /**
  * `paperboy store import --from DIR [--replace]`: copies a data folder (corpus.json and the user
- * records, as any version of paperboy wrote them) into the database named by DATABASE_URL. Refuses
- * a database that already holds users unless `--replace`; running it again with the same folder
- * gives the same database. Exit code 0, 1 when refused or failed, 2 for bad arguments.
+ * records, imported libraries included, as any version of paperboy wrote them) into the database
+ * named by DATABASE_URL. Refuses a database that already holds users (profiles, subscriptions or
+ * libraries) unless `--replace`; running it again with the same folder gives the same database.
+ * Exit code 0, 1 when refused or failed, 2 for bad arguments.
  */
 export async function runStoreImport(args: string[], deps: StoreImportDeps): Promise<number> {
   const request = parseImportArgs(args);
@@ -47,7 +48,7 @@ export async function runStoreImport(args: string[], deps: StoreImportDeps): Pro
 
 async function copy(source: Store, target: Store, replace: boolean, deps: StoreImportDeps): Promise<number> {
   const existing = await target.counts();
-  if (!replace && existing.profiles + existing.subscriptions > 0) {
+  if (!replace && existing.profiles + existing.subscriptions + existing.libraries > 0) {
     deps.err(
       `${target.location} already holds ${describe(existing)}. Nothing was copied: add --replace to ` +
         `replace everything in it with the contents of ${source.location}.`,
@@ -64,7 +65,7 @@ async function copy(source: Store, target: Store, replace: boolean, deps: StoreI
 function describe(counts: StoreCounts): string {
   return (
     `${counts.papers} papers, ${counts.profiles} profiles, ${counts.subscriptions} subscriptions, ` +
-    `${counts.deliveries} deliveries, ${counts.sent} sent papers`
+    `${counts.deliveries} deliveries, ${counts.sent} sent papers, ${counts.libraries} libraries`
   );
 }
 

@@ -28,6 +28,31 @@ export function withoutEmptyLists(profile: Profile): Profile {
   return profile;
 }
 
+/** One paper of an imported library, as its file described it. */
+export interface LibraryPaper {
+  /** Plain text; empty for an entry known only by its arXiv id until the corpus or arXiv names it. */
+  title: string;
+  abstract?: string;
+  /** "Given Family" order. */
+  authors: string[];
+  year?: number;
+  /** Without version: `2410.12345`, `hep-th/9901001`. */
+  arxivId?: string;
+  /** Lower-cased, without `https://doi.org/`. */
+  doi?: string;
+}
+
+/** A target's imported library: its papers shape the target's picks like liked papers do. */
+export interface Library {
+  /** When it was imported, ISO. Importing again replaces the whole library. */
+  importedAt: string;
+  /** Newest first (by year, then file order), at most MAX_LIBRARY_PAPERS. */
+  papers: LibraryPaper[];
+}
+
+/** How many papers of an import a library keeps: the newest. */
+export const MAX_LIBRARY_PAPERS = 1_000;
+
 export type DeliveryDays = "daily" | "weekdays";
 
 export interface Subscription {
@@ -112,6 +137,8 @@ export interface StoreSnapshot {
   deliveries: Delivery[];
   /** Each target's sent papers, oldest first; targets with none are absent. */
   sent: Map<TargetKey, SentPaper[]>;
+  /** Each target's imported library; targets without one are absent. */
+  libraries: Map<TargetKey, Library>;
 }
 
 /** How many records of each kind a store holds. */
@@ -122,4 +149,6 @@ export interface StoreCounts {
   deliveries: number;
   /** Sent papers remembered, over all targets. */
   sent: number;
+  /** Targets with an imported library. */
+  libraries: number;
 }

@@ -36,6 +36,7 @@ describe("the delivery tick", () => {
           ],
         ],
       ]),
+      libraries: new Map(),
     };
     await store.replaceAll(snapshot);
 

@@ -94,7 +94,7 @@ describe("paperboy store import", () => {
   it("copies an old data folder into the database and says what it copied", async () => {
     const { code, out } = await run(["import", "--from", folder.dir]);
     expect(code).toBe(0);
-    expect(out).toMatch(/2 papers, 2 profiles, 1 subscriptions, 1 deliveries, 1 sent papers/);
+    expect(out).toMatch(/2 papers, 2 profiles, 1 subscriptions, 1 deliveries, 1 sent papers, 0 libraries/);
 
     const store = await database();
     expect((await store.profiles.get("telegram:user:7"))?.interests).toEqual(["graph neural networks"]);
@@ -119,8 +119,50 @@ describe("paperboy store import", () => {
       subscriptions: 1,
       deliveries: 1,
       sent: 1,
+      libraries: 0,
     });
     await store.close();
+  });
+
+  it("copies the imported libraries of a current data folder and counts them", async () => {
+    const library = {
+      importedAt: "2026-11-02T00:00:00.000Z",
+      papers: [
+        { title: "Message passing", authors: ["A"], year: 2024, arxivId: "2410.1" },
+        { title: "", authors: [], arxivId: "2410.2" },
+      ],
+    };
+    const writer = await openFileStore(folder.dir, { log: silentLogger }); // imports state.json first
+    await writer.libraries.put("telegram:user:7", library);
+    await writer.libraries.put("discord:user:3", { importedAt: library.importedAt, papers: [] });
+    await writer.close();
+
+    const { code, out } = await run(["import", "--from", folder.dir]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/2 profiles, 1 subscriptions, 1 deliveries, 1 sent papers, 2 libraries/);
+    const store = await database();
+    expect(await store.libraries.get("telegram:user:7")).toStrictEqual(library);
+    expect(await store.libraries.sizes(["telegram:user:7", "discord:user:3"])).toEqual(
+      new Map([
+        ["telegram:user:7", 2],
+        ["discord:user:3", 0],
+      ]),
+    );
+    await store.close();
+  });
+
+  it("refuses a database that holds only libraries unless --replace", async () => {
+    const store = await database();
+    await store.libraries.put("discord:user:3", { importedAt: "2026-11-02T00:00:00.000Z", papers: [] });
+    await store.close();
+    const refused = await run(["import", "--from", folder.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/already holds .*1 libraries.*Nothing was copied/);
+    const replaced = await run(["import", "--from", folder.dir, "--replace"]);
+    expect(replaced.code).toBe(0);
+    const after = await database();
+    expect(await after.libraries.get("discord:user:3")).toBeUndefined();
+    await after.close();
   });
 
   it("leaves the data folder as it was: a bot may still run on it", async () => {

@@ -1,6 +1,14 @@
 import type { Platform, Target } from "../target.js";
 import type { Reply } from "./reply.js";
 
+/** A file sent with a command (`/import`), downloaded by the adapter up to a size cap. */
+export interface Attachment {
+  name: string;
+  bytes: number;
+  /** The file's text; absent when it was larger than the cap and so not downloaded. */
+  text?: string;
+}
+
 /** What the adapter knows about the person who typed a command and where they typed it. */
 export interface CommandContext {
   platform: Platform;
@@ -17,6 +25,8 @@ export interface CommandContext {
   canManage(): Promise<boolean>;
   /** Where a DM digest can be sent for a user subscription (Telegram private chat id, Discord user id). */
   replyChatId?: string;
+  /** The file that came with the command, if any. */
+  attachment?: Attachment;
 }
 
 /** The command layer every adapter talks to. */

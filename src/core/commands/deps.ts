@@ -1,3 +1,4 @@
+import type { PaperLookup } from "../library/paper-lookup.js";
 import type { Logger } from "../log.js";
 import type { VectorCache } from "../recommender/vector-cache.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
@@ -12,6 +13,8 @@ export interface CommandServiceDeps {
   now?: () => Date;
   /** Subscription defaults when `/subscribe` leaves them out: `time` HH:MM, IANA `timezone`. */
   defaults: { time: string; timezone: string };
+  /** Papers by arXiv id for imported entries the corpus lacks; none asked when absent. */
+  lookup?: PaperLookup;
 }
 
 /** What every command may use. */
@@ -21,6 +24,7 @@ export interface CommandEnv {
   log: Logger;
   now: () => Date;
   defaults: { time: string; timezone: string };
+  lookup?: PaperLookup;
   vectors: VectorCache;
   findPages: FindPages;
   /** Every command's usage line and summary, for `help`. */

@@ -14,12 +14,14 @@ export const picksCommand: Command = {
   async run(args, ctx, env) {
     if (args.length > 0) return errorReply("/picks takes no options: type just /picks.");
     const key = targetKey(ctx.target);
-    const [profile, subscription, histories] = await Promise.all([
+    const [profile, subscription, histories, library] = await Promise.all([
       env.store.profiles.get(key),
       env.store.subscriptions.get(key),
       env.store.deliveries.historyOf([key]),
+      env.store.libraries.get(key),
     ]);
-    const model = buildProfileModel(profile ?? { interests: [], liked: [], disliked: [] }, env.vectors);
+    const signals = profile ?? { interests: [], liked: [], disliked: [] };
+    const model = buildProfileModel(signals, env.vectors, library?.papers);
     const filters = pickFiltersOf(profile ?? {});
     if (!hasSignal(model) && filters.follows.length === 0) return infoReply([NO_INTERESTS_NOTE]);
     const now = env.now();

@@ -2,6 +2,7 @@ import type { Command } from "./command.js";
 import { categoriesCommand } from "./categories.js";
 import { dislikeCommand, likeCommand } from "./feedback.js";
 import { followCommand, unfollowCommand } from "./follow.js";
+import { importCommand } from "./import.js";
 import { muteCommand, unmuteCommand } from "./mute.js";
 import { findCommand } from "./find.js";
 import { helpCommand } from "./help.js";
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   muteCommand,
   unmuteCommand,
   categoriesCommand,
+  importCommand,
   picksCommand,
   subscribeCommand,
   unsubscribeCommand,

@@ -36,6 +36,7 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
     log: deps.log,
     now: deps.now ?? (() => new Date()),
     defaults: deps.defaults,
+    ...(deps.lookup ? { lookup: deps.lookup } : {}),
     vectors: new VectorCache(deps.index),
     findPages: new FindPages(),
     usages: COMMANDS.map(({ usage, summary }) => ({ usage, summary })),

@@ -2,7 +2,8 @@ import { MAX_INTERESTS } from "../recommender/interests.js";
 import type { Command } from "./command.js";
 import { targetKey } from "../target.js";
 import { orEmpty } from "./empty-profile.js";
-import { errorReply, infoReply } from "./replies.js";
+import type { Library } from "../records.js";
+import { errorReply, infoReply, quote } from "./replies.js";
 import { SUBSCRIBE_USAGE } from "./subscribe-options.js";
 import { describeSubscription } from "./subscription-text.js";
 
@@ -13,9 +14,10 @@ export const settingsCommand: Command = {
   async run(args, ctx, env) {
     if (args.length > 0) return errorReply("/settings takes no options: type just /settings.");
     const key = targetKey(ctx.target);
-    const [subscription, stored] = await Promise.all([
+    const [subscription, stored, library] = await Promise.all([
       env.store.subscriptions.get(key),
       env.store.profiles.get(key),
+      env.store.libraries.get(key),
     ]);
     const profile = orEmpty(stored);
     const lines = [
@@ -33,6 +35,7 @@ export const settingsCommand: Command = {
         : "Interests: none yet. /interests add <phrase> adds one.",
     );
     lines.push(`Feedback: ${profile.liked.length} liked, ${profile.disliked.length} disliked.`);
+    lines.push(libraryLine(library));
     lines.push(listLine("Following", profile.follows, "/follow <author name> adds one."));
     lines.push(listLine("Muted", profile.mutes, "/mute <word or phrase> adds one."));
     lines.push(
@@ -47,4 +50,12 @@ export const settingsCommand: Command = {
 
 function listLine(label: string, entries: readonly string[] | undefined, hint: string): string {
   return entries?.length ? `${label}: ${entries.join("; ")}` : `${label}: none. ${hint}`;
+}
+
+function libraryLine(library: Library | undefined): string {
+  if (!library)
+    return "Library: none. /import a BibTeX, RIS or CSL-JSON export (or arXiv ids) to shape your picks.";
+  const newest = library.papers.slice(0, 3).map((paper) => quote(paper.title, 60));
+  const day = library.importedAt.slice(0, 10);
+  return `Library: ${library.papers.length} papers imported ${day}, newest ${newest.join(", ")}. /import clear removes it.`;
 }

@@ -1,5 +1,5 @@
 import type { Reply } from "../commands/reply.js";
-import type { Profile, SentPaper, Subscription } from "../records.js";
+import type { Library, Profile, SentPaper, Subscription } from "../records.js";
 import type { TargetHistory } from "../store/port.js";
 import type { TargetKey } from "../target.js";
 
@@ -17,6 +17,8 @@ export interface DigestInput {
   subscription: Subscription;
   profile: Profile | undefined;
   history: TargetHistory;
+  /** The target's imported library, when it has one. */
+  library?: Library;
 }
 
 /**

@@ -183,7 +183,7 @@ export class CandidatePool {
     limit: number,
   ): ScoredCandidate[] {
     const floor = Math.max(minScore, Number.MIN_VALUE);
-    if (model.liked.ids.length > 0 || model.disliked.ids.length > 0)
+    if (model.liked.ids.length > 0 || model.disliked.ids.length > 0 || model.library)
       return this.#scorer.top(model, floor, eligible, limit);
     // Below floor / α an interest alone cannot lift a paper over the floor.
     const cut = ROCCHIO.alpha > 0 ? floor / ROCCHIO.alpha : 0;

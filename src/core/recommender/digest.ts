@@ -49,8 +49,8 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
     return cached.pool;
   };
 
-  return ({ key, subscription, profile, history }, options) => {
-    const model = models.modelFor(key, profile ?? { interests: [], liked: [], disliked: [] });
+  return ({ key, subscription, profile, history, library }, options) => {
+    const model = models.modelFor(key, profile ?? { interests: [], liked: [], disliked: [] }, library);
     const filters = pickFiltersOf(profile ?? {});
     if (!hasSignal(model) && filters.follows.length === 0) return quietPlan(subscription, NO_INTERESTS_NOTE);
     const picks = rankDailyPicks(

@@ -1,6 +1,8 @@
 import type { Paper } from "../paper.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
 import type { CandidatePool, ScoredCandidate } from "./candidate-pool.js";
+import { closestLibraryItem } from "./library-model.js";
+import { FROM_LIBRARY } from "./top-candidates.js";
 import { selectByMmr } from "./mmr.js";
 import { cosine } from "../search/sparse.js";
 import { NO_FILTERS, type PickFilters } from "./pick-filters.js";
@@ -39,6 +41,8 @@ export interface DailyPick {
   interest?: string;
   /** The followed author (as the target wrote the name) whose new paper this is. */
   author?: string;
+  /** The title of the imported paper it resembles most, when the library pulled hardest. */
+  library?: string;
   /** Terms shared with that interest (or with the liked papers), most telling first. */
   terms: string[];
 }
@@ -74,6 +78,7 @@ export function rankDailyPicks(
   const eligibility = pool.eligibility;
   const isEligible = eligibility.prepare(request.sent, request.model.judged, request.since.getTime());
   for (const phrase of filters.mutes) eligibility.excludeDocs(pool.filters.mutedBy(phrase));
+  if (request.model.library) eligibility.excludeDocs(pool.filters.titled(request.model.library.titles));
   const followed = followedPicks(pool, request.model, filters.follows, isEligible);
   for (const pick of followed) eligibility.excludeDocs(Int32Array.of(pick.doc));
   if (filters.categories.length > 0) eligibility.excludeDocs(pool.filters.outside(filters.categories));
@@ -143,9 +148,13 @@ function explainPick(
 ): DailyPick {
   const paper = pool.papers[picked.doc] as Paper;
   const interest = model.interests[picked.interest];
-  const reference = interest?.vector ?? model.liked;
+  const library = picked.interest === FROM_LIBRARY ? model.library : undefined;
+  const reference = interest?.vector ?? library?.centroid ?? model.liked;
   const terms = pool.sharedTermLabels(reference, picked.doc, MAX_EXPLAINED_TERMS, index);
-  return interest
-    ? { paper, score: picked.score, interest: interest.phrase, terms }
+  if (interest) return { paper, score: picked.score, interest: interest.phrase, terms };
+  const vector = pool.vectors[picked.doc];
+  const closest = library && vector ? closestLibraryItem(library, vector) : undefined;
+  return closest
+    ? { paper, score: picked.score, library: closest.title, terms }
     : { paper, score: picked.score, terms };
 }

@@ -1,6 +1,7 @@
 import type { Paper } from "../paper.js";
 import { inCategories } from "../paper-categories.js";
 import { AuthorMatcher } from "./author-names.js";
+import { foldTitle } from "./library-model.js";
 import { MuteMatcher } from "./muted-phrases.js";
 
 /** Distinct phrases, names or category sets remembered per pool before the caches start over. */
@@ -15,6 +16,8 @@ export class PoolFilters {
   readonly #muted = new Map<string, Int32Array>();
   readonly #byAuthor = new Map<string, Int32Array>();
   readonly #outside = new Map<string, Int32Array>();
+  readonly #titled = new WeakMap<ReadonlySet<string>, Int32Array>();
+  #foldedTitles: string[] | undefined;
 
   constructor(private readonly papers: readonly Paper[]) {}
 
@@ -42,10 +45,22 @@ export class PoolFilters {
     });
   }
 
-  #docsWhere(test: (paper: Paper) => boolean): Int32Array {
+  /** The candidates whose folded title (see foldTitle) is among `titles`: papers a library already holds. */
+  titled(titles: ReadonlySet<string>): Int32Array {
+    let docs = this.#titled.get(titles);
+    if (!docs) {
+      this.#foldedTitles ??= this.papers.map((paper) => foldTitle(paper.title));
+      const folded = this.#foldedTitles;
+      docs = this.#docsWhere((_paper, doc) => titles.has(folded[doc] as string));
+      this.#titled.set(titles, docs);
+    }
+    return docs;
+  }
+
+  #docsWhere(test: (paper: Paper, doc: number) => boolean): Int32Array {
     const docs: number[] = [];
     this.papers.forEach((paper, doc) => {
-      if (test(paper)) docs.push(doc);
+      if (test(paper, doc)) docs.push(doc);
     });
     return Int32Array.from(docs);
   }

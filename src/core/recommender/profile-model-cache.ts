@@ -1,3 +1,4 @@
+import type { Library } from "../records.js";
 import {
   buildProfileModel,
   interestVectors,
@@ -14,6 +15,8 @@ interface Remembered {
   readonly interests: readonly string[];
   readonly liked: readonly string[];
   readonly disliked: readonly string[];
+  /** When the library the model holds was imported ("" for none): importing again replaces it. */
+  readonly libraryImportedAt: string;
   model: ProfileModel;
 }
 
@@ -28,23 +31,25 @@ export class ProfileModelCache {
 
   constructor(private readonly vectors: VectorCache) {}
 
-  modelFor(key: string, profile: ProfileSignals): ProfileModel {
+  modelFor(key: string, profile: ProfileSignals, library?: Library): ProfileModel {
     const indexGeneration = this.vectors.index.generation;
     const remembered = this.#models.get(key);
-    if (remembered && unchanged(remembered, profile)) {
+    const libraryImportedAt = library?.importedAt ?? "";
+    if (remembered && unchanged(remembered, profile) && remembered.libraryImportedAt === libraryImportedAt) {
       if (remembered.indexGeneration === indexGeneration) return remembered.model;
       // Feedback centroids come from stored paper vectors, which a growing index keeps.
       remembered.model = { ...remembered.model, interests: interestVectors(profile.interests, this.vectors) };
       remembered.indexGeneration = indexGeneration;
       return remembered.model;
     }
-    const model = buildProfileModel(profile, this.vectors);
+    const model = buildProfileModel(profile, this.vectors, library?.papers);
     if (!remembered && this.#models.size >= MAX_MODELS) this.#models.clear();
     this.#models.set(key, {
       indexGeneration,
       interests: [...profile.interests],
       liked: [...profile.liked],
       disliked: [...profile.disliked],
+      libraryImportedAt,
       model,
     });
     return model;

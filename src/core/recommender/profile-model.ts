@@ -1,4 +1,5 @@
-import type { Profile } from "../records.js";
+import type { LibraryPaper, Profile } from "../records.js";
+import { buildLibraryModel, type LibraryModel } from "./library-model.js";
 import type { SparseVector } from "../search/sparse.js";
 import { centroidOf } from "./centroid.js";
 import type { VectorCache } from "./vector-cache.js";
@@ -16,6 +17,9 @@ import type { VectorCache } from "./vector-cache.js";
  */
 export const ROCCHIO = { alpha: 1, beta: 0.75, gamma: 0.25 } as const;
 
+/** The weight of an imported library's centroid, beside ROCCHIO's: a library is a long list of likes. */
+export const LIBRARY_WEIGHT = 1;
+
 /** Only the most recent feedback counts: tastes drift, and it bounds the work per profile. */
 export const FEEDBACK_WINDOW = 50;
 /** Feedback centroids keep their heaviest terms only, as Rocchio query expansion usually does. */
@@ -31,20 +35,32 @@ export interface ProfileModel {
   interests: InterestVector[];
   liked: SparseVector;
   disliked: SparseVector;
-  /** Ids the profile has already judged: never picked again. */
+  /** The imported library, when there is one (see LibraryModel). */
+  library?: LibraryModel;
+  /** Ids the profile has already judged or imported: never picked again. */
   judged: ReadonlySet<string>;
 }
 
 export type ProfileSignals = Pick<Profile, "interests" | "liked" | "disliked">;
 
-/** Builds the vectors of a profile; call it per answer so feedback counts at once. */
-export function buildProfileModel(profile: ProfileSignals, vectors: VectorCache): ProfileModel {
-  return {
+/** Builds the vectors of a profile (and its imported library's papers); call it per answer so feedback counts at once. */
+export function buildProfileModel(
+  profile: ProfileSignals,
+  vectors: VectorCache,
+  library: readonly LibraryPaper[] = [],
+): ProfileModel {
+  const model: ProfileModel = {
     interests: interestVectors(profile.interests, vectors),
     liked: centroid(profile.liked.slice(-FEEDBACK_WINDOW), vectors),
     disliked: centroid(profile.disliked.slice(-FEEDBACK_WINDOW), vectors),
     judged: new Set([...profile.liked, ...profile.disliked]),
   };
+  return library.length > 0 ? withLibrary(model, buildLibraryModel(library, vectors)) : model;
+}
+
+/** The model with a library: its papers are never picked as new. */
+export function withLibrary(model: ProfileModel, library: LibraryModel): ProfileModel {
+  return { ...model, library, judged: new Set([...model.judged, ...library.ids]) };
 }
 
 /** The vectors of stated interests; interests with no word the index knows are left out. */
@@ -56,7 +72,9 @@ export function interestVectors(phrases: readonly string[], vectors: VectorCache
 
 /** Whether the profile says anything a paper could match. */
 export function hasSignal(model: ProfileModel): boolean {
-  return model.interests.length > 0 || model.liked.ids.length > 0;
+  return (
+    model.interests.length > 0 || model.liked.ids.length > 0 || (model.library?.centroid.ids.length ?? 0) > 0
+  );
 }
 
 /**

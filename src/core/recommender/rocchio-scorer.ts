@@ -1,8 +1,8 @@
 import type { SparseVector } from "../search/sparse.js";
 import type { MatchRow } from "./match-list.js";
 import type { PoolPostings } from "./pool-postings.js";
-import { type InterestVector, ROCCHIO, type ProfileModel } from "./profile-model.js";
-import { type ScoredCandidate, TopCandidates } from "./top-candidates.js";
+import { type InterestVector, LIBRARY_WEIGHT, ROCCHIO, type ProfileModel } from "./profile-model.js";
+import { FROM_LIBRARY, FROM_LIKES, type ScoredCandidate, TopCandidates } from "./top-candidates.js";
 
 /**
  * Scores a whole profile (stated interests and feedback, see ROCCHIO) against a candidate pool,
@@ -15,6 +15,7 @@ export class RocchioScorer {
   readonly #bestInterest: Int16Array;
   readonly #liked: Float64Array;
   readonly #disliked: Float64Array;
+  readonly #library: Float64Array;
 
   /** `rowOf` gives a stated interest's match row, which every profile stating it reads. */
   constructor(
@@ -26,6 +27,7 @@ export class RocchioScorer {
     this.#bestInterest = new Int16Array(size).fill(-1);
     this.#liked = new Float64Array(size);
     this.#disliked = new Float64Array(size);
+    this.#library = new Float64Array(size);
   }
 
   /** Every `eligible` candidate scoring at least `floor`, in no particular order. */
@@ -69,24 +71,28 @@ export class RocchioScorer {
       this.#keepBest(this.rowOf((interests[interest] as InterestVector).vector), interest);
     this.#accumulate(model.liked, this.#liked);
     this.#accumulate(model.disliked, this.#disliked);
+    if (model.library) this.#accumulate(model.library.centroid, this.#library);
   }
 
-  /** A candidate is scored when it shares a term with a stated interest or with the liked papers. */
+  /** A candidate is scored when it shares a term with a stated interest, the liked papers or the library. */
   #touched(doc: number): boolean {
-    return this.#best[doc] !== 0 || this.#liked[doc] !== 0;
+    return this.#best[doc] !== 0 || this.#liked[doc] !== 0 || this.#library[doc] !== 0;
   }
 
   #scoreOf(doc: number): number {
     const fromLikes = ROCCHIO.beta * (this.#liked[doc] as number);
     const fromDislikes = ROCCHIO.gamma * (this.#disliked[doc] as number);
-    return ROCCHIO.alpha * (this.#best[doc] as number) + fromLikes - fromDislikes;
+    const fromLibrary = LIBRARY_WEIGHT * (this.#library[doc] as number);
+    return ROCCHIO.alpha * (this.#best[doc] as number) + fromLikes + fromLibrary - fromDislikes;
   }
 
-  /** The explanation names whichever pulled harder: a stated interest, or the liked papers (-1). */
+  /** The explanation names whichever pulled hardest: a stated interest, the liked papers or the library. */
   #interestOf(doc: number): number {
     const fromInterest = ROCCHIO.alpha * (this.#best[doc] as number);
     const fromLikes = ROCCHIO.beta * (this.#liked[doc] as number);
-    return fromInterest >= fromLikes ? (this.#bestInterest[doc] as number) : -1;
+    const fromLibrary = LIBRARY_WEIGHT * (this.#library[doc] as number);
+    if (fromInterest >= fromLikes && fromInterest >= fromLibrary) return this.#bestInterest[doc] as number;
+    return fromLikes >= fromLibrary ? FROM_LIKES : FROM_LIBRARY;
   }
 
   /**
@@ -126,5 +132,6 @@ export class RocchioScorer {
     this.#bestInterest.fill(-1);
     this.#liked.fill(0);
     this.#disliked.fill(0);
+    this.#library.fill(0);
   }
 }

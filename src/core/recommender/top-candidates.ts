@@ -1,6 +1,10 @@
 import type { MatchList } from "./match-list.js";
 
-/** A candidate's profile score, and which stated interest it matched best (-1: feedback alone). */
+/** `ScoredCandidate.interest` when liked papers, or the imported library, pulled hardest. */
+export const FROM_LIKES = -1;
+export const FROM_LIBRARY = -2;
+
+/** A candidate's profile score, and which stated interest it matched best (or FROM_LIKES, FROM_LIBRARY). */
 export interface ScoredCandidate {
   doc: number;
   score: number;

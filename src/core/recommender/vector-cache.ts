@@ -39,6 +39,11 @@ export class VectorCache {
     return vector;
   }
 
+  /** The vector of a paper the index need not hold (an imported one); words it does not know are dropped. */
+  text(paper: { title: string; abstract?: string }): SparseVector {
+    return this.index.vectorOfText(paper);
+  }
+
   /** The stored paper's vector, or undefined when the index does not hold it. */
   paper(id: string): SparseVector | undefined {
     this.#checkIndex();

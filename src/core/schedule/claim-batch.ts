@@ -1,8 +1,9 @@
+import { readDigestRecords } from "./digest-records.js";
 import type { Reply } from "../commands/reply.js";
 import type { ComposeDigest, DigestInput, DigestPlan } from "../delivery/digest-port.js";
 import type { Logger } from "../log.js";
 import type { Delivery } from "../records.js";
-import type { NewClaim, Store, TargetHistory, UnsentDay } from "../store/port.js";
+import type { NewClaim, Store, UnsentDay } from "../store/port.js";
 import type { Target, TargetKey } from "../target.js";
 import { parseTargetKey } from "../target.js";
 import type { DeliveryOutcome } from "./outcome.js";
@@ -74,14 +75,12 @@ export function resumedDigest(delivery: Delivery): ClaimedDigest | undefined {
 }
 
 async function composeBatch(batch: readonly DueTarget[], deps: ClaimDeps): Promise<Composed[]> {
-  const keys = batch.map((due) => due.key);
-  const [profiles, histories] = await Promise.all([
-    deps.store.profiles.getMany(keys),
-    deps.store.deliveries.historyOf(keys),
-  ]);
+  const records = await readDigestRecords(
+    deps.store,
+    batch.map((due) => due.key),
+  );
   return batch.map((due) => {
-    const history: TargetHistory = histories.get(due.key) ?? { sent: [] };
-    const input = { key: due.key, subscription: due.subscription, profile: profiles.get(due.key), history };
+    const input = records.inputOf(due.key, due.subscription);
     return { due, digest: composeSafely(input, due.late, deps) };
   });
 }

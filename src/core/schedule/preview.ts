@@ -1,3 +1,4 @@
+import { readDigestRecords } from "./digest-records.js";
 import type { ComposeDigest } from "../delivery/digest-port.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
@@ -27,15 +28,13 @@ export async function previewDeliveries(deps: {
 }): Promise<DeliveryPreview> {
   const plan = planDeliveries(await deps.store.subscriptions.scheduled(), deps.now, deps.graceHours);
   const preview: DeliveryPreview = { plan, digests: [], failures: [] };
-  const keys = plan.due.map((due) => due.key);
-  const [profiles, histories] = await Promise.all([
-    deps.store.profiles.getMany(keys),
-    deps.store.deliveries.historyOf(keys),
-  ]);
+  const records = await readDigestRecords(
+    deps.store,
+    plan.due.map((due) => due.key),
+  );
   for (const due of plan.due) {
     const { key, target, subscription, localDate, slotAt, late } = due;
-    const history = histories.get(key) ?? { sent: [] };
-    const digest = composeSafely({ key, subscription, profile: profiles.get(key), history }, late, deps);
+    const digest = composeSafely(records.inputOf(key, subscription), late, deps);
     if (digest instanceof Error) {
       preview.failures.push({ key, reason: digest.message });
       continue;

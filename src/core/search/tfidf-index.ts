@@ -380,13 +380,18 @@ export class TfIdfIndex {
     return paper ? this.weigh(this.countPaper(paper, false)) : undefined;
   }
 
+  /** The vector of a paper that need not be indexed (an imported one): title and abstract weighted as indexed. */
+  vectorOfText(paper: { title: string; abstract?: string }): SparseVector {
+    return this.weigh(this.countPaper({ title: paper.title, abstract: paper.abstract ?? "" }, false));
+  }
+
   /** Readable labels of term ids, e.g. for explaining a match. */
   labels(ids: readonly number[]): string[] {
     return ids.map((id) => this.vocabulary.label(id));
   }
 
   /** Counts a paper's terms into the shared scratch counter (cleared first). */
-  private countPaper(paper: Paper, create: boolean): TermCounter {
+  private countPaper(paper: { title: string; abstract: string }, create: boolean): TermCounter {
     const counter = this.counter;
     counter.clear();
     countTerms(paper.title, this.weighting.titleWeight, this.vocabulary, create, counter);

@@ -3,6 +3,7 @@ import type { Paper } from "../paper.js";
 import type {
   Delivery,
   DeliveryHistory,
+  Library,
   Profile,
   ScheduledSubscription,
   SentPaper,
@@ -26,6 +27,7 @@ export interface Store {
   readonly location: string;
   readonly profiles: ProfileRecords;
   readonly subscriptions: SubscriptionRecords;
+  readonly libraries: LibraryRecords;
   readonly deliveries: DeliveryLog;
   readonly papers: PaperRecords;
   readonly jobs: JobLocks;
@@ -74,6 +76,29 @@ export interface SubscriptionRecords {
   count(): Promise<number>;
   /** Every subscription with its delivery history: what a delivery tick plans from. */
   scheduled(): Promise<ScheduledSubscription[]>;
+}
+
+/**
+ * Each target's imported library, kept apart from its profile: a library is large (up to
+ * MAX_LIBRARY_PAPERS papers with their abstracts), and a 👍 must not rewrite it.
+ */
+export interface LibraryRecords {
+  /** The target's library; undefined when it has none. */
+  get(key: TargetKey): Promise<Library | undefined>;
+  /**
+   * Replaces the target's library (or gives it one) in one transaction: an import replaces the
+   * whole library, never merges into it. `get` then answers it as given: its papers in the same
+   * order, the fields a paper lacks still absent. If storing fails, the promise rejects with
+   * StoreWriteError and the library stored before is kept.
+   */
+  put(key: TargetKey, library: Library): Promise<void>;
+  /** Removes the target's library; answers whether there was one. If that fails: StoreWriteError, kept. */
+  delete(key: TargetKey): Promise<boolean>;
+  /**
+   * Per key, how many papers its library holds: what a status line needs, without reading the
+   * papers. Keys without a library are absent from the map.
+   */
+  sizes(keys: readonly TargetKey[]): Promise<Map<TargetKey, number>>;
 }
 
 /** Who holds a claim, and until when. */

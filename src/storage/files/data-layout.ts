@@ -14,6 +14,8 @@ import { shardName } from "./shard-hash.js";
  *                                    TargetLog = { log: Delivery without key, oldest first,
  *                                                  sent: { ids: paper ids, oldest first,
  *                                                          publishedAt: their dates (or null) } }
+ *     state/libraries/NN.json        { [key]: Library }                  NN = 00..63
+ *                                    (absent in folders of versions before libraries: none)
  *     state.json                     the whole-document state of earlier versions, imported once
  *                                    and renamed state.json.imported
  *

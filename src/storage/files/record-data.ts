@@ -1,5 +1,5 @@
 import type { Paper } from "../../core/paper.js";
-import type { Delivery, Profile, Subscription } from "../../core/records.js";
+import type { Delivery, Library, Profile, Subscription } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import type { SentList } from "./sent-papers.js";
 import { SHARD_COUNTS, shardOf } from "./shard-hash.js";
@@ -16,8 +16,8 @@ export interface TargetLog {
 }
 
 /** The kinds of record kept in shards, each in `state/<kind>/<shard>.json` (see data-layout.ts). */
-export type ShardKind = "profiles" | "subscriptions" | "deliveries";
-export const SHARD_KINDS: readonly ShardKind[] = ["profiles", "subscriptions", "deliveries"];
+export type ShardKind = "profiles" | "subscriptions" | "deliveries" | "libraries";
+export const SHARD_KINDS: readonly ShardKind[] = ["profiles", "subscriptions", "deliveries", "libraries"];
 
 /**
  * Records of one kind, keyed by target and grouped by shard, so that a shard's file can be
@@ -84,6 +84,8 @@ export interface RecordData {
   profiles: ShardedRecords<Profile>;
   subscriptions: ShardedRecords<Subscription>;
   deliveries: ShardedRecords<TargetLog>;
+  /** Imported libraries: their own kind, so a 👍 (a profile shard) never rewrites one. */
+  libraries: ShardedRecords<Library>;
   /**
    * The targets with a claimed or sending record, kept by `deliveries`: takeOver looks at these
    * only, instead of every record of every target at every tick (300,000 at 10,000 users).
@@ -115,6 +117,7 @@ export function emptyRecordData(): RecordData {
     profiles: new ShardedRecords("profiles"),
     subscriptions: new ShardedRecords("subscriptions"),
     deliveries,
+    libraries: new ShardedRecords("libraries"),
     liveTargets,
     papers: { list: [], positions: new Map(), stamps: [], version: 0 },
   };

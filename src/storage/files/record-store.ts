@@ -2,6 +2,7 @@ import type { Store } from "../../core/store/port.js";
 import { deliveryLog } from "./delivery-log.js";
 import { processJobLocks } from "./job-locks.js";
 import { copyJson } from "./json-copy.js";
+import { libraryRecords } from "./library-records.js";
 import { paperRecords } from "./paper-records.js";
 import type { Persistence } from "./persistence.js";
 import { profileRecords } from "./profile-records.js";
@@ -22,6 +23,7 @@ export function createRecordStore(
     location: engine.location,
     profiles: profileRecords(engine),
     subscriptions: subscriptionRecords(engine),
+    libraries: libraryRecords(engine),
     deliveries: deliveryLog(engine),
     papers: paperRecords(engine),
     jobs: processJobLocks({ location: engine.location, readOnly: options.readOnly ?? false }),

@@ -1,4 +1,4 @@
-import { PROFILE_LISTS, type Profile, type Subscription } from "../../core/records.js";
+import { type Library, PROFILE_LISTS, type Profile, type Subscription } from "../../core/records.js";
 import type { RecordData, ShardKind, StoredDelivery, TargetLog } from "./record-data.js";
 import { firstRepeat } from "./first-repeat.js";
 import { shardName, shardOf } from "./shard-hash.js";
@@ -41,6 +41,7 @@ export function loadShard(
     const value = doc[key];
     if (kind === "profiles") data.profiles.set(key, value as Profile);
     else if (kind === "subscriptions") data.subscriptions.set(key, value as Subscription);
+    else if (kind === "libraries") data.libraries.set(key, value as Library);
     else data.deliveries.set(key, shareCopies(value as TargetLog, dates));
   }
   return undefined;
@@ -94,6 +95,7 @@ const checkers: Record<ShardKind, Check> = {
   profiles: profileProblem,
   subscriptions: subscriptionProblem,
   deliveries: targetLogProblem,
+  libraries: libraryProblem,
 };
 
 /** Also used on a profile that `update`'s change returns, so a bad one never reaches a file. */
@@ -124,6 +126,30 @@ export function subscriptionProblem(sub: unknown): FieldPath | undefined {
   if (!isObject(paused)) return ["paused"];
   if (typeof paused.reason !== "string") return ["paused", "reason"];
   if (typeof paused.at !== "string") return ["paused", "at"];
+  return undefined;
+}
+
+/** Also used on a library `put` is given, so a bad one never reaches a file. */
+export function libraryProblem(library: unknown): FieldPath | undefined {
+  if (!isObject(library)) return [];
+  if (typeof library.importedAt !== "string") return ["importedAt"];
+  const { papers } = library;
+  if (!Array.isArray(papers)) return ["papers"];
+  for (let index = 0; index < papers.length; index++) {
+    const problem = libraryPaperProblem(papers[index]);
+    if (problem) return ["papers", index, ...problem];
+  }
+  return undefined;
+}
+
+function libraryPaperProblem(paper: unknown): FieldPath | undefined {
+  if (!isObject(paper)) return [];
+  if (typeof paper.title !== "string") return ["title"];
+  if (!isStringList(paper.authors)) return ["authors"];
+  for (const field of ["abstract", "arxivId", "doi"] as const) {
+    if (paper[field] !== undefined && typeof paper[field] !== "string") return [field];
+  }
+  if (paper.year !== undefined && !Number.isSafeInteger(paper.year)) return ["year"];
   return undefined;
 }
 

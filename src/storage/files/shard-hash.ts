@@ -5,14 +5,18 @@ import type { ShardKind } from "./record-data.js";
  * so a shard's size is what a change costs. Deliveries get more, smaller shards: a target's log
  * and sent history (a month of it is ~13 KB) outweigh its profile (~1.5 KB) and subscription
  * (~0.2 KB) together, and each digest sent rewrites its shard twice (startSending, markSent). At
- * 10,000 users a delivery shard is ~260 KB (2.1 MB with 64), a profile shard ~230 KB.
+ * 10,000 users a delivery shard is ~260 KB (2.1 MB with 64), a profile shard ~230 KB. Libraries
+ * are the largest records (up to ~1 MB with abstracts) but change only when a target imports one,
+ * which rewrites its one shard.
  *
- * Fixed for format version 2: a key found in another shard's file is refused on load.
+ * Fixed for format version 2: a key found in another shard's file is refused on load. Libraries
+ * came later within version 2: a folder without state/libraries holds none.
  */
 export const SHARD_COUNTS: Readonly<Record<ShardKind, number>> = {
   profiles: 64,
   subscriptions: 64,
   deliveries: 512,
+  libraries: 64,
 };
 
 /**
@@ -27,7 +31,7 @@ export function shardOf(key: string, kind: ShardKind): number {
 }
 
 /**
- * `00`..`63` (profiles, subscriptions), `000`..`511` (deliveries): the file name of a shard,
+ * `00`..`63` (profiles, subscriptions, libraries), `000`..`511` (deliveries): the file name of a shard,
  * without `.json`.
  */
 export function shardName(kind: ShardKind, shard: number): string {

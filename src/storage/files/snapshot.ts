@@ -5,7 +5,13 @@ import type { RecordData, ShardKind, TargetLog } from "./record-data.js";
 import { emptyRecordData } from "./record-data.js";
 import { emptySent, sentCount, toSentPapers, withSentPapers } from "./sent-papers.js";
 import type { FieldPath } from "./shard-format.js";
-import { deliveryProblem, formatFieldPath, profileProblem, subscriptionProblem } from "./shard-format.js";
+import {
+  deliveryProblem,
+  formatFieldPath,
+  libraryProblem,
+  profileProblem,
+  subscriptionProblem,
+} from "./shard-format.js";
 import { toDelivery } from "./target-log.js";
 import type { StagedRecords, Transaction } from "./transaction.js";
 
@@ -25,6 +31,7 @@ export function countsOf(data: RecordData): StoreCounts {
     subscriptions: data.subscriptions.size,
     deliveries,
     sent,
+    libraries: data.libraries.size,
   };
 }
 
@@ -36,9 +43,11 @@ export function snapshotOf(data: RecordData): StoreSnapshot {
     subscriptions: new Map(),
     deliveries: [],
     sent: new Map(),
+    libraries: new Map(),
   };
   for (const [key, profile] of data.profiles.entries()) snapshot.profiles.set(key, copyJson(profile));
   for (const [key, sub] of data.subscriptions.entries()) snapshot.subscriptions.set(key, copyJson(sub));
+  for (const [key, library] of data.libraries.entries()) snapshot.libraries.set(key, copyJson(library));
   for (const [key, target] of data.deliveries.entries()) {
     for (const record of target.log) snapshot.deliveries.push(toDelivery(key, record));
     const sent = toSentPapers(target.sent);
@@ -58,6 +67,9 @@ export function userRecordData(records: UserRecords): RecordData {
   }
   for (const [key, sub] of records.subscriptions) {
     data.subscriptions.set(key, checked("subscriptions", key, copyJson(sub), subscriptionProblem));
+  }
+  for (const [key, library] of records.libraries) {
+    data.libraries.set(key, checked("libraries", key, copyJson(library), libraryProblem));
   }
   // Each target is built whole before it is stored: the live-claims index looks at it when stored.
   const targets = new Map<TargetKey, TargetLog>();
@@ -93,6 +105,7 @@ export function stageReplacement(tx: Transaction, next: RecordData): void {
   replaceKind(tx.profiles, next.profiles.entries());
   replaceKind(tx.subscriptions, next.subscriptions.entries());
   replaceKind(tx.deliveries, next.deliveries.entries());
+  replaceKind(tx.libraries, next.libraries.entries());
 }
 
 function replaceKind<V>(staged: StagedRecords<V>, next: Iterable<[TargetKey, V]>): void {

@@ -1,4 +1,4 @@
-import type { Profile, Subscription } from "../../core/records.js";
+import type { Library, Profile, Subscription } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import type { Commit, ShardDocument, ShardWrite } from "./persistence.js";
 import type { PaperList, RecordData, ShardedRecords, TargetLog } from "./record-data.js";
@@ -103,6 +103,7 @@ export class Transaction {
   readonly profiles: StagedRecords<Profile>;
   readonly subscriptions: StagedRecords<Subscription>;
   readonly deliveries: StagedRecords<TargetLog>;
+  readonly libraries: StagedRecords<Library>;
   readonly #data: RecordData;
   readonly #journal: Undo[] = [];
   #papers: PaperList | undefined;
@@ -112,6 +113,7 @@ export class Transaction {
     this.profiles = new StagedRecords(data.profiles, this.#journal);
     this.subscriptions = new StagedRecords(data.subscriptions, this.#journal);
     this.deliveries = new StagedRecords(data.deliveries, this.#journal);
+    this.libraries = new StagedRecords(data.libraries, this.#journal);
   }
 
   /** Targets that may hold a claimed or sending record, as the transaction sees them. */
@@ -144,7 +146,12 @@ export class Transaction {
 
   /** What to save, or undefined when nothing changed. */
   commit(): Commit | undefined {
-    const shards = [...this.profiles.writes(), ...this.subscriptions.writes(), ...this.deliveries.writes()];
+    const shards = [
+      ...this.profiles.writes(),
+      ...this.subscriptions.writes(),
+      ...this.deliveries.writes(),
+      ...this.libraries.writes(),
+    ];
     if (shards.length === 0 && !this.#papers) return undefined;
     return this.#papers ? { shards, papers: this.#papers } : { shards };
   }
@@ -153,6 +160,7 @@ export class Transaction {
     this.profiles.apply();
     this.subscriptions.apply();
     this.deliveries.apply();
+    this.libraries.apply();
     if (this.#papers) this.#data.papers = this.#papers;
   }
 }

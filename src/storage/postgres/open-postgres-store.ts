@@ -5,6 +5,7 @@ import { Lane } from "./call-groups.js";
 import type { Db } from "./db.js";
 import { deliveryLog } from "./deliveries/index.js";
 import { jobLocks } from "./jobs.js";
+import { libraryRecords } from "./libraries.js";
 import { migrate } from "./migrate.js";
 import { paperRecords } from "./papers.js";
 import { profileRecords } from "./profiles.js";
@@ -33,6 +34,7 @@ export async function openPostgresStore(db: Db, options: { log: Logger }): Promi
     location: db.location,
     profiles: profileRecords(db),
     subscriptions: subscriptionRecords(db),
+    libraries: libraryRecords(db),
     deliveries: deliveryLog(db, grouped),
     papers: paperRecords(db),
     jobs: jobLocks(db),

@@ -11,7 +11,15 @@ import { writing } from "./write-error.js";
  * parameter within a few megabytes. (10,000 users with a month of history, 1.8 million rows: about
  * 12 s replacing a loaded store, 25 s into a new one, on a busy 2-core machine.)
  */
-const chunk = { records: 2_000, sentTargets: 200 } as const;
+const chunk = { records: 2_000, sentTargets: 200, libraryPapers: 2_000 } as const;
+
+/**
+ * Libraries go by their papers (each whole in one statement): up to `chunk.libraryPapers` papers
+ * per INSERT, or one larger library alone. A paper with its abstract is ~1 KB of JSON, so a
+ * statement's parameter stays within a few megabytes, where 2,000 libraries of 1,000 papers each
+ * would have been two gigabytes.
+ */
+const libraryWeight = (library: { papers: readonly unknown[] }): number => library.papers.length + 1;
 
 /**
  * JSON records to rows: `json_to_recordset` reads each object's fields by name (the quoted
@@ -28,6 +36,11 @@ FROM json_to_recordset($1::json)
 const insertSubscriptions = `
 INSERT INTO subscriptions (target_key, data)
 SELECT key, subscription FROM json_to_recordset($1::json) AS r(key text, subscription jsonb)`;
+
+const insertLibraries = `
+INSERT INTO libraries (target_key, imported_at, papers)
+SELECT key, "importedAt", papers
+FROM json_to_recordset($1::json) AS r(key text, "importedAt" timestamptz, papers jsonb)`;
 
 const insertDeliveries = `
 INSERT INTO deliveries
@@ -62,13 +75,16 @@ export function replaceAll(db: Db, snapshot: StoreSnapshot): Promise<void> {
     db.transaction(async (tx) => {
       // Before TRUNCATE, in the order paper writers take them: the papers' lock, then the table.
       await serialisePaperWriters(tx);
-      await tx.query("TRUNCATE papers, profiles, subscriptions, deliveries, sent_papers");
+      await tx.query("TRUNCATE papers, profiles, subscriptions, deliveries, sent_papers, libraries");
       await writePapers(tx, snapshot.papers);
       const asJson = (rows: unknown[]) => [JSON.stringify(rows)];
       const profiles = [...snapshot.profiles].map(([key, profile]) => ({ key, ...profile }));
       await inChunks(tx, insertProfiles, profiles, chunk.records, asJson);
       const subscriptions = [...snapshot.subscriptions].map(([key, subscription]) => ({ key, subscription }));
       await inChunks(tx, insertSubscriptions, subscriptions, chunk.records, asJson);
+      const libraries = [...snapshot.libraries].map(([key, library]) => ({ key, ...library }));
+      const libraryRuns = inRuns(libraries, libraryWeight, chunk.libraryPapers);
+      await inChunks(tx, insertLibraries, libraryRuns, 1, (part) => asJson(part.flat()));
       await withoutIndexes(tx, ["deliveries", "sent_papers"], async () => {
         await inChunks(tx, insertDeliveries, snapshot.deliveries, chunk.records, asJson);
         await inChunks(tx, insertSent, sentByTarget(snapshot.sent), chunk.sentTargets, asJson);
@@ -91,6 +107,25 @@ function sentByTarget(sent: StoreSnapshot["sent"]) {
     given: papers.map((paper) => paper.publishedAt ?? null),
     parsed: papers.map((paper) => parse(paper.publishedAt)),
   }));
+}
+
+/** `items` in runs of consecutive ones whose weights add up to at most `max`; a heavier item runs alone. */
+function inRuns<T>(items: readonly T[], weight: (item: T) => number, max: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let total = 0;
+  for (const item of items) {
+    const itemWeight = weight(item);
+    if (run.length > 0 && total + itemWeight > max) {
+      runs.push(run);
+      run = [];
+      total = 0;
+    }
+    run.push(item);
+    total += itemWeight;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
 
 /**

@@ -4,6 +4,8 @@ import type { TargetKey } from "../../core/target.js";
 import type { Db } from "./db.js";
 import { deliveryColumns, toDelivery } from "./deliveries/rows.js";
 import type { DeliveryRow } from "./deliveries/rows.js";
+import { libraryColumns, toLibrary } from "./libraries.js";
+import type { LibraryRow } from "./libraries.js";
 import { profileColumns, toProfile } from "./profiles.js";
 import type { ProfileRow } from "./profiles.js";
 
@@ -12,12 +14,13 @@ SELECT (SELECT count(*) FROM papers)::int AS papers,
   (SELECT count(*) FROM profiles)::int AS profiles,
   (SELECT count(*) FROM subscriptions)::int AS subscriptions,
   (SELECT count(*) FROM deliveries)::int AS deliveries,
-  (SELECT count(*) FROM sent_papers)::int AS sent`;
+  (SELECT count(*) FROM sent_papers)::int AS sent,
+  (SELECT count(*) FROM libraries)::int AS libraries`;
 
 /** Store.counts(): one statement, so one moment. */
 export async function counts(db: Db): Promise<StoreCounts> {
   const [row] = await db.query<StoreCounts>(countsSql);
-  return row ?? { papers: 0, profiles: 0, subscriptions: 0, deliveries: 0, sent: 0 };
+  return row ?? { papers: 0, profiles: 0, subscriptions: 0, deliveries: 0, sent: 0, libraries: 0 };
 }
 
 /**
@@ -31,7 +34,7 @@ export function snapshot(db: Db): Promise<StoreSnapshot> {
     // Locked before the first SELECT takes the snapshot: a replaceAll under way (its TRUNCATE is
     // not MVCC-safe: a snapshot taken before it would see the tables empty after it) is waited for.
     await tx.query(
-      "LOCK TABLE papers, profiles, subscriptions, deliveries, sent_papers IN ACCESS SHARE MODE",
+      "LOCK TABLE papers, profiles, subscriptions, deliveries, sent_papers, libraries IN ACCESS SHARE MODE",
     );
     const papers = await tx.query<{ data: Paper }>("SELECT data FROM papers ORDER BY position");
     const profiles = await tx.query<ProfileRow>(`SELECT ${profileColumns} FROM profiles ORDER BY target_key`);
@@ -44,12 +47,16 @@ export function snapshot(db: Db): Promise<StoreSnapshot> {
     const sent = await tx.query<{ target_key: string; paper_id: string; published: string | null }>(
       "SELECT target_key, paper_id, published FROM sent_papers ORDER BY target_key, seq",
     );
+    const libraries = await tx.query<LibraryRow>(
+      `SELECT ${libraryColumns} FROM libraries ORDER BY target_key`,
+    );
     return {
       papers: papers.map((row) => row.data),
       profiles: new Map(profiles.map((row) => [row.target_key, toProfile(row)])),
       subscriptions: new Map(subscriptions.map((row) => [row.target_key, row.data])),
       deliveries: deliveries.map(toDelivery),
       sent: sentByTarget(sent),
+      libraries: new Map(libraries.map((row) => [row.target_key, toLibrary(row)])),
     };
   });
 }

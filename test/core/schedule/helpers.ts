@@ -97,6 +97,7 @@ export function crashable(inner: Store): { store: Store; crash(): void; readonly
     close: () => inner.close(),
     profiles: hang(inner.profiles),
     subscriptions: hang(inner.subscriptions),
+    libraries: hang(inner.libraries),
     deliveries: hang(inner.deliveries),
     papers: hang(inner.papers),
     jobs: hang(inner.jobs),

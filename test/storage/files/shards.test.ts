@@ -1,4 +1,4 @@
-import { access, readFile, writeFile } from "node:fs/promises";
+import { access, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DocumentVersionError, StorageCorruptError } from "../../../src/core/store/errors.js";
@@ -7,8 +7,14 @@ import type { ShardKind } from "../../../src/storage/files/record-data.js";
 import { SHARD_COUNTS, shardName, shardOf } from "../../../src/storage/files/shard-hash.js";
 import { aProfile, aSubscription, makeTempDir, recordingLogger } from "./helpers.js";
 
-const ada = "discord:user:1"; // profiles/57.json, subscriptions/57.json, deliveries/121.json
+const ada = "discord:user:1"; // profiles/57.json, subscriptions/57.json, deliveries/121.json, libraries/57.json
 const noneSent = { ids: [], publishedAt: [] };
+const library = {
+  importedAt: "2024-03-01T00:00:00.000Z",
+  papers: [
+    { title: "Graph attention networks", authors: ["P. Veličković"], year: 2018, arxivId: "1710.10903" },
+  ],
+};
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -17,11 +23,12 @@ function shardFile(kind: ShardKind, key: string): string {
   return path.join(dir, "state", kind, `${shardName(kind, shardOf(key, kind))}.json`);
 }
 
-/** Opens the folder once, stores a profile, a subscription and a delivery for Ada, and closes it. */
+/** Opens the folder once, stores a profile, a subscription, a delivery and a library for Ada, and closes it. */
 async function seed(): Promise<void> {
   const store = await openFileStore(dir, { log: recordingLogger() });
   await store.profiles.update(ada, new Date(), (profile) => void profile.interests.push("rl"));
   await store.subscriptions.put(ada, aSubscription());
+  await store.libraries.put(ada, library);
   await store.deliveries.recordUnsent(
     [{ key: ada, localDate: "2024-03-09", status: "skipped", reason: "-" }],
     new Date(),
@@ -52,6 +59,7 @@ describe("shard files are checked when the store opens", () => {
     ["profiles", "not JSON", '{"discord:user:1": {"interests": ['],
     ["subscriptions", "empty", ""],
     ["deliveries", "not JSON", "nul"],
+    ["libraries", "not JSON", '{"discord:user:1": {"papers": [{'],
   ])(
     "a %s shard that is %s is refused with StorageCorruptError naming it, and kept as it is",
     async (kind, _, text) => {
@@ -86,6 +94,24 @@ describe("shard files are checked when the store opens", () => {
     ["deliveries", sent(["p1"], [3]), `["${ada}"].sent.publishedAt[0]`],
     ["deliveries", sent(["p1", "p2", "p1"], [null, null, null]), `["${ada}"].sent.ids[2] (repeats an id)`],
     ["profiles", [aProfile()], "(top level)"],
+    ["libraries", { [ada]: { papers: [] } }, `["${ada}"].importedAt`],
+    ["libraries", { [ada]: { ...library, papers: {} } }, `["${ada}"].papers`],
+    [
+      "libraries",
+      { [ada]: { ...library, papers: [...library.papers, { title: "T", authors: "A. Author" }] } },
+      `["${ada}"].papers[1].authors`,
+    ],
+    ["libraries", { [ada]: { ...library, papers: [{ authors: [] }] } }, `["${ada}"].papers[0].title`],
+    [
+      "libraries",
+      { [ada]: { ...library, papers: [{ ...library.papers[0], year: "2018" }] } },
+      `["${ada}"].papers[0].year`,
+    ],
+    [
+      "libraries",
+      { [ada]: { ...library, papers: [{ ...library.papers[0], doi: null }] } },
+      `["${ada}"].papers[0].doi`,
+    ],
   ])("a %s shard of the wrong shape is refused, naming the file and the field", async (kind, doc, field) => {
     await seed();
     const file = shardFile(kind, ada);
@@ -149,6 +175,27 @@ describe("shard files are checked when the store opens", () => {
     expect(await openError()).toBeInstanceOf(StorageCorruptError);
   });
 
+  it("a folder written before libraries existed (no state/libraries) opens with none, read-only too", async () => {
+    await seed();
+    await rm(path.join(dir, "state", "libraries"), { recursive: true });
+    const reader = await openFileStore(dir, { log: recordingLogger(), readOnly: true });
+    expect(await reader.libraries.get(ada)).toBeUndefined();
+    expect(await reader.counts()).toMatchObject({
+      profiles: 1,
+      subscriptions: 1,
+      deliveries: 1,
+      libraries: 0,
+    });
+    await reader.close();
+    await expect(access(path.join(dir, "state", "libraries"))).rejects.toMatchObject({ code: "ENOENT" });
+
+    const store = await openFileStore(dir, { log: recordingLogger() });
+    expect((await store.snapshot()).libraries).toEqual(new Map());
+    await store.libraries.put(ada, library);
+    await store.close();
+    expect(JSON.parse(await readFile(shardFile("libraries", ada), "utf8"))).toEqual({ [ada]: library });
+  });
+
   it("refuses data written by a newer paperboy with DocumentVersionError", async () => {
     await seed();
     await writeFile(path.join(dir, "state", "format.json"), JSON.stringify({ version: 3 }));
@@ -179,9 +226,10 @@ describe("shardOf", () => {
   ];
 
   it("is FNV-1a of the key's UTF-8 bytes modulo the kind's shard count: fixed, since files depend on it", () => {
-    expect(SHARD_COUNTS).toEqual({ profiles: 64, subscriptions: 64, deliveries: 512 });
+    expect(SHARD_COUNTS).toEqual({ profiles: 64, subscriptions: 64, deliveries: 512, libraries: 64 });
     expect(keys.map((key) => shardOf(key, "profiles"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
     expect(keys.map((key) => shardOf(key, "subscriptions"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
+    expect(keys.map((key) => shardOf(key, "libraries"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
     expect(keys.map((key) => shardOf(key, "deliveries"))).toEqual([121, 448, 346, 394, 190, 475, 175]);
   });
 

@@ -223,6 +223,89 @@ describe("durable writes", () => {
   });
 });
 
+describe("libraries", () => {
+  const library = (title: string) => ({
+    importedAt: now.toISOString(),
+    papers: [{ title, abstract: "A".repeat(2_000), authors: ["B"], year: 2024 }],
+  });
+
+  /** 200 targets with a profile and a library; every state file then dated 2020. */
+  async function manyTargets(): Promise<{ keys: string[]; stateFiles: string[]; past: Date }> {
+    const keys = Array.from({ length: 200 }, (_, index) => `telegram:user:${index}`);
+    await Promise.all(
+      keys.flatMap((key) => [
+        store.profiles.update(key, now, (profile) => void profile.interests.push(`topic ${key}`)),
+        store.libraries.put(key, library(key)),
+      ]),
+    );
+    const stateFiles = await listFiles(path.join(dir, "state"));
+    const past = new Date("2020-01-01T00:00:00Z");
+    for (const file of stateFiles) await utimes(file, past, past);
+    return { keys, stateFiles, past };
+  }
+
+  async function changedFiles(stateFiles: string[], past: Date): Promise<string[]> {
+    const changed: string[] = [];
+    for (const file of stateFiles) {
+      if ((await stat(file)).mtime.getTime() !== past.getTime()) changed.push(file);
+    }
+    return changed;
+  }
+
+  it("an import rewrites its target's one library shard and nothing else", async () => {
+    const { stateFiles, past } = await manyTargets();
+    recorder.calls.length = 0;
+    await store.libraries.put("telegram:user:7", library("again"));
+    const target = shardFile("libraries", "telegram:user:7");
+    expect(path.relative(dir, target)).toMatch(/^state\/libraries\/\d\d\.json$/);
+    expect(recorder.calls.filter((call) => call.startsWith("rename "))).toEqual([
+      `rename ${path.join(path.dirname(target), `.${path.basename(target)}.tmp`)} ${target}`,
+    ]);
+    expect(await changedFiles(stateFiles, past)).toEqual([target]);
+    const stored = (await readJson(target)) as Record<string, unknown>;
+    expect(stored["telegram:user:7"]).toEqual(library("again"));
+  });
+
+  it("a 👍 never rewrites a library", async () => {
+    const { stateFiles, past } = await manyTargets();
+    await store.profiles.update("telegram:user:7", now, (profile) => void profile.liked.push("2401.00009"));
+    expect(await changedFiles(stateFiles, past)).toEqual([shardFile("profiles", "telegram:user:7")]);
+  });
+
+  it("a 👍 does not wait for a library write in progress", async () => {
+    const release = recorder.holdOpens(/libraries\/\.\d\d\.json\.tmp$/);
+    const importing = store.libraries.put(bob, library("big"));
+    await store.profiles.update(bob, now, (profile) => void profile.liked.push("p1"));
+    expect((await store.profiles.get(bob))?.liked).toEqual(["p1"]);
+    expect(await store.libraries.get(bob)).toBeUndefined();
+    release();
+    await importing;
+    expect(await store.libraries.get(bob)).toEqual(library("big"));
+  });
+
+  it("a library of the wrong shape is refused with TypeError naming the field, before anything is written", async () => {
+    const bad = { importedAt: now.toISOString(), papers: [{ title: "T", authors: ["A"], year: 2024.5 }] };
+    const error = await store.libraries.put(ada, bad).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TypeError);
+    expect((error as Error).message).toContain("papers[0].year");
+    expect(await store.libraries.get(ada)).toBeUndefined();
+    expect(await readdir(path.join(dir, "state", "libraries"))).toEqual([]);
+  });
+
+  it("a library that cannot be written rejects with StoreWriteError naming the file and keeps the old one", async () => {
+    await store.libraries.put(ada, library("old"));
+    const file = shardFile("libraries", ada);
+    const onDisk = await readFile(file, "utf8");
+    recorder.failOpens(/libraries\/\.\d\d\.json\.tmp$/);
+    const error = await store.libraries.put(ada, library("new")).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreWriteError);
+    expect((error as StoreWriteError).location).toBe(file);
+    expect(await readFile(file, "utf8")).toBe(onDisk);
+    store = await reopen();
+    expect(await store.libraries.get(ada)).toEqual(library("old"));
+  });
+});
+
 describe("after a restart", () => {
   it("a claim whose holder stopped is taken over once its lease has ended", async () => {
     await store.deliveries.claim(

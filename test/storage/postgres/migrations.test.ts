@@ -42,6 +42,7 @@ describe("Postgres schema migrations", () => {
     expect(await appliedVersions(again)).toEqual(migrations.map((m) => m.version));
     expect(await tables(again)).toEqual([
       "deliveries",
+      "libraries",
       "papers",
       "profiles",
       "schema_migrations",
@@ -92,6 +93,22 @@ describe("Postgres schema migrations", () => {
       { id: "a", publishedAt: "2024-03-08T00:00:00.000Z" },
       { id: "b" },
     ]);
+    await store.close();
+  });
+
+  it("a database set up before libraries opens with its records and no library, and takes one", async () => {
+    await migrate(test.db, migrations.slice(0, 3));
+    await test.db.query(
+      `INSERT INTO profiles (target_key, interests, liked, disliked, updated_at)
+       VALUES ('console:user:1', '{graphs}', '{}', '{}', '2024-03-08T00:00:00Z')`,
+    );
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    expect(await store.counts()).toMatchObject({ profiles: 1, libraries: 0 });
+    expect(await store.libraries.get("console:user:1")).toBeUndefined();
+    const library = { importedAt: "2024-03-10T07:00:00.000Z", papers: [{ title: "T", authors: ["A"] }] };
+    await store.libraries.put("console:user:1", library);
+    expect(await store.libraries.get("console:user:1")).toStrictEqual(library);
+    expect((await store.profiles.get("console:user:1"))?.interests).toEqual(["graphs"]);
     await store.close();
   });
 

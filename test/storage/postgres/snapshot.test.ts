@@ -91,6 +91,18 @@ function aSnapshot(): StoreSnapshot {
       ],
       ["telegram:channel:-100", [{ id: "2403.00002", publishedAt: "2024-03-08T00:00:00.000Z" }]],
     ]),
+    libraries: new Map([
+      [
+        "telegram:channel:-100",
+        {
+          importedAt: "2024-03-06T12:00:00.000Z",
+          papers: [
+            { title: "", authors: [], arxivId: "2403.00001" },
+            { title: "Über “graphs”", authors: ["Zoë Ng"], year: 2021, doi: "10.1/x", abstract: "a\nb" },
+          ],
+        },
+      ],
+    ]),
   };
 }
 
@@ -118,6 +130,7 @@ describe("Postgres store: snapshot and replaceAll", () => {
       subscriptions: 1,
       deliveries: 3,
       sent: 4,
+      libraries: 1,
     });
     await other.close();
   });
@@ -175,6 +188,7 @@ describe("Postgres store: snapshot and replaceAll", () => {
       subscriptions: new Map(),
       deliveries: [],
       sent: new Map(),
+      libraries: new Map(),
     });
     await store.replaceAll(aSnapshot());
     await store.replaceAll(empty);
@@ -184,6 +198,7 @@ describe("Postgres store: snapshot and replaceAll", () => {
       subscriptions: 0,
       deliveries: 0,
       sent: 0,
+      libraries: 0,
     });
   });
 });

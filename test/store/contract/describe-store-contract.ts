@@ -7,6 +7,7 @@ import type { ContractOptions, OpenedStore, StoreHandle } from "./helpers.js";
 import { historyCases } from "./history-cases.js";
 import { jobCases, sharedJobCases } from "./job-cases.js";
 import { leaseCases } from "./lease-cases.js";
+import { libraryCases, libraryDurabilityCases, libraryFailureCases } from "./library-cases.js";
 import { paperCases } from "./paper-cases.js";
 import {
   paperVersionCases,
@@ -61,6 +62,11 @@ export function describeStoreContract(
         extras.push(extra);
         return extra.store;
       },
+      failNextWrite(): void {
+        if (!opened?.failNextWrite)
+          throw new Error(`${name}: the runner gives no failNextWrite(), needed by failure cases`);
+        opened.failNextWrite();
+      },
     };
 
     beforeEach(async () => {
@@ -91,6 +97,7 @@ export function describeStoreContract(
 
     profileCases(handle);
     subscriptionCases(handle);
+    libraryCases(handle);
     claimCases(handle);
     leaseCases(handle);
     takeOverCases(handle);
@@ -105,6 +112,7 @@ export function describeStoreContract(
       durabilityCases(handle);
       replaceAllDurabilityCases(handle);
       paperVersionDurabilityCases(handle);
+      libraryDurabilityCases(handle);
     };
     if (options.durable) durable();
     else describe.skip("after close and reopen (not durable)", durable);
@@ -115,5 +123,10 @@ export function describeStoreContract(
     };
     if (options.shared) shared();
     else describe.skip("several instances on one storage (not shared)", shared);
+    const failing = (): void => {
+      libraryFailureCases(handle);
+    };
+    if (options.failable) failing();
+    else describe.skip("a write that fails (storage cannot fail)", failing);
   });
 }

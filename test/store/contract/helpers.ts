@@ -1,6 +1,13 @@
 import type { Reply } from "../../../src/core/commands/reply.js";
 import type { Paper } from "../../../src/core/paper.js";
-import type { Delivery, Profile, SentPaper, Subscription } from "../../../src/core/records.js";
+import type {
+  Delivery,
+  Library,
+  LibraryPaper,
+  Profile,
+  SentPaper,
+  Subscription,
+} from "../../../src/core/records.js";
 import type { Lease, NewClaim, Store } from "../../../src/core/store/port.js";
 import type { TargetKey } from "../../../src/core/target.js";
 
@@ -17,6 +24,11 @@ export interface OpenedStore {
    * would (Postgres). Absent where one instance owns the storage (files, memory).
    */
   another?: () => Promise<Store>;
+  /**
+   * Makes the next write that reaches the storage fail, as a full disk or a lost connection would
+   * (once: the write after it succeeds). Absent where storage cannot fail (memory).
+   */
+  failNextWrite?: () => void;
   /** Closes every store opened for the case (`reopen`'s and `another`'s too) and removes its storage. */
   cleanup(): Promise<void>;
 }
@@ -26,6 +38,8 @@ export interface ContractOptions {
   durable?: boolean;
   /** Run the "several instances on one storage" cases (needs `another`). */
   shared?: boolean;
+  /** Run the "a write that fails changes nothing" cases (needs `failNextWrite`). */
+  failable?: boolean;
 }
 
 /** The running case's store, as the case files see it. */
@@ -41,6 +55,8 @@ export interface StoreHandle {
    * second deployment would have; cleaned up with the case.
    */
   fresh(): Promise<Store>;
+  /** Makes the running case's next write to storage fail; fails the case when the runner cannot. */
+  failNextWrite(): void;
 }
 
 export const ada: TargetKey = "discord:user:100";
@@ -83,6 +99,53 @@ export function aSubscription(overrides: Partial<Subscription> = {}): Subscripti
     chatId: "100",
     ownerId: "100",
     createdAt: "2024-03-01T12:00:00.000Z",
+    ...overrides,
+  };
+}
+
+/** A library paper with every field; `overrides` may set optional ones to undefined to drop them. */
+export function aLibraryPaper(overrides: Partial<LibraryPaper> = {}): LibraryPaper {
+  const paper: LibraryPaper = {
+    title: "Graph attention networks",
+    abstract: "We present graph attention networks (GATs), novel neural network architectures…",
+    authors: ["Petar Veličković", "Guillem Cucurull"],
+    year: 2018,
+    arxivId: "1710.10903",
+    doi: "10.48550/arxiv.1710.10903",
+    ...overrides,
+  };
+  for (const field of ["abstract", "year", "arxivId", "doi"] as const) {
+    if (paper[field] === undefined) delete paper[field];
+  }
+  return paper;
+}
+
+/**
+ * A library as an import leaves it: newest first, one paper with every field, one known only by
+ * its arXiv id (empty title, no authors' names), one with a DOI but no abstract.
+ */
+export function aLibrary(overrides: Partial<Library> = {}): Library {
+  return {
+    importedAt: t0.toISOString(),
+    papers: [
+      aLibraryPaper({
+        title: "",
+        authors: [],
+        abstract: undefined,
+        year: undefined,
+        doi: undefined,
+        arxivId: "2403.01234",
+      }),
+      aLibraryPaper(),
+      aLibraryPaper({
+        title: "Semi-supervised classification with graph convolutional networks",
+        authors: ["Thomas N. Kipf", "Max Welling"],
+        year: 2017,
+        abstract: undefined,
+        arxivId: undefined,
+        doi: "10.5555/gcn",
+      }),
+    ],
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import type { TargetKey } from "../../../src/core/target.js";
 import {
   aClaim,
   ada,
+  aLibrary,
   aPaper,
   aSubscription,
   bob,
@@ -25,6 +26,7 @@ import {
   mixLease,
   mixSendingLease,
   mixSentAt,
+  noCounts,
   plainSnapshot,
   writeAMix,
 } from "./snapshot-fixture.js";
@@ -37,6 +39,8 @@ async function writeOthers(store: Store): Promise<void> {
   await store.profiles.update(bob, t0, (profile) => void profile.liked.push("old-1"));
   await store.profiles.update(ada, t0, (profile) => void profile.interests.push("an old interest"));
   await store.subscriptions.put(gone, aSubscription({ chatId: "7" }));
+  await store.libraries.put(gone, aLibrary());
+  await store.libraries.put(lab, aLibrary({ importedAt: "2024-01-01T00:00:00.000Z", papers: [] }));
   await deliverOne(store, aClaim(gone, "2024-03-01", { papers: [sent("old-1")] }), "instance-Z", t0);
   await store.deliveries.claim([aClaim(ada, "2024-03-05", { papers: [sent("old-2")] })], tenMinutes("Z"), t0);
 }
@@ -76,6 +80,8 @@ export function replaceAllCases(handle: StoreHandle): void {
       expect(await store.profiles.get(bob)).toBeUndefined();
       expect(await store.profiles.get(ada)).toEqual(aMixSnapshot().profiles.get(ada));
       expect(await store.subscriptions.get(gone)).toBeUndefined();
+      expect(await store.libraries.get(gone)).toBeUndefined();
+      expect(await store.libraries.get(lab)).toStrictEqual(aMixSnapshot().libraries.get(lab));
       expect(await store.deliveries.recent(gone, 10)).toEqual([]);
       expect(await recordOf(store, ada, "2024-03-05")).toBeUndefined();
       expect(await sentIdsOf(store, gone)).toEqual([]);
@@ -88,14 +94,9 @@ export function replaceAllCases(handle: StoreHandle): void {
       await writeAMix(store);
       await store.replaceAll(anEmptySnapshot());
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(plainSnapshot(anEmptySnapshot()));
-      expect(await store.counts()).toStrictEqual({
-        papers: 0,
-        profiles: 0,
-        subscriptions: 0,
-        deliveries: 0,
-        sent: 0,
-      });
+      expect(await store.counts()).toStrictEqual(noCounts);
       expect(await store.papers.all()).toEqual([]);
+      expect(await store.libraries.sizes([ada, lab, bob])).toEqual(new Map());
       expect(await store.subscriptions.scheduled()).toEqual([]);
     });
 
@@ -119,6 +120,8 @@ export function replaceAllCases(handle: StoreHandle): void {
       for (const record of given.deliveries) record.reply?.lines.push("changed");
       given.deliveries.pop();
       given.sent.get(ada)?.push(sent("changed"));
+      given.libraries.get(lab)?.papers.pop();
+      given.libraries.set(bob, aLibrary());
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(plainSnapshot(aMixSnapshot()));
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aClaim, ada, claimOne, sent, t0, tenMinutes } from "./helpers.js";
+import { aClaim, ada, aLibraryPaper, claimOne, lab, sent, t0, tenMinutes } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
 import { aMixSnapshot, anEmptySnapshot, plainSnapshot, writeAMix } from "./snapshot-fixture.js";
 
@@ -47,6 +47,9 @@ export function snapshotCases(handle: StoreHandle): void {
         record.reply?.lines.push("changed");
       }
       snapshot.sent.get(ada)?.push(sent("changed"));
+      const library = snapshot.libraries.get(lab);
+      library?.papers.push(aLibraryPaper({ title: "changed" }));
+      if (library?.papers[0]) library.papers[0].authors.push("Changed");
       snapshot.deliveries.length = 0;
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(plainSnapshot(aMixSnapshot()));
     });

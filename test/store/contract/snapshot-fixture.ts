@@ -2,6 +2,7 @@ import { expect } from "vitest";
 import type { Paper } from "../../../src/core/paper.js";
 import type {
   Delivery,
+  Library,
   Profile,
   SentPaper,
   StoreCounts,
@@ -13,6 +14,7 @@ import type { TargetKey } from "../../../src/core/target.js";
 import {
   aClaim,
   ada,
+  aLibrary,
   aPaper,
   aReply,
   aSubscription,
@@ -58,10 +60,14 @@ const claims = {
 const labSubscription = (): Subscription => aSubscription({ chatId: "-1002003", ownerId: "42" });
 const bobSubscription = (): Subscription => aSubscription({ chatId: "bob", ownerId: "bob", days: "daily" });
 
+/** The mix's one library: imported twice, the second replacing the first. */
+const labLibrary = (): Library => aLibrary({ importedAt: minutesAfter(t0, 20).toISOString() });
+
 /**
  * A bit of everything, written the way paperboy writes it: papers (one replaced, one undated),
- * profiles, subscriptions (one paused), and delivery records in every status but released, with
- * their sent papers dated and undated. `aMixSnapshot()` is what it must leave.
+ * profiles, subscriptions (one paused), delivery records in every status but released, with
+ * their sent papers dated and undated, and a library (replaced once; another one deleted).
+ * `aMixSnapshot()` is what it must leave.
  */
 export async function writeAMix(store: Store): Promise<void> {
   await store.papers.put([aPaper("2403.00003"), aPaper("2403.00001", { upvotes: 3 }), aSeedPaper()]);
@@ -83,6 +89,10 @@ export async function writeAMix(store: Store): Promise<void> {
   await store.subscriptions.put(lab, labSubscription());
   await store.subscriptions.pause(lab, "kicked", t0);
   await store.subscriptions.put(bob, bobSubscription());
+  await store.libraries.put(lab, aLibrary({ papers: aLibrary().papers.slice(1) }));
+  await store.libraries.put(bob, aLibrary());
+  await store.libraries.put(lab, labLibrary());
+  await store.libraries.delete(bob);
 
   const { deliveries } = store;
   await deliverOne(store, claims.adaSent(), "instance-A", mixSentAt);
@@ -169,14 +179,39 @@ export function aMixSnapshot(): StoreSnapshot {
       ],
       [lab, [sent("p7")]],
     ]),
+    libraries: new Map([[lab, labLibrary()]]),
   };
 }
 
 /** How many records `writeAMix` leaves: each kind a different number, so none can stand for another. */
-export const mixCounts: StoreCounts = { papers: 4, profiles: 2, subscriptions: 3, deliveries: 5, sent: 6 };
+export const mixCounts: StoreCounts = {
+  papers: 4,
+  profiles: 2,
+  subscriptions: 3,
+  deliveries: 5,
+  sent: 6,
+  libraries: 1,
+};
+
+/** What an empty store counts. */
+export const noCounts: StoreCounts = {
+  papers: 0,
+  profiles: 0,
+  subscriptions: 0,
+  deliveries: 0,
+  sent: 0,
+  libraries: 0,
+};
 
 export function anEmptySnapshot(): StoreSnapshot {
-  return { papers: [], profiles: new Map(), subscriptions: new Map(), deliveries: [], sent: new Map() };
+  return {
+    papers: [],
+    profiles: new Map(),
+    subscriptions: new Map(),
+    deliveries: [],
+    sent: new Map(),
+    libraries: new Map(),
+  };
 }
 
 /** A snapshot as plain arrays, so `toStrictEqual` also sees keys whose value is `undefined`. */
@@ -186,6 +221,7 @@ export interface PlainSnapshot {
   subscriptions: [TargetKey, Subscription][];
   deliveries: Delivery[];
   sent: [TargetKey, SentPaper[]][];
+  libraries: [TargetKey, Library][];
 }
 
 /**
@@ -195,7 +231,7 @@ export interface PlainSnapshot {
  * and a target with no sent papers is the same as none.
  */
 export function plainSnapshot(snapshot: StoreSnapshot): PlainSnapshot {
-  for (const map of [snapshot.profiles, snapshot.subscriptions, snapshot.sent]) {
+  for (const map of [snapshot.profiles, snapshot.subscriptions, snapshot.sent, snapshot.libraries]) {
     expect(map).toBeInstanceOf(Map);
   }
   const byKey = <V>(entries: Iterable<[TargetKey, V]>): [TargetKey, V][] =>
@@ -206,5 +242,6 @@ export function plainSnapshot(snapshot: StoreSnapshot): PlainSnapshot {
     subscriptions: byKey(snapshot.subscriptions),
     deliveries: [...snapshot.deliveries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     sent: byKey([...snapshot.sent].filter(([, papers]) => papers.length > 0)),
+    libraries: byKey(snapshot.libraries),
   };
 }

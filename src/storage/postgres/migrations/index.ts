@@ -1,6 +1,7 @@
 import { initial } from "./001-initial.js";
 import { paperChanges } from "./002-paper-changes.js";
 import { profileFilters } from "./003-profile-filters.js";
+import { libraries } from "./004-libraries.js";
 
 export interface Migration {
   /** Applied in increasing order; never renumbered or edited once released. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: "initial", sql: initial },
   { version: 2, name: "paper changes", sql: paperChanges },
   { version: 3, name: "profile filters", sql: profileFilters },
+  { version: 4, name: "libraries", sql: libraries },
 ];

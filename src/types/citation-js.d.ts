@@ -1,0 +1,25 @@
+// citation-js ships no types. Only what src/core/library/citation-js.ts uses is declared; every value
+// that comes back is `unknown` and checked where it is read.
+
+declare module "@citation-js/core" {
+  export const plugins: {
+    input: {
+      /** Runs the parser registered for `type` (e.g. "@biblatex/text") on `input`; throws on bad input. */
+      data(input: unknown, type: string): unknown;
+      /** The registered input type `input` looks like, e.g. "@ris/old+record". */
+      type(input: unknown): string;
+      util: {
+        /** Drops or repairs fields of CSL items that do not fit the CSL schema. */
+        clean(items: unknown[]): unknown[];
+      };
+    };
+  };
+  export const logger: {
+    /** Every message logged so far, kept even when the level is "silent". */
+    _log: unknown[];
+  };
+}
+
+// Imported for their side effect: registering the BibTeX and RIS input formats.
+declare module "@citation-js/plugin-bibtex" {}
+declare module "@citation-js/plugin-ris" {}
