@@ -20,7 +20,9 @@ const USAGE = `Usage: paperboy <command> [options]
 Commands:
   find "<query>" [--limit N] [--json] [--corpus FILE]   search the corpus
   paper <id> [--json]                                    show a stored paper
-  picks --interests "a; b" [--limit N] [--json]          picks for ad-hoc interests
+  picks --interests "a; b" | --library FILE [--follow "A; B"] [--mute "x; y"]
+        [--categories cs.LG,cs.CL] [--corpus FILE] [--limit N] [--json]
+                                                         picks for ad-hoc interests or a library
   chat                                                   the bot's commands in this terminal
   digest --dry-run [--at ISO-TIME]                       what the next digests would send, sending nothing
   ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]
@@ -54,15 +56,20 @@ const COMMANDS: Record<string, CommandRunner> = {
   find: (args, { config, io, log }) =>
     runFind(args, { ...io, loadDefaultPapers: async () => (await loadCorpus(config, log)).all() }),
   picks: (args, env) =>
-    withApp(env, (app) => runPicks(args, { index: app.index, ...env.io }), { readOnly: true }),
+    runPicks(args, {
+      ...env.io,
+      withDefaultIndex: (use) => withApp(env, (app) => use(app.index), { readOnly: true }),
+    }),
   chat: (_args, env) =>
     withApp(env, async (app) => {
       const { config } = env;
+      const sources = createPaperSources({ ...config.sources, log: env.log });
       await runChat({
         index: app.index,
         store: app.store,
         log: env.log,
         defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
+        lookup: (ids) => sources.arxiv.byIds(ids),
         input: process.stdin,
         output: process.stdout,
         reason: "asked",

@@ -15,7 +15,7 @@ import { createDigestComposer } from "./core/recommender/digest.js";
 import { startHealthServer } from "./health.js";
 import { createLogger } from "./logger.js";
 import { startScheduler } from "./scheduler/scheduler.js";
-import { createPaperSources } from "./sources/create.js";
+import { createPaperSources, type PaperSources } from "./sources/create.js";
 
 interface Running {
   stop(): Promise<void>;
@@ -61,24 +61,26 @@ async function main(): Promise<number> {
     log.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
+  const sources = createPaperSources({ ...config.sources, log });
   const serviceDeps = {
     index: app.index,
     store: app.store,
     log,
     defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
+    lookup: (ids: readonly string[]) => sources.arxiv.byIds(ids),
   };
   if (consoleOnly) {
     await runChat({ ...serviceDeps, input: process.stdin, output: process.stdout, reason: "no-tokens" });
     await app.close();
     return 0;
   }
-  return runBots(config, app, createCommandService(serviceDeps), log);
+  return runBots(config, app, { service: createCommandService(serviceDeps), sources }, log);
 }
 
 async function runBots(
   config: Config,
   app: App,
-  service: ReturnType<typeof createCommandService>,
+  { service, sources }: { service: ReturnType<typeof createCommandService>; sources: PaperSources },
   log: pino.Logger,
 ): Promise<number> {
   const running: Running[] = [];
@@ -124,7 +126,6 @@ async function runBots(
   }
 
   const compose = createDigestComposer({ index: app.index, papers: () => app.corpus.all() });
-  const sources = createPaperSources({ ...config.sources, log });
   const scheduler = startScheduler({
     tick: createDeliveryTick({
       store: app.store,

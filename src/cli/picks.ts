@@ -1,4 +1,9 @@
+import { readFile, stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { completeLibrary } from "../core/library/complete-library.js";
+import { MAX_LIBRARY_BYTES } from "../core/library/entry.js";
+import { parseLibrary } from "../core/library/parse-library.js";
+import type { LibraryPaper } from "../core/records.js";
 import { addInterests, splitInterests } from "../core/recommender/interests.js";
 import { parseCategories } from "../core/paper-categories.js";
 import { normaliseFollowName } from "../core/recommender/author-names.js";
@@ -15,23 +20,27 @@ import {
 import { buildProfileModel, hasSignal } from "../core/recommender/profile-model.js";
 import { picksForTarget } from "../core/recommender/target-picks.js";
 import { VectorCache } from "../core/recommender/vector-cache.js";
-import type { TfIdfIndex } from "../core/search/tfidf-index.js";
+import { TfIdfIndex } from "../core/search/tfidf-index.js";
+import { loadCorpusFile } from "./corpus-file.js";
 import { stripControls } from "./terminal-text.js";
 
 export interface PicksCommandDeps {
-  index: TfIdfIndex;
+  /** Runs `use` with the stored corpus's index (when no --corpus is given). */
+  withDefaultIndex<T>(use: (index: TfIdfIndex) => Promise<T>): Promise<T>;
   out(text: string): void;
   err(text: string): void;
   now?: () => Date;
 }
 
 const USAGE =
-  'Usage: paperboy picks --interests "graph neural networks; few-shot learning" [--follow "Yann LeCun; Fei-Fei Li"] [--mute "quantum; robotics"] [--categories cs.LG,cs.CL] [--limit 1-10] [--days N] [--json]';
+  'Usage: paperboy picks --interests "graph neural networks; few-shot learning" | --library FILE (.bib, .ris, CSL .json, arXiv ids .txt) [--follow "Yann LeCun; Fei-Fei Li"] [--mute "quantum; robotics"] [--categories cs.LG,cs.CL] [--corpus FILE (.tsv, .json, .txt as find reads)] [--limit 1-10] [--days N] [--json]';
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3650;
 
 interface PicksRequest {
   interests: string[];
+  library?: string;
+  corpus?: string;
   filters: PickFilters;
   limit: number;
   days: number;
@@ -48,12 +57,31 @@ export async function runPicks(args: string[], deps: PicksCommandDeps): Promise<
     deps.err(`${request}\n${USAGE}`);
     return 2;
   }
-  const vectors = new VectorCache(deps.index);
-  const model = buildProfileModel({ interests: request.interests, liked: [], disliked: [] }, vectors);
+  let corpus: TfIdfIndex | undefined;
+  try {
+    if (request.corpus) corpus = TfIdfIndex.build(await loadCorpusFile(request.corpus));
+  } catch (error) {
+    deps.err(`Cannot read the corpus: ${messageOf(error)}\n${USAGE}`);
+    return 1;
+  }
+  return corpus
+    ? picksWith(corpus, request, deps)
+    : deps.withDefaultIndex((index) => picksWith(index, request, deps));
+}
+
+async function picksWith(index: TfIdfIndex, request: PicksRequest, deps: PicksCommandDeps): Promise<number> {
+  const library = request.library ? await readLibrary(request.library, index, deps) : [];
+  if (library === undefined) return 1;
+  const vectors = new VectorCache(index);
+  const model = buildProfileModel(
+    { interests: request.interests, liked: [], disliked: [] },
+    vectors,
+    library,
+  );
   const now = deps.now?.() ?? new Date();
   const picks =
     hasSignal(model) || request.filters.follows.length > 0
-      ? picksForTarget(deps.index, vectors, {
+      ? picksForTarget(index, vectors, {
           model,
           sent: [],
           since: new Date(now.getTime() - request.days * DAY_MS),
@@ -65,9 +93,44 @@ export async function runPicks(args: string[], deps: PicksCommandDeps): Promise<
   return 0;
 }
 
+/** The library file's papers, completed from the corpus (the CLI asks no one else); undefined when unreadable. */
+async function readLibrary(
+  file: string,
+  index: TfIdfIndex,
+  deps: PicksCommandDeps,
+): Promise<LibraryPaper[] | undefined> {
+  let text: string;
+  try {
+    const { size } = await stat(file);
+    if (size > MAX_LIBRARY_BYTES) {
+      deps.err(`--library: ${file} is ${(size / 1048576).toFixed(1)} MB; the limit is 2 MB.`);
+      return undefined;
+    }
+    text = await readFile(file, "utf8");
+  } catch (error) {
+    deps.err(`--library: cannot read ${file}: ${messageOf(error)}`);
+    return undefined;
+  }
+  const parsed = parseLibrary(text);
+  if ("error" in parsed) {
+    deps.err(`--library: ${parsed.error}`);
+    return undefined;
+  }
+  const completed = await completeLibrary(parsed.entries, (id) => index.get(id), undefined);
+  const skipped = parsed.skipped.length + completed.unknownIds.length;
+  if (skipped > 0) deps.err(`--library: read ${completed.papers.length} papers, skipped ${skipped}.`);
+  return completed.papers;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function parsePicksArgs(args: string[]): PicksRequest | string {
   let values: {
     interests?: string;
+    library?: string;
+    corpus?: string;
     follow?: string;
     mute?: string;
     categories?: string;
@@ -80,6 +143,8 @@ function parsePicksArgs(args: string[]): PicksRequest | string {
       args,
       options: {
         interests: { type: "string" },
+        library: { type: "string" },
+        corpus: { type: "string" },
         follow: { type: "string" },
         mute: { type: "string" },
         categories: { type: "string" },
@@ -98,8 +163,11 @@ function parsePicksArgs(args: string[]): PicksRequest | string {
   if (!outcome.ok) return outcome.message.replace(/\/interests add/g, "--interests");
   const filters = parseFilters(values);
   if (typeof filters === "string") return filters;
-  if (outcome.interests.length === 0 && filters.follows.length === 0)
-    return "Give at least one interest with --interests (or an author with --follow), separated by ;";
+  for (const option of ["library", "corpus"] as const) {
+    if (values[option] !== undefined && values[option].trim() === "") return `--${option} needs a file name.`;
+  }
+  if (outcome.interests.length === 0 && values.library === undefined && filters.follows.length === 0)
+    return "Give at least one interest with --interests (separated by ;), or a library with --library FILE.";
   const limit = wholeNumber(values.limit, DEFAULT_PICKS);
   if (limit === undefined || limit < MIN_PICKS || limit > MAX_PICKS) {
     return `--limit is a whole number from ${MIN_PICKS} to ${MAX_PICKS}.`;
@@ -107,7 +175,15 @@ function parsePicksArgs(args: string[]): PicksRequest | string {
   const days = wholeNumber(values.days, FIRST_WINDOW_DAYS);
   if (days === undefined || days < 1 || days > MAX_DAYS)
     return `--days is a whole number from 1 to ${MAX_DAYS}.`;
-  return { interests: outcome.interests, filters, limit, days, json: values.json === true };
+  return {
+    interests: outcome.interests,
+    ...(values.library === undefined ? {} : { library: values.library }),
+    ...(values.corpus === undefined ? {} : { corpus: values.corpus }),
+    filters,
+    limit,
+    days,
+    json: values.json === true,
+  };
 }
 
 /** `--follow "A; B"`, `--mute "x; y"`, `--categories cs.LG,cs.CL`, checked as the chat commands check them. */

@@ -22,8 +22,13 @@ export interface PaperSourcesOptions {
   http?: Omit<HttpClientOptions, "log" | "spacingMs">;
 }
 
+export interface PaperSources extends Record<SourceName, PaperSource> {
+  /** Also looks papers up by id (imports), through the same spaced client as its ingest runs. */
+  arxiv: ArxivApiSource;
+}
+
 /** The three sources, each with its own HTTP client so arXiv's spacing never slows Hugging Face. */
-export function createPaperSources(options: PaperSourcesOptions): Record<SourceName, PaperSource> {
+export function createPaperSources(options: PaperSourcesOptions): PaperSources {
   const client = (spacingMs = 0) => new HttpClient({ ...options.http, log: options.log, spacingMs });
   return {
     hf: new HfDailyPapersSource({ apiRoot: options.hfApiRoot, http: client() }),

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runPicks } from "../../src/cli/picks.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
@@ -9,7 +12,7 @@ async function picks(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runPicks(args, {
-    index,
+    withDefaultIndex: (use) => use(index),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     now: () => NOW,
@@ -93,5 +96,47 @@ describe("paperboy picks", () => {
     expect(empty.code).toBe(2);
     expect(empty.err).toMatch(/^--mute: /);
     expect(empty.err).not.toMatch(/ \/mute /);
+  });
+
+  it("ranks by a --library file over a --corpus file, and names the imported paper", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "paperboy-picks-"));
+    try {
+      const corpus = path.join(dir, "corpus.tsv");
+      writeFileSync(
+        corpus,
+        [
+          "2301.00001\tProtein structure prediction\tDeep learning predicts protein folding and structure.",
+          "2301.00002\tProtein folding at scale\tProtein structure and folding for millions of sequences.",
+          "2301.00003\tImage segmentation\tA segmentation network for images.",
+        ].join("\n"),
+      );
+      const library = path.join(dir, "refs.txt");
+      writeFileSync(library, "https://arxiv.org/abs/2301.00001\n");
+      const { code, out, err } = await picks([
+        "--library",
+        library,
+        "--corpus",
+        corpus,
+        "--days",
+        "3650",
+        "--json",
+      ]);
+      expect(err).toBe("");
+      expect(code).toBe(0);
+      const parsed = JSON.parse(out) as Array<Record<string, unknown>>;
+      expect(parsed.map((pick) => pick.id)).toEqual(["2301.00002"]);
+      expect(parsed[0]).toMatchObject({ because: "library", detail: "Protein structure prediction" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("explains an unreadable --library or --corpus, exit code 1", async () => {
+    const missing = await picks(["--library", "/nonexistent/refs.bib"]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/^--library: cannot read \/nonexistent\/refs\.bib/);
+    const badCorpus = await picks(["--interests", "rl", "--corpus", "/nonexistent/c.tsv"]);
+    expect(badCorpus.code).toBe(1);
+    expect(badCorpus.err).toMatch(/^Cannot read the corpus/);
   });
 });

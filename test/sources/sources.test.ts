@@ -82,6 +82,19 @@ describe("ArxivApiSource", () => {
     expect(query?.get("start")).toBe("0");
   });
 
+  it("looks papers up by id, a hundred per call", async () => {
+    const { root, http } = await serve({
+      "/api/query": { headers: xmlHeaders, body: fixture("arxiv-api.legacy-2016.sample.atom.xml") },
+    });
+    const ids = Array.from({ length: 150 }, (_, i) => `2410.${String(i).padStart(5, "0")}`);
+    const papers = await new ArxivApiSource({ apiRoot: root, http }).byIds(ids);
+
+    expect(papers.map((paper) => paper.id)).toEqual(["cond-mat/0603029", "cond-mat/0603029"]);
+    const lists = server?.requests.map((request) => request.query.get("id_list")?.split(",").length);
+    expect(lists).toEqual([100, 50]);
+    expect(server?.requests[0]?.query.get("search_query")).toBeNull();
+  });
+
   it("without a date, asks for the last 24 hours", async () => {
     const { root, http } = await serve({
       "/api/query": { body: fixture("arxiv-api.empty.sample.atom.xml") },

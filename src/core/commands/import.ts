@@ -55,8 +55,15 @@ function tooLarge(bytes: number): Reply {
 }
 
 function nothingUsable(completed: CompletedLibrary): string[] {
-  const ids = completed.unknownIds.slice(0, SKIPS_SHOWN).map((id) => quote(id));
-  return [`Nothing to import: neither the corpus nor arXiv knows ${ids.join(", ")}.`];
+  const ids = completed.unknownIds
+    .slice(0, SKIPS_SHOWN)
+    .map((id) => quote(id))
+    .join(", ");
+  if (completed.lookupFailure)
+    return [
+      `Nothing to import: the corpus does not hold ${ids}, and arXiv could not be reached. Try again later.`,
+    ];
+  return [`Nothing to import: neither the corpus nor arXiv knows ${ids}.`];
 }
 
 function importedReply(
@@ -71,7 +78,9 @@ function importedReply(
   ];
   const reasons = [
     ...skipped.map(({ position, reason }) => `entry ${position}: ${reason}`),
-    ...completed.unknownIds.map((id) => `${id}: arXiv knows no such paper`),
+    ...completed.unknownIds.map(
+      (id) => `${id}: ${completed.lookupFailure ? "not in the corpus" : "arXiv knows no such paper"}`,
+    ),
   ];
   if (reasons.length > 0) lines.push(`First skipped: ${reasons.slice(0, SKIPS_SHOWN).join("; ")}.`);
   if (completed.dropped > 0)

@@ -8,6 +8,8 @@ import type { VectorCache } from "./vector-cache.js";
 
 /** Per interest, how many of the corpus's best matches become candidates. */
 const CANDIDATES_PER_VECTOR = 100;
+/** A library spans several topics in one centroid: it brings more candidates than one interest. */
+const CANDIDATES_PER_LIBRARY = 300;
 
 /**
  * Picks for a single target without a prepared pool (a `/picks` preview, the `picks` CLI): each of
@@ -24,16 +26,16 @@ export function picksForTarget(
   const sinceMs = request.since.getTime();
   const filter = (paper: Paper): boolean =>
     !sent.has(paper.id) && (!paper.publishedAt || !(Date.parse(paper.publishedAt) < sinceMs));
-  const queries: SparseVector[] = [
-    ...request.model.interests.map(({ vector }) => vector),
-    request.model.liked,
+  const queries: Array<{ vector: SparseVector; limit: number }> = [
+    ...request.model.interests.map(({ vector }) => ({ vector, limit: CANDIDATES_PER_VECTOR })),
+    { vector: request.model.liked, limit: CANDIDATES_PER_VECTOR },
   ];
+  const library = request.model.library;
+  if (library) queries.push({ vector: library.centroid, limit: CANDIDATES_PER_LIBRARY });
   const candidates = new Map<string, Paper>();
-  for (const vector of queries) {
+  for (const { vector, limit } of queries) {
     if (vector.ids.length === 0) continue;
-    for (const { paper } of index.rank(vector, { limit: CANDIDATES_PER_VECTOR, filter }).results) {
-      candidates.set(paper.id, paper);
-    }
+    for (const { paper } of index.rank(vector, { limit, filter }).results) candidates.set(paper.id, paper);
   }
   const follows = request.filters?.follows ?? [];
   if (follows.length > 0) {
