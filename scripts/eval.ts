@@ -2,13 +2,17 @@
  * Retrieval quality of the TF-IDF index.
  *
  *   npm run eval [-- --data DIR] [--no-baselines] ICLR 2021 keyword protocol, stated interests,
- *                                                 daily-picks simulation, SciFact; each beside
- *                                                 scikit-learn, arxiv-sanity-lite and BM25
+ *                                                 daily-picks simulation, imported-library
+ *                                                 simulation, SciFact; each beside scikit-learn,
+ *                                                 arxiv-sanity-lite and BM25
+ *   npm run eval -- --json [--data DIR]           the same figures (baselines aside) as one JSON object
  *   npm run eval -- --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--data DIR]
  *                                                 TREC run file for outside judges
  *   npm run eval -- --check [--data DIR]          relevance guard for CI: ICLR keyword and SciFact
  *                                                 nDCG@10 against their floors; exits 1 below a
- *                                                 floor, 2 without the eval data
+ *                                                 floor, 2 without the eval data. The library
+ *                                                 simulation is printed after it, for information
+ *                                                 only: it never changes the exit code.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -17,9 +21,10 @@ import { parseArgs } from "node:util";
 import { TfIdfIndex } from "../src/core/search/tfidf-index.js";
 import { reportBaselines } from "./eval/baselines/report.js";
 import { runCheck } from "./eval/check.js";
-import { loadIclrPapers, reportDigestQuality } from "./eval/digest.js";
+import { evaluateDigests, loadIclrPapers, reportDigestQuality } from "./eval/digest.js";
 import { evaluate } from "./eval/evaluate.js";
 import { keywordQueries } from "./eval/iclr.js";
+import { evaluateLibraries, formatLibraryEvaluation } from "./eval/library.js";
 import { formatMetrics } from "./eval/metrics.js";
 import { readPaperList } from "./eval/paperlist.js";
 import { loadSciFact } from "./eval/scifact.js";
@@ -27,7 +32,7 @@ import { INTEREST_TEMPLATES, statedInterestQueries } from "./eval/stated.js";
 import { readJsonlQueries, writeTrecRun } from "./eval/trec-run.js";
 
 const USAGE =
-  "Usage: npm run eval -- [--data DIR] [--no-baselines | --check | --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--tag NAME]]";
+  "Usage: npm run eval -- [--data DIR] [--no-baselines | --json | --check | --queries Q.jsonl --run OUT.tsv [--corpus FILE.tsv] [--tag NAME]]";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DEFAULT_DATA = path.resolve(repoRoot, "..", "shared", "eval-data");
 
@@ -39,7 +44,11 @@ const OPTIONS = {
   tag: { type: "string" },
   "no-baselines": { type: "boolean" },
   check: { type: "boolean" },
+  json: { type: "boolean" },
 } as const;
+
+/** The digest simulation's settings, the same in the printed report and the JSON. */
+const DIGEST_RUN = { users: 300, days: 20, seed: 7 } as const;
 
 function parseOptions() {
   return parseArgs({ options: OPTIONS, strict: true }).values;
@@ -56,13 +65,19 @@ function main(): number {
   const dataDir = path.resolve(values.data ?? DEFAULT_DATA);
   const paperlist = path.join(dataDir, "iclr2021-openreview", "paperlist.tsv");
   if (values.check === true) {
-    if (values.queries !== undefined || values.run !== undefined) {
-      console.error(`--check does not go with --queries or --run.\n${USAGE}`);
+    if (values.queries !== undefined || values.run !== undefined || values.json === true) {
+      console.error(`--check does not go with --queries, --run or --json.\n${USAGE}`);
       return 2;
     }
-    return runCheck(dataDir);
+    const code = runCheck(dataDir);
+    if (code !== 2) reportLibrariesAsInfo(paperlist);
+    return code;
   }
   if (values.queries !== undefined || values.run !== undefined) {
+    if (values.json === true) {
+      console.error(`--json does not go with --queries or --run.\n${USAGE}`);
+      return 2;
+    }
     if (!values.queries || !values.run) {
       console.error(`--queries and --run go together.\n${USAGE}`);
       return 2;
@@ -82,13 +97,57 @@ function main(): number {
     console.error(`No eval data at ${dataDir} (expected iclr2021-openreview/paperlist.tsv).\n${USAGE}`);
     return 2;
   }
+  const scifactZip = path.join(dataDir, "scifact", "scifact.zip");
+  if (values.json === true) {
+    console.log(JSON.stringify(measureAll(paperlist, scifactZip), null, 2));
+    return 0;
+  }
   const baselines = values["no-baselines"] !== true;
   runIclr(paperlist, baselines);
-  reportDigestQuality(loadIclrPapers(paperlist), { users: 300, days: 20, seed: 7 });
-  const scifactZip = path.join(dataDir, "scifact", "scifact.zip");
+  reportDigestQuality(loadIclrPapers(paperlist), DIGEST_RUN);
+  formatLibraryEvaluation(evaluateLibraries(readPaperList(paperlist))).forEach((line) => console.log(line));
   if (existsSync(scifactZip)) runSciFact(scifactZip, baselines);
   else console.log(`SciFact skipped: ${scifactZip} not found`);
   return 0;
+}
+
+/** What the printed report shows, baselines aside; SciFact is null without its zip. */
+function measureAll(paperlist: string, scifactZip: string) {
+  const listed = readPaperList(paperlist);
+  const index = TfIdfIndex.build(listed.map((l) => l.paper));
+  const queries = keywordQueries(listed);
+  const sciFact = existsSync(scifactZip) ? loadSciFact(scifactZip) : undefined;
+  return {
+    iclr: {
+      papers: listed.length,
+      queries: queries.length,
+      keywords: evaluate(index, queries),
+      stated: evaluate(index, statedInterestQueries(queries)),
+    },
+    digest: { ...DIGEST_RUN, ...evaluateDigests(loadIclrPapers(paperlist), DIGEST_RUN) },
+    library: evaluateLibraries(listed),
+    sciFact: sciFact
+      ? {
+          docs: sciFact.corpus.length,
+          queries: sciFact.queries.length,
+          claims: evaluate(TfIdfIndex.build(sciFact.corpus), sciFact.queries),
+        }
+      : null,
+  };
+}
+
+/**
+ * The library simulation after the relevance check, as information: it has no floor, and nothing
+ * it does (not even failing to run) changes the check's exit code.
+ */
+function reportLibrariesAsInfo(paperlist: string): void {
+  try {
+    const lines = formatLibraryEvaluation(evaluateLibraries(readPaperList(paperlist)));
+    console.log("For information (not checked):");
+    lines.forEach((line) => console.log(`  ${line}`));
+  } catch (error) {
+    console.log(`For information: the library simulation did not run (${(error as Error).message}).`);
+  }
 }
 
 function runIclr(file: string, baselines: boolean): void {

@@ -17,8 +17,19 @@ import type { VectorCache } from "./vector-cache.js";
  */
 export const ROCCHIO = { alpha: 1, beta: 0.75, gamma: 0.25 } as const;
 
-/** The weight of an imported library's centroid, beside ROCCHIO's: a library is a long list of likes. */
-export const LIBRARY_WEIGHT = 1;
+/**
+ * The weight of an imported library's centroid, beside ROCCHIO's. Alone, the library is the whole
+ * profile and weighs as much as a stated interest would, so as many papers clear the threshold. Beside
+ * stated interests it is a broad prior under precise asks: weighed a quarter, it adds what the
+ * interests miss without outvoting them (scripts/eval/library.ts: "both" beats the stated keyword
+ * alone at 0.25, falls below it at 0.5 and 1).
+ */
+export const LIBRARY_WEIGHT = { alone: 1, besideInterests: 0.25 } as const;
+
+/** How much the library counts in this model's scores. */
+export function libraryWeightOf(model: ProfileModel): number {
+  return model.interests.length > 0 ? LIBRARY_WEIGHT.besideInterests : LIBRARY_WEIGHT.alone;
+}
 
 /** Only the most recent feedback counts: tastes drift, and it bounds the work per profile. */
 export const FEEDBACK_WINDOW = 50;

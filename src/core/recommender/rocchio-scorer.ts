@@ -1,7 +1,7 @@
 import type { SparseVector } from "../search/sparse.js";
 import type { MatchRow } from "./match-list.js";
 import type { PoolPostings } from "./pool-postings.js";
-import { type InterestVector, LIBRARY_WEIGHT, ROCCHIO, type ProfileModel } from "./profile-model.js";
+import { type InterestVector, libraryWeightOf, ROCCHIO, type ProfileModel } from "./profile-model.js";
 import { FROM_LIBRARY, FROM_LIKES, type ScoredCandidate, TopCandidates } from "./top-candidates.js";
 
 /**
@@ -16,6 +16,8 @@ export class RocchioScorer {
   readonly #liked: Float64Array;
   readonly #disliked: Float64Array;
   readonly #library: Float64Array;
+  /** The library's weight for the model being scored (see libraryWeightOf). */
+  #libraryWeight = 0;
 
   /** `rowOf` gives a stated interest's match row, which every profile stating it reads. */
   constructor(
@@ -71,6 +73,7 @@ export class RocchioScorer {
       this.#keepBest(this.rowOf((interests[interest] as InterestVector).vector), interest);
     this.#accumulate(model.liked, this.#liked);
     this.#accumulate(model.disliked, this.#disliked);
+    this.#libraryWeight = libraryWeightOf(model);
     if (model.library) this.#accumulate(model.library.centroid, this.#library);
   }
 
@@ -82,7 +85,7 @@ export class RocchioScorer {
   #scoreOf(doc: number): number {
     const fromLikes = ROCCHIO.beta * (this.#liked[doc] as number);
     const fromDislikes = ROCCHIO.gamma * (this.#disliked[doc] as number);
-    const fromLibrary = LIBRARY_WEIGHT * (this.#library[doc] as number);
+    const fromLibrary = this.#libraryWeight * (this.#library[doc] as number);
     return ROCCHIO.alpha * (this.#best[doc] as number) + fromLikes + fromLibrary - fromDislikes;
   }
 
@@ -90,7 +93,7 @@ export class RocchioScorer {
   #interestOf(doc: number): number {
     const fromInterest = ROCCHIO.alpha * (this.#best[doc] as number);
     const fromLikes = ROCCHIO.beta * (this.#liked[doc] as number);
-    const fromLibrary = LIBRARY_WEIGHT * (this.#library[doc] as number);
+    const fromLibrary = this.#libraryWeight * (this.#library[doc] as number);
     if (fromInterest >= fromLikes && fromInterest >= fromLibrary) return this.#bestInterest[doc] as number;
     return fromLikes >= fromLibrary ? FROM_LIKES : FROM_LIBRARY;
   }
