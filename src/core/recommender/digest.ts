@@ -6,15 +6,19 @@ import type { Paper } from "../paper.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
 import type { SentPaper, Subscription } from "../records.js";
 import { CandidatePool } from "./candidate-pool.js";
-import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard, QUIET_DAY_NOTE } from "./pick-cards.js";
+import { ArxivCalendar } from "../corpus/arxiv-calendar.js";
+import { FEEDBACK_HINT, NO_INTERESTS_NOTE, pickCard } from "./pick-cards.js";
 import { MAX_WINDOW_DAYS, type PickTuning, PICK_TUNING, picksWindowStart, rankDailyPicks } from "./picks.js";
 import { pickFiltersOf } from "./pick-filters.js";
 import { hasSignal } from "./profile-model.js";
 import { ProfileModelCache } from "./profile-model-cache.js";
+import { quietNote } from "./quiet-note.js";
 import { VectorCache } from "./vector-cache.js";
 
 export interface DigestComposerDeps {
   index: TfIdfIndex;
+  /** When arXiv announces, for the quiet note (arXiv's own calendar when absent). */
+  calendar?: ArxivCalendar;
   /** The corpus; only papers of the last week (and undated seed papers) become candidates. */
   papers: () => Iterable<Paper>;
   tuning?: PickTuning;
@@ -37,6 +41,7 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
   const vectors = new VectorCache(deps.index);
   const models = new ProfileModelCache(vectors);
   const tuning = deps.tuning ?? PICK_TUNING;
+  const calendar = deps.calendar ?? new ArxivCalendar();
   let cached: { generation: number; hour: number; pool: CandidatePool } | undefined;
 
   const poolAt = (now: Date): CandidatePool => {
@@ -53,8 +58,9 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
     const model = models.modelFor(key, profile ?? { interests: [], liked: [], disliked: [] }, library);
     const filters = pickFiltersOf(profile ?? {});
     if (!hasSignal(model) && filters.follows.length === 0) return quietPlan(subscription, NO_INTERESTS_NOTE);
+    const pool = poolAt(options.now);
     const picks = rankDailyPicks(
-      poolAt(options.now),
+      pool,
       deps.index,
       {
         model,
@@ -65,7 +71,18 @@ export function createDigestComposer(deps: DigestComposerDeps): ComposeDigest {
       },
       tuning,
     );
-    if (picks.length === 0) return quietPlan(subscription, QUIET_DAY_NOTE);
+    if (picks.length === 0) {
+      // The pool's eligibility still answers for this request: what the picks were chosen from.
+      const lastDigest = history.lastSentAt
+        ? new Date(history.lastSentAt)
+        : new Date(options.now.getTime() - DAY_MS);
+      const note = quietNote({
+        announcements: calendar.announcementsBetween(lastDigest, options.now).length,
+        newPapers: pool.eligibility.count(),
+        weekday: localWeekday(options.now, subscription.timezone),
+      });
+      return quietPlan(subscription, note);
+    }
     const reply: Reply = {
       kind: "papers",
       title: digestTitle(key, subscription, options.now),
@@ -136,6 +153,22 @@ function localDay(now: Date, timezone: string): string {
   // A daily run asks with the same instant for thousands of subscribers in a handful of zones.
   lastDay.set(timezone, { at: now.getTime(), text });
   return text;
+}
+
+const weekdayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Saturday": the weekday of `now` in the subscriber's zone (UTC for a zone this runtime lost). */
+function localWeekday(now: Date, timezone: string): string {
+  let format = weekdayFormats.get(timezone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, weekday: "long" });
+    } catch {
+      format = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "long" });
+    }
+    weekdayFormats.set(timezone, format);
+  }
+  return format.format(now);
 }
 
 function lateLine(subscription: Subscription): string {

@@ -46,6 +46,13 @@ export class Eligibility {
     return this.test;
   }
 
+  /** How many candidates `test` accepts, for the request of the last `prepare`. */
+  count(): number {
+    let accepted = 0;
+    for (let doc = 0; doc < this.#publishedMs.length; doc++) if (this.test(doc)) accepted++;
+    return accepted;
+  }
+
   /** Leaves `docs` out of the request of the last `prepare` too (muted, outside the categories). */
   excludeDocs(docs: Int32Array): void {
     for (let i = 0; i < docs.length; i++) this.#excluded.mark(docs[i] as number);
