@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { CommandContext, CommandService } from "../../core/commands/context.js";
 import type { Reply } from "../../core/commands/reply.js";
+import { readImportArgument } from "./import-file.js";
 import { renderReply } from "./render.js";
 
 export interface ConsoleChatOptions {
@@ -49,14 +50,21 @@ async function answer(service: CommandService, line: string): Promise<Reply> {
   try {
     // A button hint is an action id: a word, a colon, no spaces (`find:Ab3dE9:2`).
     if (/^[a-z]+:\S+$/i.test(command)) return await service.runAction(CONSOLE_CONTEXT, command);
+    // `/import <path>` attaches that file, as sending one does on Discord and Telegram.
+    const importArgument = /^import\s+(.+)$/is.exec(command)?.[1];
+    if (importArgument !== undefined) {
+      const named = await readImportArgument(importArgument);
+      if (named.kind === "unreadable") return errorReply(named.message);
+      if (named.kind === "file")
+        return await service.run({ ...CONSOLE_CONTEXT, attachment: named.attachment }, "import");
+    }
     return await service.run(CONSOLE_CONTEXT, command);
   } catch {
     // The command layer answers errors itself; this only keeps the chat alive if it ever does not.
-    return {
-      kind: "error",
-      lines: ["That command failed. Please try again, or type /help."],
-      cards: [],
-      buttons: [],
-    };
+    return errorReply("That command failed. Please try again, or type /help.");
   }
+}
+
+function errorReply(line: string): Reply {
+  return { kind: "error", lines: [line], cards: [], buttons: [] };
 }

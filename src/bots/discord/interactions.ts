@@ -6,12 +6,13 @@ import type {
   Interaction,
   RepliableInteraction,
 } from "discord.js";
-import type { CommandService } from "../../core/commands/context.js";
+import type { CommandContext, CommandService } from "../../core/commands/context.js";
 import type { Reply } from "../../core/commands/reply.js";
 import type { Logger } from "../../core/log.js";
+import { downloadFailedMessage, fetchAttachment } from "./attachment.js";
 import { slashCommands } from "./commands/index.js";
 import { MAX_CHOICES } from "./commands/types.js";
-import type { CommandScope, SlashCommand } from "./commands/types.js";
+import type { AttachmentRef, CommandScope, SlashCommand } from "./commands/types.js";
 import { commandContextFor } from "./context.js";
 import { describeError, isSpentInteraction } from "./discord-errors.js";
 import { renderReply } from "./render.js";
@@ -84,9 +85,34 @@ export class InteractionRouter {
       });
       return;
     }
+    // Deferred first: a file download alone can outlast Discord's 3 s to acknowledge.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const reply = await this.#service.run(commandContextFor(interaction, request.scope), request.input);
+    const ctx = commandContextFor(interaction, request.scope);
+    if (request.attachment) {
+      const attachment = await this.#download(interaction, request.attachment);
+      if (!attachment) return;
+      ctx.attachment = attachment;
+    }
+    const reply = await this.#service.run(ctx, request.input);
     await sendAfterEphemeralDefer(interaction, reply);
+  }
+
+  /** The file, or undefined once the user has been told it could not be fetched. */
+  async #download(
+    interaction: ChatInputCommandInteraction,
+    ref: AttachmentRef,
+  ): Promise<CommandContext["attachment"]> {
+    try {
+      return await fetchAttachment(ref);
+    } catch (error) {
+      // The attachment URL carries signed parameters: only the reason is logged.
+      this.#log.warn(
+        { interaction: describeInteraction(interaction), size: ref.size, err: describeError(error) },
+        "Discord attachment download failed",
+      );
+      await interaction.editReply({ content: downloadFailedMessage(ref.name), allowedMentions: NO_MENTIONS });
+      return undefined;
+    }
   }
 
   async #button(interaction: ButtonInteraction): Promise<void> {

@@ -57,8 +57,9 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
   const token = options.token?.trim() ?? "";
   if (!token) throw new TelegramTokenError("TELEGRAM_BOT_TOKEN is not set");
   const { log } = options;
+  const apiRoot = normaliseApiRoot(options.apiRoot);
   const bot = new Bot(token, {
-    client: { apiRoot: normaliseApiRoot(options.apiRoot) },
+    client: { apiRoot },
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
   });
   installRetryLimits(bot.api);
@@ -66,6 +67,7 @@ export function createTelegramBot(options: TelegramBotOptions): TelegramBot {
     service: options.service,
     log,
     token,
+    apiRoot,
     admins: new AdminCheck(bot.api, log, token),
   });
   const delivery = new TelegramDelivery(bot.api, log, token);

@@ -10,6 +10,11 @@ export const SERVICE_COMMANDS: readonly BotCommand[] = [
   { command: "mute", description: "Never get papers on a topic: /mute quantum computing" },
   { command: "unmute", description: "Get a muted topic again" },
   { command: "categories", description: "Limit picks to arXiv categories: /categories cs.LG cs.CL" },
+  {
+    command: "import",
+    description:
+      "Shape picks with papers you have: a .bib/.ris/.json file captioned /import, or /import 2410.12345",
+  },
   { command: "picks", description: "Preview today's picks" },
   { command: "subscribe", description: "Daily digest: /subscribe time 08:00 tz Europe/Paris" },
   { command: "unsubscribe", description: "Stop the daily digest" },
@@ -52,6 +57,18 @@ export function unknownInputReply(text: string): Reply {
   return {
     kind: "error",
     lines: [`${opening} Send /help to see them all, or try /find graph neural networks.`],
+    cards: [],
+    buttons: [],
+  };
+}
+
+/** The hint for a file sent in a private chat without /import: the usual one, plus how to import it. */
+export function documentHintReply(): Reply {
+  return {
+    kind: "error",
+    lines: [
+      "I answer commands. To import this file as your library, send it again with the caption /import. Send /help to see everything else.",
+    ],
     cards: [],
     buttons: [],
   };

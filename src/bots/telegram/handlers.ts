@@ -1,9 +1,16 @@
 import type { Bot, BotError, Context } from "grammy";
-import type { CommandService } from "../../core/commands/context.js";
+import type { CommandContext, CommandService } from "../../core/commands/context.js";
 import type { Reply } from "../../core/commands/reply.js";
 import type { Logger } from "../../core/log.js";
-import { APOLOGY, onboardingReply, SERVICE_COMMANDS, unknownInputReply } from "./commands.js";
+import {
+  APOLOGY,
+  documentHintReply,
+  onboardingReply,
+  SERVICE_COMMANDS,
+  unknownInputReply,
+} from "./commands.js";
 import { type AdminCheck, toCommandContext } from "./context.js";
+import { asksForImport, documentName, downloadFailedReply, fetchDocument } from "./documents.js";
 import { describeError } from "./errors.js";
 import { renderReply } from "./render.js";
 import { sendMessages } from "./send.js";
@@ -12,8 +19,10 @@ export interface HandlerDeps {
   service: CommandService;
   log: Logger;
   admins: AdminCheck;
-  /** Only used to keep the token out of log lines. */
+  /** Used to download the files users send, and kept out of every log line. */
   token: string;
+  /** The Bot API root files are downloaded from, e.g. `https://api.telegram.org`. */
+  apiRoot: string;
 }
 
 /** Telegram shows at most 200 characters in a callback answer. */
@@ -58,6 +67,34 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
     }
     await reply(ctx, result);
     await ctx.answerCallbackQuery();
+  });
+
+  // A caption command is not a command to grammY (only text entities are), so documents come here.
+  safe.on(":document", async (ctx) => {
+    if (!asksForImport(ctx.msg, ctx.me)) {
+      if (ctx.chat.type === "private") await reply(ctx, documentHintReply());
+      return;
+    }
+    const commandContext = toCommandContext(ctx, deps.admins);
+    if (!commandContext) return;
+    const { document } = ctx.msg;
+    let attachment: CommandContext["attachment"];
+    try {
+      attachment = await fetchDocument(document, { api: ctx.api, apiRoot: deps.apiRoot, token: deps.token });
+    } catch (error) {
+      // describeError redacts the token, which the download URL and grammY's errors may carry.
+      deps.log.warn(
+        { chatId: ctx.chat.id, size: document.file_size, err: describeError(error, deps.token) },
+        "telegram document download failed",
+      );
+      await reply(ctx, downloadFailedReply(documentName(document)));
+      return;
+    }
+    deps.log.debug(
+      { command: "import", chatType: ctx.chat.type, bytes: attachment.bytes },
+      "telegram import file",
+    );
+    await reply(ctx, await deps.service.run({ ...commandContext, attachment }, "import"));
   });
 
   safe.chatType("private").on("message:text", (ctx) => reply(ctx, unknownInputReply(ctx.message.text)));

@@ -1,13 +1,16 @@
 import { spawn } from "node:child_process";
+import { copyFile, truncate, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { PassThrough } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runConsoleChat } from "../../../src/bots/console/chat.js";
 import { renderReply } from "../../../src/bots/console/render.js";
-import { harness } from "../../core/commands/harness.js";
+import { harness, type Harness } from "../../core/commands/harness.js";
+import { makeTempDir } from "../../storage/files/helpers.js";
 
-async function chat(lines: string[]): Promise<string> {
-  const h = await harness();
+async function chat(lines: string[], h?: Harness): Promise<string> {
+  h ??= await harness();
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = "";
@@ -82,6 +85,76 @@ describe("console chat", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("Interests (1 of 25): diffusion models");
   }, 30_000);
+});
+
+describe("/import in the console", () => {
+  const LOCAL = "console:user:local";
+  const BIB = fileURLToPath(new URL("../../fixtures/library/arxiv-export.bib", import.meta.url));
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  let h: Harness;
+
+  beforeEach(async () => {
+    ({ dir, cleanup } = await makeTempDir());
+    h = await harness();
+  });
+  afterEach(async () => {
+    await cleanup();
+  });
+
+  it("reads the file a path names and imports it", async () => {
+    const file = path.join(dir, "My Library.bib");
+    await copyFile(BIB, file);
+    const printed = await chat([`/import ${file}`], h);
+
+    expect(printed).toMatch(/Imported \d+ papers/);
+    const library = await h.store.libraries.get(LOCAL);
+    expect(library?.papers.map((paper) => paper.arxivId)).toContain("1706.03762");
+  });
+
+  it("accepts a quoted path", async () => {
+    const file = path.join(dir, "refs.bib");
+    await copyFile(BIB, file);
+    await chat([`/import "${file}"`], h);
+    expect((await h.store.libraries.get(LOCAL))?.papers.length).toBeGreaterThan(0);
+  });
+
+  it("measures a file over the cap without reading it, and answers with the limit", async () => {
+    const file = path.join(dir, "huge.bib");
+    await writeFile(file, "");
+    await truncate(file, 3 * 1024 * 1024);
+    const printed = await chat([`/import ${file}`], h);
+
+    expect(printed).toContain("The file is 3.0 MB; the limit is 2 MB.");
+    expect(await h.store.libraries.get(LOCAL)).toBeUndefined();
+  });
+
+  it("says why a path cannot be read", async () => {
+    const printed = await chat(
+      [`/import ${path.join(dir, "missing.bib")}`, "/import refs.ris", `/import ${dir}`],
+      h,
+    );
+    expect(printed).toContain(`Cannot read ${path.join(dir, "missing.bib")}: no such file.`);
+    expect(printed).toContain("Cannot read refs.ris: no such file.");
+    expect(printed).toContain(`Cannot read ${dir}: it is not a file.`);
+  });
+
+  it("passes arXiv ids, URLs and clear to the command layer when no file is named", async () => {
+    const printed = await chat(
+      ["/import 2410.12345 https://arxiv.org/abs/2410.54321", "/settings", "/import clear"],
+      h,
+    );
+    expect(printed).toContain("Imported 2 papers.");
+    expect(printed).toContain("Removed the imported library.");
+    expect(printed).not.toContain("Cannot read");
+    expect(await h.store.libraries.get(LOCAL)).toBeUndefined();
+  });
+
+  it("takes old-style arXiv ids for ids, not paths", async () => {
+    const printed = await chat(["/import hep-th/9711200"], h);
+    expect(printed).toContain("neither the corpus nor arXiv knows “hep-th/9711200”");
+    expect(printed).not.toContain("Cannot read");
+  });
 });
 
 describe("renderReply", () => {

@@ -27,6 +27,7 @@ const EXPECTED = [
   "mute",
   "unmute",
   "categories",
+  "import",
   "picks",
   "subscribe",
   "unsubscribe",
@@ -91,6 +92,25 @@ describe("command definitions", () => {
       expect(item.description.length).toBeLessThanOrEqual(100);
       expect(item.options?.length ?? 0).toBeLessThanOrEqual(25);
     }
+  });
+
+  it("offer /import with an optional file and optional ids, and /channel import alike", () => {
+    const definitions = commandDefinitions() as Named[];
+    const optionsOf = (item: Named | undefined) =>
+      (item?.options ?? []).map((option) => ({
+        name: option.name,
+        type: option.type,
+        required: "required" in option ? option.required : undefined,
+      }));
+    const expected = [
+      { name: "file", type: 11, required: false },
+      { name: "ids", type: 3, required: false },
+    ];
+    const personal = definitions.find((command) => command.name === "import");
+    expect(optionsOf(personal)).toEqual(expected);
+    const channel = definitions.find((command) => command.name === "channel");
+    const subcommand = (channel?.options as Named[] | undefined)?.find((option) => option.name === "import");
+    expect(optionsOf(subcommand)).toEqual(expected);
   });
 
   it("have unique names", () => {

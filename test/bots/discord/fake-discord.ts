@@ -43,10 +43,29 @@ interface Override {
   responses: FakeResponse[];
 }
 
+/** A file as an attachment option refers to it: what the interaction payload says about it. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  /** The size the interaction reports, which a test may make disagree with the bytes served. */
+  size: number;
+  url: string;
+}
+
+interface ServedFile {
+  body: Buffer;
+  status: number;
+  /** Whether a Content-Length header announces the size; without one the body streams chunked. */
+  announceLength: boolean;
+}
+
+const ATTACHMENT_PATH = /^\/attachments\/\d+\/(\d+)\//;
+
 /** A Discord REST API on 127.0.0.1 that records every request and answers like Discord does. */
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly #overrides: Override[] = [];
+  readonly #files = new Map<string, ServedFile>();
   #nextId = 900000000000000000n;
 
   private constructor(
@@ -66,6 +85,37 @@ export class FakeDiscord {
   /** The next matching requests get these answers, one each, before the defaults apply again. */
   respond(method: string, path: RegExp, ...responses: FakeResponse[]): void {
     this.#overrides.push({ method, path, responses });
+  }
+
+  /**
+   * Serves `body` at an attachment URL of this server, as Discord's CDN serves uploaded files.
+   * `size` is what the interaction will report (the true size by default); `status` other than 200
+   * answers with Discord's error instead of the file.
+   */
+  serveFile(
+    filename: string,
+    body: string | Buffer,
+    options: { size?: number; status?: number; announceLength?: boolean } = {},
+  ): FakeFile {
+    const bytes = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+    const id = this.#id();
+    this.#files.set(id, {
+      body: bytes,
+      status: options.status ?? 200,
+      announceLength: options.announceLength ?? true,
+    });
+    const origin = this.apiRoot.replace(/\/api$/, "");
+    return {
+      id,
+      filename,
+      size: options.size ?? bytes.length,
+      url: `${origin}/attachments/${CHANNEL_ID}/${id}/${encodeURIComponent(filename)}?ex=6720&hm=signed`,
+    };
+  }
+
+  /** The downloads of attachment files, in order. */
+  downloads(): RecordedRequest[] {
+    return this.requests.filter((request) => ATTACHMENT_PATH.test(request.path));
   }
 
   /** Requests whose method matches and whose path matches the pattern. */
@@ -91,6 +141,8 @@ export class FakeDiscord {
       authorization: req.headers.authorization,
     };
     this.requests.push(request);
+    const file = ATTACHMENT_PATH.exec(request.path);
+    if (file && request.method === "GET") return this.#serveFile(this.#files.get(file[1] ?? ""), res);
     const answer = this.#override(request) ?? this.#default(request);
     if (answer.status === 204) {
       res.writeHead(204, answer.headers ?? {}).end();
@@ -98,6 +150,21 @@ export class FakeDiscord {
     }
     res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
     res.end(JSON.stringify(answer.body ?? {}));
+  }
+
+  #serveFile(file: ServedFile | undefined, res: ServerResponse): void {
+    if (!file || file.status !== 200) {
+      const status = file?.status ?? 404;
+      res.writeHead(status, { "content-type": "text/plain" }).end(status === 404 ? "Not Found" : "Error");
+      return;
+    }
+    const headers: Record<string, string> = { "content-type": "text/plain; charset=utf-8" };
+    if (file.announceLength) headers["content-length"] = String(file.body.length);
+    res.writeHead(200, headers);
+    // Two writes before end: without a Content-Length, Node then streams the body chunked.
+    const half = Math.floor(file.body.length / 2);
+    res.write(file.body.subarray(0, half));
+    res.end(file.body.subarray(half));
   }
 
   #override(request: RecordedRequest): FakeResponse | undefined {
@@ -351,6 +418,30 @@ export function options(values: Record<string, string | number>): RawOption[] {
     value,
     type: typeof value === "number" ? 4 : 3,
   }));
+}
+
+/** An attachment option (type 11): its value is the id under which the file sits in `resolved`. */
+export function fileOption(name: string, file: FakeFile): RawOption {
+  return { name, type: 11, value: file.id };
+}
+
+/** Adds the files of attachment options to the interaction's `resolved` data, as Discord sends them. */
+export function withFiles(raw: APIInteraction, ...files: FakeFile[]): APIInteraction {
+  const attachments = Object.fromEntries(
+    files.map((file) => [
+      file.id,
+      {
+        id: file.id,
+        filename: file.filename,
+        size: file.size,
+        url: file.url,
+        proxy_url: file.url,
+        content_type: "text/plain; charset=utf-8",
+      },
+    ]),
+  );
+  const data = (raw as unknown as { data: Record<string, unknown> }).data;
+  return { ...raw, data: { ...data, resolved: { attachments } } } as unknown as APIInteraction;
 }
 
 /** `["interests", "add"]` wraps `opts` in a subcommand group and a subcommand. */

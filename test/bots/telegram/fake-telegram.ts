@@ -54,6 +54,15 @@ export const BOT_INFO: UserFromGetMe = {
 
 type Handler = (payload: Record<string, unknown>) => unknown;
 
+/** A file users sent, as getFile describes it and the file route serves it. */
+export interface StoredFile {
+  fileId: string;
+  path: string;
+  body: Buffer;
+  /** A status other than 200 makes the download fail with Telegram's error body. */
+  status: number;
+}
+
 interface Waiter {
   matches: (call: RecordedCall) => boolean;
   resolve: (call: RecordedCall) => void;
@@ -83,6 +92,9 @@ export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
   /** Status getChatMember reports, by `chatId:userId`; "member" when absent. */
   readonly memberStatus = new Map<string, string>();
+  /** Requests for file contents, `/file/bot<token>/<path>`, in order. */
+  readonly downloads: string[] = [];
+  private readonly files = new Map<string, StoredFile>();
   private readonly failures = new Map<string, TelegramApiError[]>();
   private readonly handlers = new Map<string, Handler>();
   private readonly updates: Update[] = [];
@@ -122,6 +134,21 @@ export class FakeTelegram {
     this.handlers.set(method, handler);
   }
 
+  /**
+   * Keeps a file as if a user had uploaded it: getFile then names its path, and the file route serves
+   * its bytes (or fails with `status`).
+   */
+  storeFile(fileId: string, body: string | Buffer, options: { status?: number } = {}): StoredFile {
+    const file: StoredFile = {
+      fileId,
+      path: `documents/file_${this.files.size + 1}.bib`,
+      body: typeof body === "string" ? Buffer.from(body, "utf8") : body,
+      status: options.status ?? 200,
+    };
+    this.files.set(fileId, file);
+    return file;
+  }
+
   /** Queues an update for getUpdates (long polling). */
   pushUpdate(update: Update): void {
     this.updates.push(update);
@@ -146,7 +173,11 @@ export class FakeTelegram {
   }
 
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+    const pathname = new URL(req.url ?? "/", "http://x").pathname;
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(pathname);
+    if (download && req.method === "GET")
+      return this.serveFile(pathname, download[1] ?? "", download[2] ?? "", res);
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(pathname);
     const payload = await readJson(req);
     if (!match) return send(res, telegramErrors.notFound);
     const [, token, method = ""] = match;
@@ -160,6 +191,18 @@ export class FakeTelegram {
     if (custom) return send(res, custom(payload));
     if (method === "getUpdates") return this.poll(payload, res);
     send(res, this.defaultAnswer(method, payload));
+  }
+
+  /** The Bot API's file route: the bytes of a file getFile named, or Telegram's 404. */
+  private serveFile(pathname: string, token: string, path: string, res: ServerResponse): void {
+    this.downloads.push(pathname);
+    const file = [...this.files.values()].find((candidate) => candidate.path === path);
+    const tokenOk = this.acceptedToken === undefined || token === this.acceptedToken;
+    if (!file || !tokenOk || file.status === 404) return send(res, telegramErrors.notFound);
+    if (file.status !== 200)
+      return send(res, { error_code: file.status, description: "Internal Server Error" });
+    res.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": file.body.length });
+    res.end(file.body);
   }
 
   private record(call: RecordedCall): void {
@@ -184,6 +227,8 @@ export class FakeTelegram {
         return this.chatMember(payload);
       case "sendMessage":
         return this.sendMessage(payload);
+      case "getFile":
+        return this.getFile(payload);
       default:
         return telegramErrors.notFound;
     }
@@ -193,6 +238,20 @@ export class FakeTelegram {
     const userId = Number(payload.user_id);
     const status = this.memberStatus.get(`${String(payload.chat_id)}:${userId}`) ?? "member";
     return { ok: true, result: { status, user: { id: userId, is_bot: false, first_name: "Member" } } };
+  }
+
+  private getFile(payload: Record<string, unknown>): unknown {
+    const file = this.files.get(String(payload.file_id));
+    if (!file) return { error_code: 400, description: "Bad Request: invalid file_id" };
+    return {
+      ok: true,
+      result: {
+        file_id: file.fileId,
+        file_unique_id: `u-${file.fileId}`,
+        file_size: file.body.length,
+        file_path: file.path,
+      },
+    };
   }
 
   private sendMessage(payload: Record<string, unknown>): unknown {

@@ -56,6 +56,7 @@ describe("startup", () => {
       "mute",
       "unmute",
       "categories",
+      "import",
       "picks",
       "subscribe",
       "unsubscribe",

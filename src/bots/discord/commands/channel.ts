@@ -1,6 +1,7 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import type { ChatInputCommandInteraction } from "discord.js";
 import { canManageChannel } from "../permissions.js";
+import { importFileOption, importIdsOption, importRequest } from "./import.js";
 import { interestChoices, interestSubcommands, interestsInput } from "./interest-options.js";
 import {
   isListCommand,
@@ -54,6 +55,13 @@ const data = new SlashCommandBuilder()
   .addSubcommand((subcommand) =>
     subcommand.setName("picks").setDescription("Preview today's picks for this channel"),
   )
+  .addSubcommand((subcommand) =>
+    subcommand
+      .setName("import")
+      .setDescription("Shape this channel's picks with a library export or arXiv ids")
+      .addAttachmentOption(importFileOption)
+      .addStringOption(importIdsOption),
+  )
   .addSubcommandGroup((group) => {
     group.setName("interests").setDescription("The topics this channel's digest follows");
     for (const subcommand of interestSubcommands("this channel's")) group.addSubcommand(subcommand);
@@ -69,6 +77,8 @@ export const channelCommand: SlashCommand = {
   toRequest(interaction) {
     const refusal = refusalFor(interaction);
     if (refusal) return refusal;
+    if (interaction.options.getSubcommand(false) === "import")
+      return importRequest(interaction.options, "channel");
     const input =
       interaction.options.getSubcommandGroup() === "interests"
         ? interestsInput(interaction.options)

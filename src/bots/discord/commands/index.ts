@@ -2,6 +2,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from "discord.js
 import { channelCommand } from "./channel.js";
 import { findCommand } from "./find.js";
 import { helpCommand } from "./help.js";
+import { importCommand } from "./import.js";
 import { interestsCommand } from "./interests.js";
 import { listSlashCommands } from "./list-commands.js";
 import { paperCommand } from "./paper.js";
@@ -17,6 +18,7 @@ export const slashCommands: readonly SlashCommand[] = [
   findCommand,
   interestsCommand,
   ...listSlashCommands,
+  importCommand,
   picksCommand,
   subscribeCommand,
   unsubscribeCommand,

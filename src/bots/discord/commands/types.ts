@@ -12,9 +12,21 @@ export const MAX_CHOICES = 25;
 /** Whose profile a command acts on: the person's own, or the channel's it was typed in. */
 export type CommandScope = "user" | "channel";
 
-/** What a slash command asks for: a command-layer text to run, or a refusal told to the user at once. */
+/** A file chosen in an attachment option, downloaded by the interaction runner before the command runs. */
+export interface AttachmentRef {
+  name: string;
+  /** The size Discord reports, in bytes. */
+  size: number;
+  url: string;
+}
+
+/**
+ * What a slash command asks for: a command-layer text to run (with the file to download first, for
+ * `/import`), or a refusal told to the user at once.
+ */
 export type CommandRequest =
-  { kind: "run"; scope: CommandScope; input: string } | { kind: "refuse"; message: string };
+  | { kind: "run"; scope: CommandScope; input: string; attachment?: AttachmentRef }
+  | { kind: "refuse"; message: string };
 
 /** One slash command: its definition for registration beside the code that reads its options. */
 export interface SlashCommand {
