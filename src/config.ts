@@ -36,10 +36,12 @@ const envSchema = z.object({
   ARXIV_CATEGORIES: field.arxivCategories,
   INGEST_CRON: field.cronExpression,
   INGEST_TIMEZONE: field.timeZone,
+  INGEST_TIMEOUT: field.duration(10, 6 * 3_600, "5m"),
   DIGEST_GRACE_HOURS: field.wholeNumber(0, 24, "hours", 6),
   DEFAULT_DIGEST_TIME: field.clockTime,
   DEFAULT_TIMEZONE: field.timeZone,
   HEALTH_PORT: field.port.optional(),
+  ADMIN_IDS: field.adminIds.optional(),
 } satisfies Record<ConfigVariable, z.ZodType>);
 
 type Env = z.output<typeof envSchema>;
@@ -204,6 +206,7 @@ function toConfig(env: Env): Config {
       categories: env.ARXIV_CATEGORIES,
       ingestCron: env.INGEST_CRON,
       ingestTimezone: env.INGEST_TIMEZONE,
+      ingestTimeoutMs: env.INGEST_TIMEOUT,
     },
     digest: {
       graceHours: env.DIGEST_GRACE_HOURS,
@@ -211,5 +214,6 @@ function toConfig(env: Env): Config {
       defaultTimezone: env.DEFAULT_TIMEZONE,
     },
     ...(env.HEALTH_PORT !== undefined && { healthPort: env.HEALTH_PORT }),
+    ...(env.ADMIN_IDS && { admins: env.ADMIN_IDS }),
   };
 }

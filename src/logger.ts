@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { prettyFactory } from "pino-pretty";
+import { safeJson, safeText } from "./core/safe-text.js";
 
 export interface LoggerOptions {
   level: pino.LevelWithSilentOrString;
@@ -47,14 +48,43 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   return scrubberFor(secrets)(text);
 }
 
+/**
+ * Readable lines for development. pino-pretty prints the strings of a line unescaped, so a feed's
+ * title could send escape sequences to the terminal: every string (and key) is passed through
+ * `safeText` before pino-pretty sees it, leaving its own colours intact.
+ */
 function prettyFormatter(colorize: boolean): (line: string) => string {
-  return prettyFactory({ colorize, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" });
+  const pretty = prettyFactory({ colorize, translateTime: "SYS:HH:MM:ss", ignore: "pid,hostname" });
+  return (line) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return `${safeText(line.trimEnd())}\n`;
+    }
+    // pino-pretty takes a log object as well as a line; this one is the line, made safe.
+    return pretty(safeValue(parsed));
+  };
+}
+
+/** `value` with every string and key through `safeText`; `__proto__` keys are dropped, as pino-pretty does. */
+function safeValue(value: unknown): unknown {
+  if (typeof value === "string") return safeText(value);
+  if (Array.isArray(value)) return value.map(safeValue);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== "__proto__")
+      .map(([key, item]) => [safeText(key), safeValue(item)]),
+  );
 }
 
 /**
  * Scrubs the finished line rather than the logged objects, so every path is covered at once:
  * messages, fields, error messages and stacks, child bindings, even keys. Pretty output is
- * scrubbed again because pretty-printing unescapes strings.
+ * scrubbed again because pretty-printing unescapes strings. JSON lines get the characters JSON
+ * leaves raw (C1 and bidi controls, zero-width characters) as `\uXXXX` escapes: the value is the
+ * same, but `tail -f` on a terminal shows nothing hostile.
  */
 function scrubbingStream(
   output: pino.DestinationStream,
@@ -65,7 +95,7 @@ function scrubbingStream(
   return {
     write(line: string) {
       const clean = scrub(line);
-      output.write(format ? scrub(format(clean)) : clean);
+      output.write(format ? scrub(format(clean)) : safeJson(clean));
     },
     ...(flushable.flushSync && { flushSync: () => flushable.flushSync?.() }),
   };

@@ -1,36 +1,65 @@
 import type { Logger } from "../core/log.js";
+import type { IngestRun } from "../core/records.js";
 import { ingest } from "../sources/ingest.js";
 import type { PaperSource } from "../sources/port.js";
 import type { App } from "./open-app.js";
+import { ingestRunsOf, watchSources } from "./source-runs.js";
 
 /** The job name under which one instance at a time ingests. */
 export const INGEST_JOB = "ingest";
 
+/** What the scheduler knows of the job's schedule. */
+export interface IngestSchedule {
+  /** When the job runs next, to tell when a source that gave up for this run is tried again. */
+  nextRunAt(): Date | undefined;
+}
+
 /**
  * The daily ingestion: fetch from every source, then store and index what changed. Searches keep
- * answering while sources are fetched; only the final index update is synchronous. Among instances
- * sharing a store, the one that takes the ingest job runs it; the others learn of the new papers
- * from the store (see syncPapers).
+ * answering while sources are fetched; only the final index update is synchronous. Each source's
+ * run is bounded by its own deadline (INGEST_TIMEOUT, see createPaperSources), so a stuck source
+ * fails alone and the others' papers still land. Among instances sharing a store, the one that
+ * takes the ingest job runs it; the others learn of the new papers from the store (see syncPapers).
  */
 export function createIngestJob(app: App, sources: PaperSource[], categories: string[], log: Logger) {
-  return async (): Promise<void> => {
+  return async (schedule?: IngestSchedule): Promise<void> => {
     const hold = await app.store.jobs.tryHold(INGEST_JOB);
     if (!hold) {
       log.info("another instance is ingesting: its papers arrive through the store");
       return;
     }
     try {
-      await ingestHeld(app, sources, categories, log);
+      await ingestHeld(app, sources, categories, log, schedule);
     } finally {
       await hold.release();
     }
   };
 }
 
-async function ingestHeld(app: App, sources: PaperSource[], categories: string[], log: Logger) {
-  const summary = await ingest(sources, app.corpus, { categories, log });
+async function ingestHeld(
+  app: App,
+  sources: PaperSource[],
+  categories: string[],
+  log: Logger,
+  schedule: IngestSchedule | undefined,
+) {
+  const watched = watchSources(sources);
+  const nextRunAt = schedule && (() => schedule.nextRunAt());
+  const summary = await ingest(watched.sources, app.corpus, {
+    categories,
+    log,
+    ...(nextRunAt && { nextRunAt }),
+  });
   const changed = [...summary.added, ...summary.merged];
-  if (changed.length > 0) await app.savePapers(changed);
+  let storeError: unknown;
+  try {
+    if (changed.length > 0) await app.savePapers(changed);
+  } catch (error) {
+    storeError = error;
+  }
+  const failed = storeError === undefined ? undefined : `could not store the papers: ${describe(storeError)}`;
+  await recordRuns(app, ingestRunsOf(watched, summary, new Date(), failed), log);
+  if (storeError !== undefined) throw storeError;
   log.info(
     {
       fetched: summary.fetched,
@@ -41,4 +70,19 @@ async function ingestHeld(app: App, sources: PaperSource[], categories: string[]
     },
     "ingestion finished",
   );
+}
+
+/** What /status shows of this run. Not being able to record it must not fail the ingestion. */
+async function recordRuns(app: App, runs: readonly IngestRun[], log: Logger): Promise<void> {
+  for (const run of runs) {
+    try {
+      await app.store.ingestRuns.record(run);
+    } catch (error) {
+      log.warn({ err: error, source: run.source }, `${run.source}: could not record the ingest run`);
+    }
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -14,6 +14,14 @@ const NO_TOKENS =
   "No bot token is configured, so paperboy runs here in the terminal. To run the bots, set " +
   "TELEGRAM_BOT_TOKEN, or DISCORD_TOKEN and DISCORD_APP_ID (in the environment or a .env file), then start again.";
 
+export const CHAT_USAGE =
+  "Usage: paperboy chat   (no options: the bot's commands in this terminal, on the configured store; /help there lists them)";
+
+/** `paperboy chat` takes no arguments: the problem with the ones given, or undefined when there are none. */
+export function chatArgsProblem(args: readonly string[]): string | undefined {
+  return args.length === 0 ? undefined : `chat takes no arguments, not ${JSON.stringify(args.join(" "))}.`;
+}
+
 /**
  * `paperboy chat` (and `npm start` without tokens): the command layer in the terminal, on the same
  * store as the bots. Resolves when the input ends; every change was stored before it was answered.

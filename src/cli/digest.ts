@@ -5,6 +5,7 @@ import type { PlannedDigest } from "../core/schedule/outcome.js";
 import { previewDeliveries, type DeliveryPreview } from "../core/schedule/preview.js";
 import { formatLocalTime, localTimeAt } from "../core/schedule/zoned-time.js";
 import type { Store } from "../core/store/port.js";
+import { asksForHelp } from "./help.js";
 
 export interface DigestCommandDeps {
   store: Store;
@@ -16,7 +17,7 @@ export interface DigestCommandDeps {
   now?: () => Date;
 }
 
-const USAGE = "Usage: paperboy digest --dry-run [--at 2026-12-01T08:00:00Z]";
+export const DIGEST_USAGE = "Usage: paperboy digest --dry-run [--at 2026-12-01T08:00:00Z]";
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
@@ -24,9 +25,13 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2
  * to whom, sending and recording nothing. Exit code 0 on success, 2 for bad arguments.
  */
 export async function runDigest(args: string[], deps: DigestCommandDeps): Promise<number> {
+  if (asksForHelp(args)) {
+    deps.out(DIGEST_USAGE);
+    return 0;
+  }
   const request = parseDigestArgs(args, deps.now?.() ?? new Date());
   if (typeof request === "string") {
-    deps.err(`${request}\n${USAGE}`);
+    deps.err(`${request}\n${DIGEST_USAGE}`);
     return 2;
   }
   const preview = await previewDeliveries({
@@ -38,6 +43,12 @@ export async function runDigest(args: string[], deps: DigestCommandDeps): Promis
   });
   for (const line of describePreview(preview, request.at, deps.graceHours)) deps.out(line);
   return 0;
+}
+
+/** What is wrong with `paperboy digest`'s arguments, or undefined: checked before the store is opened. */
+export function digestArgsProblem(args: string[]): string | undefined {
+  const request = parseDigestArgs(args, new Date());
+  return typeof request === "string" ? request : undefined;
 }
 
 function parseDigestArgs(args: string[], now: Date): { at: Date } | string {

@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import type { Paper } from "../core/paper.js";
 import { TfIdfIndex } from "../core/search/tfidf-index.js";
 import { loadCorpusFile } from "./corpus-file.js";
-import { stripControls } from "./terminal-text.js";
+import { asksForHelp } from "./help.js";
+import { stripControls, terminalJson } from "./terminal-text.js";
 
 export interface FindIo {
   out(line: string): void;
@@ -11,7 +12,7 @@ export interface FindIo {
   loadDefaultPapers(): Promise<Paper[]>;
 }
 
-const USAGE =
+export const FIND_USAGE =
   'Usage: paperboy find "<query>" [--limit N (1-100)] [--json] [--corpus FILE (.tsv id<TAB>title<TAB>abstract, .json Paper[], .txt HF papers page)]';
 const MAX_LIMIT = 100;
 
@@ -27,16 +28,22 @@ interface FindRequest {
  * Exit code 0 on success (even with no results), 1 when the corpus cannot be read, 2 for bad arguments.
  */
 export async function runFind(args: string[], io: FindIo): Promise<number> {
+  if (asksForHelp(args)) {
+    io.out(FIND_USAGE);
+    return 0;
+  }
   const request = parseFindArgs(args);
   if (typeof request === "string") {
-    io.err(`${request}\n${USAGE}`);
+    io.err(`${request}\n${FIND_USAGE}`);
     return 2;
   }
   let papers: Paper[];
   try {
     papers = request.corpus ? await loadCorpusFile(request.corpus) : await io.loadDefaultPapers();
   } catch (error) {
-    io.err(`Cannot read the corpus: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    io.err(
+      `Cannot read the corpus: ${error instanceof Error ? error.message : String(error)}\n${FIND_USAGE}`,
+    );
     return 1;
   }
   const outcome = TfIdfIndex.build(papers).search(request.query, { limit: request.limit });
@@ -47,7 +54,7 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
       score,
       matched,
     }));
-    io.out(JSON.stringify(rows));
+    io.out(terminalJson(rows));
     if (outcome.notice) io.err(outcome.notice);
     return 0;
   }
@@ -79,11 +86,12 @@ function parseFindArgs(args: string[]): FindRequest | string {
     return error instanceof Error ? error.message : String(error);
   }
   const { values, positionals } = parsed;
-  if (positionals.length === 0) return "What should I look for? Give a query in quotes.";
+  const query = positionals.join(" ").trim();
+  if (query === "") return "What should I look for? Give a query in quotes.";
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!/^\d+$/.test(values.limit ?? "10") || limit < 1 || limit > MAX_LIMIT) {
     return `--limit must be a whole number from 1 to ${MAX_LIMIT}, not “${values.limit}”.`;
   }
   if (values.corpus !== undefined && values.corpus.trim() === "") return "--corpus needs a file name.";
-  return { query: positionals.join(" "), limit, json: values.json === true, corpus: values.corpus };
+  return { query, limit, json: values.json === true, corpus: values.corpus };
 }

@@ -6,6 +6,7 @@ import { SOURCE_NAMES, type SourceName } from "../sources/create.js";
 import { ingest, type IngestSummary } from "../sources/ingest.js";
 import type { PaperSource } from "../sources/port.js";
 import { checkCategories, checkDay } from "../sources/validate.js";
+import { asksForHelp } from "./help.js";
 
 export interface IngestCommandDeps {
   corpus: Corpus;
@@ -22,7 +23,7 @@ export interface IngestCommandDeps {
   now?: () => Date;
 }
 
-const USAGE =
+export const INGEST_USAGE =
   "Usage: paperboy ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]";
 const DEFAULT_CATEGORIES = ["cs.LG", "cs.CL", "cs.AI", "cs.CV"];
 
@@ -37,18 +38,16 @@ interface IngestRequest {
  * Exit code 0 when every source answered, 1 when one failed or saving failed, 2 for bad arguments.
  */
 export async function runIngest(args: string[], deps: IngestCommandDeps): Promise<number> {
+  if (asksForHelp(args)) {
+    deps.out(INGEST_USAGE);
+    return 0;
+  }
   const request = parseIngestArgs(args, deps);
   if (typeof request === "string") {
-    deps.err(`${request}\n${USAGE}`);
+    deps.err(`${request}\n${INGEST_USAGE}`);
     return 2;
   }
   if (request.date && request.sources.includes("rss")) {
-    if (request.sources.length === 1) {
-      deps.err(
-        `The arXiv RSS feed only holds the latest listing, not ${request.date}: use --source arxiv.\n${USAGE}`,
-      );
-      return 2;
-    }
     deps.out(`rss: skipped (the feed only holds the latest listing, not ${request.date})`);
     request.sources = request.sources.filter((name) => name !== "rss");
   }
@@ -85,8 +84,17 @@ function summaryLine({ fetched, added, merged, skipped, failures }: IngestSummar
   return `Ingested: ${counts}${failed}`;
 }
 
+/** What is wrong with `paperboy ingest`'s arguments, or undefined: checked before the store is opened. */
+export function ingestArgsProblem(args: string[]): string | undefined {
+  const request = parseIngestArgs(args, {});
+  return typeof request === "string" ? request : undefined;
+}
+
 /** The request, or a message naming the valid form. */
-function parseIngestArgs(args: string[], deps: IngestCommandDeps): IngestRequest | string {
+function parseIngestArgs(
+  args: string[],
+  deps: Pick<IngestCommandDeps, "defaultCategories" | "now">,
+): IngestRequest | string {
   let values: { source?: string; date?: string; categories?: string };
   try {
     ({ values } = parseArgs({
@@ -111,6 +119,9 @@ function parseIngestArgs(args: string[], deps: IngestCommandDeps): IngestRequest
     const day = checkDay(values.date, deps.now?.() ?? new Date());
     if (!day.ok) return day.message;
     request.date = day.value;
+    if (source === "rss") {
+      return `The arXiv RSS feed only holds the latest listing, not ${day.value}: use --source arxiv.`;
+    }
   }
   if (values.categories !== undefined) {
     const categories = checkCategories(values.categories);

@@ -2,7 +2,8 @@ import { parseArgs } from "node:util";
 import type { Corpus } from "../core/corpus/corpus.js";
 import type { Paper } from "../core/paper.js";
 import { parsePaperRef } from "../core/commands/paper-ref.js";
-import { stripControls } from "./terminal-text.js";
+import { asksForHelp } from "./help.js";
+import { stripControls, terminalJson } from "./terminal-text.js";
 
 export interface PaperCommandDeps {
   corpus: Corpus;
@@ -12,7 +13,7 @@ export interface PaperCommandDeps {
   err(line: string): void;
 }
 
-const USAGE =
+export const PAPER_USAGE =
   "Usage: paperboy paper <id> [--json]   (id: 2410.12345, 2410.12345v2, arXiv:2410.12345, an arXiv or Hugging Face link, or a bundled id like hf-1a2b3c4d)";
 
 /**
@@ -20,6 +21,32 @@ const USAGE =
  * Exit code 0 when found, 1 for an unknown id, 2 for bad arguments.
  */
 export async function runPaper(args: string[], deps: PaperCommandDeps): Promise<number> {
+  if (asksForHelp(args)) {
+    deps.out(PAPER_USAGE);
+    return 0;
+  }
+  const request = parsePaperArgs(args);
+  if (typeof request === "string") {
+    deps.err(`${request}\n${PAPER_USAGE}`);
+    return 2;
+  }
+  const { raw, json } = request;
+  const paper = findPaper(deps.corpus, raw);
+  if (!paper) {
+    deps.err(unknownPaperMessage(raw, deps.corpus.size));
+    return 1;
+  }
+  deps.out(json ? terminalJson(paper, 2) : stripControls(describePaper(paper), { keepNewlines: true }));
+  return 0;
+}
+
+/** What is wrong with `paperboy paper`'s arguments, or undefined: checked before the corpus is loaded. */
+export function paperArgsProblem(args: string[]): string | undefined {
+  const request = parsePaperArgs(args);
+  return typeof request === "string" ? request : undefined;
+}
+
+function parsePaperArgs(args: string[]): { raw: string; json: boolean } | string {
   let parsed: { values: { json?: boolean }; positionals: string[] };
   try {
     parsed = parseArgs({
@@ -29,28 +56,12 @@ export async function runPaper(args: string[], deps: PaperCommandDeps): Promise<
       strict: true,
     });
   } catch (error) {
-    deps.err(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
+    return error instanceof Error ? error.message : String(error);
   }
   const [raw, ...extra] = parsed.positionals;
-  if (raw === undefined || raw.trim() === "" || extra.length > 0) {
-    deps.err(
-      raw === undefined ? `Which paper? Give its id.\n${USAGE}` : `Give exactly one paper id.\n${USAGE}`,
-    );
-    return 2;
-  }
-
-  const paper = findPaper(deps.corpus, raw);
-  if (!paper) {
-    deps.err(unknownPaperMessage(raw, deps.corpus.size));
-    return 1;
-  }
-  deps.out(
-    parsed.values.json
-      ? JSON.stringify(paper, null, 2)
-      : stripControls(describePaper(paper), { keepNewlines: true }),
-  );
-  return 0;
+  if (raw === undefined || raw.trim() === "") return "Which paper? Give its id.";
+  if (extra.length > 0) return "Give exactly one paper id.";
+  return { raw, json: parsed.values.json === true };
 }
 
 /**
@@ -64,7 +75,7 @@ export function findPaper(corpus: Corpus, raw: string): Paper | undefined {
 }
 
 function unknownPaperMessage(raw: string, size: number): string {
-  const shown = JSON.stringify(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
+  const shown = terminalJson(raw.length > 60 ? `${raw.slice(0, 60)}…` : raw);
   const form =
     "Give an arXiv id such as 2410.12345 (a version suffix, an arXiv or Hugging Face link also works)";
   if (parsePaperRef(raw) === undefined) return `${shown} is not a paper id. ${form}.`;
@@ -79,9 +90,11 @@ function describePaper(paper: Paper): string {
     paper.upvotes !== undefined ? `${paper.upvotes} upvotes` : undefined,
     `from ${paper.sources.join(", ")}`,
   ];
+  // The whole text is sanitised by the caller; these fields are put on one line first, so a line
+  // break in a feed's title cannot fake a line of its own.
   const lines = [
-    paper.title,
-    paper.authors.length > 0 ? paper.authors.join(", ") : "(no authors listed)",
+    stripControls(paper.title),
+    paper.authors.length > 0 ? stripControls(paper.authors.join(", ")) : "(no authors listed)",
     facts.filter(Boolean).join(" · "),
     paper.url,
     "",

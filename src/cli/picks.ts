@@ -4,7 +4,7 @@ import { completeLibrary } from "../core/library/complete-library.js";
 import { MAX_LIBRARY_BYTES } from "../core/library/entry.js";
 import { parseLibrary } from "../core/library/parse-library.js";
 import type { LibraryPaper } from "../core/records.js";
-import { addInterests, splitInterests } from "../core/recommender/interests.js";
+import { addInterests, MAX_INTERESTS, splitInterests } from "../core/recommender/interests.js";
 import { parseCategories } from "../core/paper-categories.js";
 import { normaliseFollowName } from "../core/recommender/author-names.js";
 import { normaliseMutePhrase } from "../core/recommender/muted-phrases.js";
@@ -22,7 +22,9 @@ import { picksForTarget } from "../core/recommender/target-picks.js";
 import { VectorCache } from "../core/recommender/vector-cache.js";
 import { TfIdfIndex } from "../core/search/tfidf-index.js";
 import { loadCorpusFile } from "./corpus-file.js";
-import { stripControls } from "./terminal-text.js";
+import { asksForHelp } from "./help.js";
+import { optionWording } from "./option-wording.js";
+import { stripControls, terminalJson } from "./terminal-text.js";
 
 export interface PicksCommandDeps {
   /** Runs `use` with the stored corpus's index (when no --corpus is given). */
@@ -32,7 +34,7 @@ export interface PicksCommandDeps {
   now?: () => Date;
 }
 
-const USAGE =
+export const PICKS_USAGE =
   'Usage: paperboy picks --interests "graph neural networks; few-shot learning" | --library FILE (.bib, .ris, CSL .json, arXiv ids .txt) [--follow "Yann LeCun; Fei-Fei Li"] [--mute "quantum; robotics"] [--categories cs.LG,cs.CL] [--corpus FILE (.tsv, .json, .txt as find reads)] [--limit 1-10] [--days N] [--json]';
 const DAY_MS = 86_400_000;
 const MAX_DAYS = 3650;
@@ -49,19 +51,24 @@ interface PicksRequest {
 
 /**
  * `paperboy picks --interests "a; b"`: today's picks for ad-hoc interests, from papers of the last
- * `--days` days (default 3; undated papers always count). Exit code 0, or 2 for bad arguments.
+ * `--days` days (default 3; undated papers always count). Exit code 0, 1 when the --corpus or
+ * --library file cannot be read, 2 for bad arguments.
  */
 export async function runPicks(args: string[], deps: PicksCommandDeps): Promise<number> {
+  if (asksForHelp(args)) {
+    deps.out(PICKS_USAGE);
+    return 0;
+  }
   const request = parsePicksArgs(args);
   if (typeof request === "string") {
-    deps.err(`${request}\n${USAGE}`);
+    deps.err(`${request}\n${PICKS_USAGE}`);
     return 2;
   }
   let corpus: TfIdfIndex | undefined;
   try {
     if (request.corpus) corpus = TfIdfIndex.build(await loadCorpusFile(request.corpus));
   } catch (error) {
-    deps.err(`Cannot read the corpus: ${messageOf(error)}\n${USAGE}`);
+    deps.err(`Cannot read the corpus: ${messageOf(error)}\n${PICKS_USAGE}`);
     return 1;
   }
   return corpus
@@ -89,7 +96,7 @@ async function picksWith(index: TfIdfIndex, request: PicksRequest, deps: PicksCo
           filters: request.filters,
         })
       : [];
-  deps.out(request.json ? JSON.stringify(picks.map(pickJson), null, 2) : describePicks(picks, request.days));
+  deps.out(request.json ? terminalJson(picks.map(pickJson), 2) : describePicks(picks, request.days));
   return 0;
 }
 
@@ -159,14 +166,14 @@ function parsePicksArgs(args: string[]): PicksRequest | string {
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
-  const outcome = addInterests([], splitInterests(values.interests ?? ""));
-  if (!outcome.ok) return outcome.message.replace(/\/interests add/g, "--interests");
+  const interests = parseInterests(values.interests);
+  if (typeof interests === "string") return interests;
   const filters = parseFilters(values);
   if (typeof filters === "string") return filters;
   for (const option of ["library", "corpus"] as const) {
     if (values[option] !== undefined && values[option].trim() === "") return `--${option} needs a file name.`;
   }
-  if (outcome.interests.length === 0 && values.library === undefined && filters.follows.length === 0)
+  if (interests.length === 0 && values.library === undefined && filters.follows.length === 0)
     return "Give at least one interest with --interests (separated by ;), or a library with --library FILE.";
   const limit = wholeNumber(values.limit, DEFAULT_PICKS);
   if (limit === undefined || limit < MIN_PICKS || limit > MAX_PICKS) {
@@ -176,7 +183,7 @@ function parsePicksArgs(args: string[]): PicksRequest | string {
   if (days === undefined || days < 1 || days > MAX_DAYS)
     return `--days is a whole number from 1 to ${MAX_DAYS}.`;
   return {
-    interests: outcome.interests,
+    interests,
     ...(values.library === undefined ? {} : { library: values.library }),
     ...(values.corpus === undefined ? {} : { corpus: values.corpus }),
     filters,
@@ -186,8 +193,35 @@ function parsePicksArgs(args: string[]): PicksRequest | string {
   };
 }
 
+/**
+ * `--interests "a; b"`, checked as `/interests add` checks them. Given but empty (`--interests ""`,
+ * as an unset shell variable gives) is a mistake, not "no interests".
+ */
+function parseInterests(text: string | undefined): string[] | string {
+  if (text === undefined) return [];
+  const phrases = splitInterests(text);
+  if (phrases.length === 0) return "--interests needs at least one interest (separate several with ;).";
+  for (const phrase of phrases) {
+    const alone = addInterests([], [phrase]);
+    if (!alone.ok) return `--interests: ${optionWording(alone.message)}`;
+  }
+  // Every phrase is valid on its own, so only the count can fail; the chat's wording of that speaks
+  // of a stored list to remove from, which the command line does not have.
+  const outcome = addInterests([], phrases);
+  if (!outcome.ok)
+    return `--interests takes at most ${MAX_INTERESTS} interests; ${phrases.length} were given.`;
+  return outcome.interests;
+}
+
 /** `--follow "A; B"`, `--mute "x; y"`, `--categories cs.LG,cs.CL`, checked as the chat commands check them. */
 function parseFilters(values: { follow?: string; mute?: string; categories?: string }): PickFilters | string {
+  for (const [option, what] of [
+    ["follow", "an author name"],
+    ["mute", "a word or phrase"],
+  ] as const) {
+    if (values[option] !== undefined && splitList(values[option]).length === 0)
+      return `--${option} needs ${what} (separate several with ;).`;
+  }
   const follows: string[] = [];
   for (const text of splitList(values.follow)) {
     const parsed = normaliseFollowName(text);
@@ -214,15 +248,6 @@ function splitList(text: string | undefined): string[] {
     .split(";")
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
-}
-
-/** A chat command's advice in the CLI's terms: `/follow X` becomes `--follow "X"`. */
-function optionWording(message: string): string {
-  return message.replace(/\/(follow|mute|categories) ([^,.;]+)/g, (_match, name: string, example: string) =>
-    name === "categories"
-      ? `--categories ${example.trim().replace(/ /g, ",")}`
-      : `--${name} "${example.trim()}"`,
-  );
 }
 
 function wholeNumber(text: string | undefined, fallback: number): number | undefined {

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import type { StoreCounts } from "../core/records.js";
 import type { Store } from "../core/store/port.js";
+import { asksForHelp } from "./help.js";
 
 export interface StoreImportDeps {
   /** Opens the data folder to copy from, read-only: a bot may still run on it. */
@@ -11,7 +12,7 @@ export interface StoreImportDeps {
   err(line: string): void;
 }
 
-const USAGE = "Usage: paperboy store import --from DATA_DIR [--replace]";
+export const STORE_IMPORT_USAGE = "Usage: paperboy store import --from DATA_DIR [--replace]";
 
 /**
  * `paperboy store import --from DIR [--replace]`: copies a data folder (corpus.json and the user
@@ -21,15 +22,19 @@ const USAGE = "Usage: paperboy store import --from DATA_DIR [--replace]";
  * Exit code 0, 1 when refused or failed, 2 for bad arguments.
  */
 export async function runStoreImport(args: string[], deps: StoreImportDeps): Promise<number> {
+  if (asksForHelp(args)) {
+    deps.out(STORE_IMPORT_USAGE);
+    return 0;
+  }
   const request = parseImportArgs(args);
   if (typeof request === "string") {
-    deps.err(`${request}\n${USAGE}`);
+    deps.err(`${request}\n${STORE_IMPORT_USAGE}`);
     return 2;
   }
   const opening = deps.openTarget();
   if (!opening) {
     deps.err(
-      `store import copies a data folder into the database named by DATABASE_URL: set it first.\n${USAGE}`,
+      `store import copies a data folder into the database named by DATABASE_URL: set it first.\n${STORE_IMPORT_USAGE}`,
     );
     return 2;
   }

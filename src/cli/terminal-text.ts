@@ -1,11 +1,19 @@
-// C0 and C1 control characters (\p{Cc}): a hostile title must not drive the terminal with escape sequences.
-const CONTROLS = /\p{Cc}/gu;
-const CONTROLS_BUT_NEWLINE = /(?!\n)\p{Cc}/gu;
+import { safeJson, safeLine, safeText } from "../core/safe-text.js";
 
 /**
- * Text safe to print on a terminal: every control character becomes a space (so words it separated stay
- * apart); with `keepNewlines`, line breaks are kept.
+ * Text safe to print on a terminal, by the one sanitiser every renderer uses (src/core/safe-text.ts):
+ * escape sequences, control, bidi and stray zero-width characters are removed, so a hostile title
+ * cannot drive the terminal. Line breaks and tabs become spaces unless `keepNewlines` is set.
  */
 export function stripControls(text: string, options: { keepNewlines?: boolean } = {}): string {
-  return text.replace(options.keepNewlines ? CONTROLS_BUT_NEWLINE : CONTROLS, " ");
+  return options.keepNewlines ? safeText(text) : safeLine(text);
+}
+
+/**
+ * `JSON.stringify` for a terminal: it parses back to the very same value, but characters a terminal
+ * would act on or hide (C1 and bidi controls, zero-width characters, which JSON leaves raw) are
+ * written as `\uXXXX` escapes.
+ */
+export function terminalJson(value: unknown, indent?: number): string {
+  return safeJson(JSON.stringify(value, null, indent));
 }

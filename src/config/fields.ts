@@ -61,6 +61,44 @@ export function wholeNumber(min: number, max: number, unit: string, example: num
     .transform(Number);
 }
 
+/** `h`, `m` (or `min`) and `s` parts in that order, each optional, e.g. `5m`, `90s`, `1m30s`, `1h`. */
+const DURATION = /^(?:(\d{1,4})h)?(?:(\d{1,6})(?:m|min))?(?:(\d{1,6})s)?$/;
+
+/** Seconds from a plain number of seconds (`300`) or a duration (`5m`); undefined when neither. */
+function durationSeconds(text: string): number | undefined {
+  if (/^\d{1,6}$/.test(text)) return Number(text);
+  const match = DURATION.exec(text.toLowerCase());
+  // The pattern also matches text without any part, such as "".
+  if (!match || match.slice(1).every((part) => part === undefined)) return undefined;
+  const [, hours = "0", minutes = "0", seconds = "0"] = match;
+  return Number(hours) * 3_600 + Number(minutes) * 60 + Number(seconds);
+}
+
+/**
+ * A span of time in whole seconds (`300`) or as a duration (`5m`, `90s`, `1m30s`, `1h`), between
+ * `min` and `max` seconds; yields milliseconds.
+ */
+export function duration(min: number, max: number, example: string) {
+  return z.string().transform((text, ctx) => {
+    const seconds = durationSeconds(text.replace(/\s+/g, ""));
+    if (seconds !== undefined && seconds >= min && seconds <= max) return seconds * 1_000;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        `${shown(text)} is not a duration from ${spelled(min)} to ${spelled(max)}: use seconds ` +
+        `(e.g. 300) or a duration such as ${example}, 90s or 1h`,
+    });
+    return z.NEVER;
+  });
+}
+
+/** `10 s`, `5 min`, `6 h`: a bound as the message states it. */
+function spelled(seconds: number): string {
+  if (seconds % 3_600 === 0) return `${seconds / 3_600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
 export const logLevel = z.enum(LOG_LEVELS, {
   error: (issue) => `${shown(issue.input)} is not a log level: use one of ${LOG_LEVELS.join(", ")}`,
 });
@@ -150,6 +188,42 @@ export const WEBHOOK_SECRET_FORM = "1–256 characters of A-Z, a-z, 0-9, _ or -"
 
 export const webhookSecret = z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, {
   error: `is not a valid webhook secret: set it to ${WEBHOOK_SECRET_FORM}, e.g. the output of "openssl rand -hex 32"`,
+});
+
+const ADMIN_PLATFORMS = ["discord", "telegram", "console"] as const;
+/** A user id as each platform gives it: Discord's and Telegram's are numbers, the console's a word. */
+const ADMIN_USER_ID = { discord: /^\d{1,20}$/, telegram: /^-?\d{1,20}$/, console: /^[\w.-]{1,64}$/ };
+const ADMIN_IDS_FORM =
+  "use comma-separated platform:userId entries, where platform is discord, telegram or console, " +
+  "e.g. discord:123456789012345678,telegram:123456789";
+
+/** Whether `entry` is `platform:userId` with a user id of that platform's form. */
+function isAdminId(entry: string): boolean {
+  const [platform, userId = "", ...rest] = entry.split(":");
+  if (rest.length > 0) return false;
+  const known = ADMIN_PLATFORMS.find((name) => name === platform);
+  return known !== undefined && ADMIN_USER_ID[known].test(userId);
+}
+
+/** `Discord : 123` → `discord:123`: the platform in lower case, no spaces around the colon. */
+function normalisedAdminId(entry: string): string {
+  const colon = entry.indexOf(":");
+  if (colon < 0) return entry.trim();
+  return `${entry.slice(0, colon).trim().toLowerCase()}:${entry.slice(colon + 1).trim()}`;
+}
+
+/** The operators, `discord:123,telegram:456`: `platform:userId` entries, deduplicated, in order. */
+export const adminIds = z.string().transform((text, ctx) => {
+  const entries = text
+    .split(",")
+    .map(normalisedAdminId)
+    .filter((entry) => entry.length > 0);
+  const bad = entries.filter((entry) => !isAdminId(entry));
+  if (entries.length > 0 && bad.length === 0) return [...new Set(entries)];
+  const what =
+    bad.length > 0 ? `has ${bad.slice(0, 5).map(shown).join(", ")}, not platform:userId` : "lists no one";
+  ctx.addIssue({ code: "custom", message: `${what}: ${ADMIN_IDS_FORM}` });
+  return z.NEVER;
 });
 
 export const anyText = z.string();

@@ -37,6 +37,8 @@ export interface SourcesConfig {
   categories: string[];
   ingestCron: string;
   ingestTimezone: string;
+  /** INGEST_TIMEOUT: how long each source's ingest run may take, retries and waits included, in ms. */
+  ingestTimeoutMs: number;
 }
 
 export interface DigestConfig {
@@ -64,4 +66,9 @@ export interface Config {
   digest: DigestConfig;
   /** Port of the `/healthz` endpoint; absent: no health server. */
   healthPort?: number;
+  /**
+   * ADMIN_IDS: the operators, as `platform:userId` (`discord:123`), who see delivery failures and
+   * paused digests in `/status`. Absent: nobody does.
+   */
+  admins?: string[];
 }

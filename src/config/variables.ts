@@ -21,10 +21,12 @@ export const CONFIG_VARIABLES = [
   "ARXIV_CATEGORIES",
   "INGEST_CRON",
   "INGEST_TIMEZONE",
+  "INGEST_TIMEOUT",
   "DIGEST_GRACE_HOURS",
   "DEFAULT_DIGEST_TIME",
   "DEFAULT_TIMEZONE",
   "HEALTH_PORT",
+  "ADMIN_IDS",
 ] as const;
 
 export type ConfigVariable = (typeof CONFIG_VARIABLES)[number];
@@ -42,6 +44,7 @@ export const CONFIG_DEFAULTS: Partial<Record<ConfigVariable, string>> = {
   ARXIV_CATEGORIES: "cs.LG,cs.CL,cs.AI,cs.CV",
   INGEST_CRON: "30 5 * * *",
   INGEST_TIMEZONE: "UTC",
+  INGEST_TIMEOUT: "5m",
   DIGEST_GRACE_HOURS: "6",
   DEFAULT_DIGEST_TIME: "08:00",
   DEFAULT_TIMEZONE: "UTC",

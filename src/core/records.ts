@@ -141,6 +141,23 @@ export interface StoreSnapshot {
   libraries: Map<TargetKey, Library>;
 }
 
+/**
+ * One source's latest ingestion: when it ran and what it brought, or why it failed. Operational,
+ * not user data: what `/status` shows so that a quiet day can be told from a broken source.
+ */
+export interface IngestRun {
+  /** The source's name, as papers list it (`hf`, `arxiv`, `rss`). */
+  source: string;
+  /** When the run ended, ISO as `Date.toISOString` writes it. */
+  at: string;
+  /** Papers the corpus did not hold before. */
+  added: number;
+  /** Papers it held that gained something (a source, upvotes, a longer abstract). */
+  merged: number;
+  /** Why the run failed; absent when it succeeded. */
+  error?: string;
+}
+
 /** How many records of each kind a store holds. */
 export interface StoreCounts {
   papers: number;

@@ -5,8 +5,8 @@ import type { Logger } from "../core/log.js";
 export interface SchedulerOptions {
   /** Delivers what is due; runs every minute and once at start, never two at a time. */
   tick(): Promise<void>;
-  /** Fetches new papers on `ingestCron`. */
-  ingest?(): Promise<void>;
+  /** Fetches new papers on `ingestCron`; `schedule` tells when the run after this one starts. */
+  ingest?(schedule: { nextRunAt(): Date | undefined }): Promise<void>;
   /** Five-field cron expression, e.g. `30 5 * * *`. */
   ingestCron: string;
   /** IANA zone `ingestCron` is read in, e.g. `UTC`. */
@@ -44,10 +44,14 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [
     cron.schedule(EVERY_MINUTE, tick.run, { name: "delivery-tick", noOverlap: true, logger }),
   ];
-  const ingest = options.ingest ? guarded("ingestion", options.ingest, log) : undefined;
+  let ingestTask: ScheduledTask | undefined;
+  const schedule = { nextRunAt: () => ingestTask?.getNextRun() ?? undefined };
+  const job = options.ingest;
+  const ingest = job ? guarded("ingestion", () => job(schedule), log) : undefined;
   if (ingest) {
     const ingestOptions = { name: "ingestion", noOverlap: true, timezone: options.timezone, logger };
-    tasks.push(cron.schedule(options.ingestCron, ingest.run, ingestOptions));
+    ingestTask = cron.schedule(options.ingestCron, ingest.run, ingestOptions);
+    tasks.push(ingestTask);
   }
   void tick.run();
 

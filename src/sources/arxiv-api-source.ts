@@ -1,10 +1,13 @@
 import type { Paper } from "../core/paper.js";
 import { parseArxivAtom, type ArxivAtomPage } from "./arxiv-atom.js";
 import { ArxivApiError, HttpError } from "./errors.js";
-import type { HttpClient } from "./http.js";
+import { withinDeadline } from "./deadline.js";
+import type { HttpClient, RequestBounds } from "./http.js";
 import type { FetchPapersOptions, PaperSource } from "./port.js";
 import { sourceUrl } from "./url.js";
 
+/** A lookup (an import waiting on it) gives up after this long, however slowly arXiv answers. */
+const LOOKUP_TIMEOUT_MS = 60_000;
 /** Ids per `id_list` call: arXiv answers a hundred at once without strain. */
 const ID_BATCH = 100;
 
@@ -17,6 +20,8 @@ export interface ArxivApiSourceOptions {
   pageSize?: number;
   /** Most entries fetched per run, whatever the feed's total. */
   maxResults?: number;
+  /** Deadline of each run (INGEST_TIMEOUT), every page included; none when absent. */
+  deadlineMs?: number;
   now?: () => Date;
 }
 
@@ -34,26 +39,29 @@ export class ArxivApiSource implements PaperSource {
     this.maxResults = options.maxResults ?? 2_000;
   }
 
-  async fetch({ date, categories, signal }: FetchPapersOptions): Promise<Paper[]> {
+  async fetch(options: FetchPapersOptions): Promise<Paper[]> {
+    const { date, categories } = options;
     if (categories.length === 0)
       throw new RangeError("The arXiv API needs at least one category, such as cs.LG");
     const query = `(${categories.map((c) => `cat:${c}`).join(" OR ")}) AND submittedDate:${this.window(date)}`;
 
-    const papers: Paper[] = [];
-    for (let start = 0; start < this.maxResults; start += this.pageSize) {
-      const size = Math.min(this.pageSize, this.maxResults - start);
-      const page = await this.fetchPage(query, start, size, signal);
-      papers.push(...page.papers);
-      if (page.papers.length === 0 || start + size >= page.totalResults) break;
-    }
-    return papers;
+    return withinDeadline(options, this.options.deadlineMs, async ({ signal, deadline }) => {
+      const papers: Paper[] = [];
+      for (let start = 0; start < this.maxResults; start += this.pageSize) {
+        const size = Math.min(this.pageSize, this.maxResults - start);
+        const page = await this.fetchPage(query, start, size, { signal, deadline });
+        papers.push(...page.papers);
+        if (page.papers.length === 0 || start + size >= page.totalResults) break;
+      }
+      return papers;
+    });
   }
 
   /**
    * Papers by arXiv id (`id_list`), ID_BATCH per call, spaced like every call of this source. Ids
    * arXiv does not know are missing from the answer.
    */
-  async byIds(ids: readonly string[], signal?: AbortSignal): Promise<Paper[]> {
+  async byIds(ids: readonly string[], signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS)): Promise<Paper[]> {
     const papers: Paper[] = [];
     for (let from = 0; from < ids.length; from += ID_BATCH) {
       const batch = ids.slice(from, from + ID_BATCH);
@@ -61,7 +69,7 @@ export class ArxivApiSource implements PaperSource {
         id_list: batch.join(","),
         max_results: String(batch.length),
       });
-      papers.push(...this.checked(parseArxivAtom(await this.getFeed(url, signal))).papers);
+      papers.push(...this.checked(parseArxivAtom(await this.getFeed(url, { signal }))).papers);
     }
     return papers;
   }
@@ -70,7 +78,7 @@ export class ArxivApiSource implements PaperSource {
     query: string,
     start: number,
     size: number,
-    signal?: AbortSignal,
+    bounds: RequestBounds,
   ): Promise<ArxivAtomPage> {
     const url = sourceUrl(this.options.apiRoot, "api/query", {
       search_query: query,
@@ -79,7 +87,7 @@ export class ArxivApiSource implements PaperSource {
       sortBy: "submittedDate",
       sortOrder: "descending",
     });
-    return this.checked(parseArxivAtom(await this.getFeed(url, signal)));
+    return this.checked(parseArxivAtom(await this.getFeed(url, bounds)));
   }
 
   private checked(page: ArxivAtomPage): ArxivAtomPage {
@@ -88,9 +96,9 @@ export class ArxivApiSource implements PaperSource {
   }
 
   /** arXiv explains a refused query (HTTP 400) in an error feed: surface its reason, not just "400". */
-  private async getFeed(url: string, signal?: AbortSignal): Promise<string> {
+  private async getFeed(url: string, bounds: RequestBounds): Promise<string> {
     try {
-      return await this.options.http.getText(url, { signal });
+      return await this.options.http.getText(url, bounds);
     } catch (error) {
       if (!(error instanceof HttpError) || error.status !== 400) throw error;
       const reason = safeErrorReason(error.body);

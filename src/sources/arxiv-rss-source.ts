@@ -1,5 +1,6 @@
 import type { Paper } from "../core/paper.js";
 import { parseArxivRss } from "./arxiv-rss.js";
+import { withinDeadline } from "./deadline.js";
 import type { HttpClient } from "./http.js";
 import type { FetchPapersOptions, PaperSource } from "./port.js";
 import { sourceUrl } from "./url.js";
@@ -8,6 +9,8 @@ export interface ArxivRssSourceOptions {
   /** `ARXIV_RSS_ROOT`, e.g. `https://rss.arxiv.org`. */
   rssRoot: string;
   http: HttpClient;
+  /** Deadline of each run (INGEST_TIMEOUT); none when absent. */
+  deadlineMs?: number;
 }
 
 /**
@@ -19,11 +22,17 @@ export class ArxivRssSource implements PaperSource {
 
   constructor(private readonly options: ArxivRssSourceOptions) {}
 
-  async fetch({ categories, signal }: FetchPapersOptions): Promise<Paper[]> {
+  async fetch(options: FetchPapersOptions): Promise<Paper[]> {
+    const { categories } = options;
     if (categories.length === 0)
       throw new RangeError("The arXiv RSS feed needs at least one category, such as cs.LG");
     const path = `rss/${categories.map(encodeURIComponent).join("+")}`;
-    const xml = await this.options.http.getText(sourceUrl(this.options.rssRoot, path), { signal });
-    return parseArxivRss(xml);
+    return withinDeadline(options, this.options.deadlineMs, async ({ signal, deadline }) => {
+      const xml = await this.options.http.getText(sourceUrl(this.options.rssRoot, path), {
+        signal,
+        deadline,
+      });
+      return parseArxivRss(xml);
+    });
   }
 }

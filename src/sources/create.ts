@@ -1,6 +1,7 @@
 import type { Logger } from "../core/log.js";
 import { ArxivApiSource } from "./arxiv-api-source.js";
 import { ArxivRssSource } from "./arxiv-rss-source.js";
+import { DEFAULT_INGEST_TIMEOUT_MS } from "./deadline.js";
 import { HfDailyPapersSource } from "./hf-source.js";
 import { HttpClient, type HttpClientOptions } from "./http.js";
 import type { PaperSource } from "./port.js";
@@ -16,9 +17,14 @@ export interface PaperSourcesOptions {
   /** `ARXIV_RSS_ROOT` */
   arxivRssRoot: string;
   log: Logger;
+  /**
+   * `INGEST_TIMEOUT`: how long each source's run may take, retries and waits included (5 min
+   * by default). Past it the source fails for that run; the others are not held up.
+   */
+  ingestTimeoutMs?: number;
   /** Least time between two arXiv API calls; arXiv asks for 3 s. */
   arxivSpacingMs?: number;
-  /** Timeouts, retries and backoff shared by all three clients. */
+  /** Idle timeout, retries and backoff shared by all three clients. */
   http?: Omit<HttpClientOptions, "log" | "spacingMs">;
 }
 
@@ -30,12 +36,14 @@ export interface PaperSources extends Record<SourceName, PaperSource> {
 /** The three sources, each with its own HTTP client so arXiv's spacing never slows Hugging Face. */
 export function createPaperSources(options: PaperSourcesOptions): PaperSources {
   const client = (spacingMs = 0) => new HttpClient({ ...options.http, log: options.log, spacingMs });
+  const deadlineMs = options.ingestTimeoutMs ?? DEFAULT_INGEST_TIMEOUT_MS;
   return {
-    hf: new HfDailyPapersSource({ apiRoot: options.hfApiRoot, http: client() }),
+    hf: new HfDailyPapersSource({ apiRoot: options.hfApiRoot, http: client(), deadlineMs }),
     arxiv: new ArxivApiSource({
       apiRoot: options.arxivApiRoot,
       http: client(options.arxivSpacingMs ?? 3_000),
+      deadlineMs,
     }),
-    rss: new ArxivRssSource({ rssRoot: options.arxivRssRoot, http: client() }),
+    rss: new ArxivRssSource({ rssRoot: options.arxivRssRoot, http: client(), deadlineMs }),
   };
 }

@@ -1,3 +1,5 @@
+import { formatDuration } from "./duration.js";
+
 /** The server answered with a status other than 2xx. `body` is kept (capped) because arXiv explains 400s in it. */
 export class HttpError extends Error {
   override readonly name = "HttpError";
@@ -21,16 +23,54 @@ function hintFor(status: number): string {
   return "";
 }
 
-/** No complete answer arrived within the per-request timeout. */
+/** Nothing arrived (no headers, or no more of the body) for the client's idle timeout. */
 export class TimeoutError extends Error {
   override readonly name = "TimeoutError";
 
   constructor(
     readonly url: string,
-    readonly timeoutMs: number,
+    readonly idleMs: number,
     options?: ErrorOptions,
   ) {
-    super(`GET ${url} timed out after ${timeoutMs} ms`, options);
+    super(`GET ${url} timed out: nothing arrived for ${formatDuration(idleMs)}`, options);
+  }
+}
+
+/**
+ * The source's run reached its deadline (INGEST_TIMEOUT) before it finished; it is tried again at
+ * the next run. `url` names the request that was still under way, when one was.
+ */
+export class DeadlineExceededError extends Error {
+  override readonly name = "DeadlineExceededError";
+
+  constructor(
+    readonly budgetMs: number,
+    readonly url?: string,
+    options?: ErrorOptions,
+  ) {
+    const waiting = url === undefined ? "" : `, waiting on GET ${url}`;
+    super(`gave up at this run's ${formatDuration(budgetMs)} deadline${waiting}`, options);
+  }
+}
+
+/**
+ * The server asked to be left alone (Retry-After) for longer than the run has left: waiting would
+ * only run into the deadline, so the source gives up for this run at once.
+ */
+export class RateLimitedError extends Error {
+  override readonly name = "RateLimitedError";
+
+  constructor(
+    readonly url: string,
+    readonly retryAfterMs: number,
+    readonly budgetMs: number,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `rate limited (Retry-After ${Math.ceil(retryAfterMs / 1_000)} s, ` +
+        `past this run's ${formatDuration(budgetMs)} deadline)`,
+      options,
+    );
   }
 }
 

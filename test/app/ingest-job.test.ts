@@ -6,7 +6,9 @@ import { createIngestJob, INGEST_JOB } from "../../src/app/ingest-job.js";
 import { openApp, type App } from "../../src/app/open-app.js";
 import { silentLogger } from "../../src/core/log.js";
 import type { Paper } from "../../src/core/paper.js";
+import { RateLimitedError } from "../../src/sources/errors.js";
 import type { PaperSource } from "../../src/sources/port.js";
+import { recordingLogger } from "../sources/helpers/fake-source-server.js";
 
 const NEW_PAPER: Paper = {
   id: "2611.00001",
@@ -55,6 +57,32 @@ describe("the daily ingestion job", () => {
     expect(saved.some((paper) => paper.id === NEW_PAPER.id)).toBe(true);
     // The bundled demo corpus is stored with the first ingestion, so a restart keeps it.
     expect(saved).toHaveLength(120);
+  });
+
+  it("stores the other sources' papers when one gives up for this run, and says when it is tried again", async () => {
+    const limited: PaperSource = {
+      name: "hf",
+      fetch: async () => {
+        throw new RateLimitedError("https://huggingface.co/api/daily_papers", 3_600_000, 300_000);
+      },
+    };
+    const answering: PaperSource = { name: "arxiv", fetch: async () => [NEW_PAPER] };
+    const logger = recordingLogger();
+
+    await createIngestJob(
+      app,
+      [limited, answering],
+      ["cs.LG"],
+      logger.log,
+    )({
+      nextRunAt: () => new Date("2026-12-07T06:00:00Z"),
+    });
+
+    expect(logger.lines.filter((line) => line.level === "warn").map((line) => line.message)).toEqual([
+      "hf: rate limited (Retry-After 3600 s, past this run's 5 min deadline); " +
+        "next try at the next scheduled ingest (2026-12-07 06:00 UTC)",
+    ]);
+    expect((await app.store.papers.all()).some((paper) => paper.id === NEW_PAPER.id)).toBe(true);
   });
 
   it("leaves ingestion to the instance that holds it, fetching nothing", async () => {

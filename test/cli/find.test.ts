@@ -79,6 +79,8 @@ describe("paperboy find", () => {
     [["--limit", "5.5", "graphs"], /--limit must be a whole number/],
     [["--bogus", "graphs"], /Unknown option/],
     [[], /Give a query/],
+    [[""], /Give a query/],
+    [[" ", "\t"], /Give a query/],
   ])("refuses %j with exit 2 and the valid form", async (args, message) => {
     const { code, err } = await find(args);
     expect(code).toBe(2);

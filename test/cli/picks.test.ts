@@ -68,6 +68,13 @@ describe("paperboy picks", () => {
     expect(err).toContain("Usage: paperboy picks --interests");
   });
 
+  it.each([["--help"], ["--interests", "rl", "-h"]])("%j prints the usage and exits 0", async (...args) => {
+    const { code, out, err } = await picks(args);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Usage: paperboy picks --interests/);
+    expect(err).toBe("");
+  });
+
   it("takes --follow, --mute and --categories, and says why each pick was made", async () => {
     const { code, out } = await picks([
       "--interests",

@@ -26,6 +26,7 @@ describe("loadConfig with valid environments", () => {
         categories: ["cs.LG", "cs.CL", "cs.AI", "cs.CV"],
         ingestCron: "30 5 * * *",
         ingestTimezone: "UTC",
+        ingestTimeoutMs: 300_000,
       },
       digest: { graceHours: 6, defaultTime: "08:00", defaultTimezone: "UTC" },
     });
@@ -85,6 +86,19 @@ describe("loadConfig with valid environments", () => {
     expect(config.healthPort).toBe(8081);
   });
 
+  it.each([
+    ["300", 300_000],
+    ["5m", 300_000],
+    ["5min", 300_000],
+    ["90s", 90_000],
+    ["1m30s", 90_000],
+    ["1h", 3_600_000],
+    ["1h 30m", 5_400_000],
+    ["10S", 10_000],
+  ])("reads INGEST_TIMEOUT %j as %d ms", (value, ms) => {
+    expect(loadConfig({ INGEST_TIMEOUT: value }).sources.ingestTimeoutMs).toBe(ms);
+  });
+
   it("lists the credentials the logger must scrub", () => {
     const [discord, telegram, secret] = [fakeDiscordToken(), fakeTelegramToken(), fakeWebhookSecret()];
     const config = loadConfig({
@@ -110,6 +124,11 @@ describe("loadConfig with invalid environments", () => {
     ["INGEST_CRON", "61 5 * * *", 'e.g. "30 5 * * *"'],
     ["INGEST_CRON", "every morning", "use 5 fields"],
     ["INGEST_TIMEZONE", "Mars/Olympus_Mons", "use a name such as UTC, Europe/Paris"],
+    ["INGEST_TIMEOUT", "5 minutes", "use seconds (e.g. 300) or a duration such as 5m, 90s or 1h"],
+    ["INGEST_TIMEOUT", "500ms", "is not a duration from 10 s to 6 h"],
+    ["INGEST_TIMEOUT", "5", "is not a duration from 10 s to 6 h"],
+    ["INGEST_TIMEOUT", "7h", "is not a duration from 10 s to 6 h"],
+    ["INGEST_TIMEOUT", "h", "use seconds"],
     ["DEFAULT_TIMEZONE", "+02:00", "use a name such as UTC"],
     ["DEFAULT_DIGEST_TIME", "25:00", "use HH:MM on a 24-hour clock"],
     ["DEFAULT_DIGEST_TIME", "8am", "use HH:MM"],

@@ -69,6 +69,17 @@ describe("startScheduler", () => {
     expect(ingested).toEqual(["2026-06-01T06:00:00.000Z"]);
   });
 
+  it("tells ingestion when its next run starts", async () => {
+    const nextRuns: (string | undefined)[] = [];
+    start({
+      ingest: async (schedule) => void nextRuns.push(schedule.nextRunAt()?.toISOString()),
+      ingestCron: "0 8 * * *",
+      timezone: "Europe/Paris",
+    });
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(nextRuns).toEqual(["2026-06-02T06:00:00.000Z"]);
+  });
+
   it("stops both jobs and waits for a tick in progress to finish", async () => {
     let finished = false;
     let ticks = 0;

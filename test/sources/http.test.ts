@@ -1,8 +1,15 @@
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { HttpError, NetworkError, TimeoutError } from "../../src/sources/errors.js";
+import {
+  DeadlineExceededError,
+  HttpError,
+  NetworkError,
+  RateLimitedError,
+  TimeoutError,
+} from "../../src/sources/errors.js";
 import { HttpClient, parseRetryAfter, type HttpClientOptions } from "../../src/sources/http.js";
 import {
+  rateLimited,
   recordingLogger,
   recordingSleep,
   startFakeSourceServer,
@@ -22,7 +29,7 @@ async function clientFor(route: FakeRoute, options: Partial<HttpClientOptions> =
   const sleeper = recordingSleep();
   const client = new HttpClient({
     log: logger.log,
-    timeoutMs: 2_000,
+    idleTimeoutMs: 2_000,
     retries: 2,
     minBackoffMs: 1,
     maxBackoffMs: 5,
@@ -47,22 +54,59 @@ describe("HttpClient", () => {
   it("gives up with a TimeoutError naming the URL when no answer comes in time", async () => {
     const { client, url, requests } = await clientFor(
       { delayMs: 5_000, body: "late" },
-      { timeoutMs: 50, retries: 0 },
+      { idleTimeoutMs: 50, retries: 0 },
     );
 
     const error = await client.getText(url).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ name: "TimeoutError", message: `GET ${url} timed out after 50 ms` });
+    expect(error).toMatchObject({
+      name: "TimeoutError",
+      message: `GET ${url} timed out: nothing arrived for 50 ms`,
+    });
     expect((error as Error).cause).toBeDefined();
     expect(requests).toHaveLength(1);
   });
 
   it("retries a timed-out request and returns the next answer", async () => {
-    const { client, url, lines } = await clientFor([{ delayMs: 5_000 }, { body: "ok" }], { timeoutMs: 100 });
+    const { client, url, lines } = await clientFor([{ delayMs: 5_000 }, { body: "ok" }], {
+      idleTimeoutMs: 100,
+    });
 
     await expect(client.getText(url)).resolves.toBe("ok");
     expect(lines.filter((line) => line.level === "warn")).toHaveLength(1);
-    expect(lines[0]?.message).toMatch(/timed out after 100 ms; retrying \(attempt 2 of 3\)/);
+    expect(lines[0]?.message).toMatch(/nothing arrived for 100 ms; retrying \(attempt 2 of 3\)/);
+  });
+
+  it("fails a connection that is accepted but never answered after the idle timeout, each retry alike", async () => {
+    const { client, url, requests } = await clientFor({ hang: true }, { idleTimeoutMs: 200, retries: 2 });
+    const started = Date.now();
+
+    await expect(client.getText(url)).rejects.toThrow(`GET ${url} timed out: nothing arrived for 200 ms`);
+    const elapsed = Date.now() - started;
+    expect(requests).toHaveLength(3);
+    expect(elapsed).toBeGreaterThanOrEqual(3 * 200 - 20);
+    expect(elapsed).toBeLessThan(3 * 200 + 1_000);
+  });
+
+  it("fails a body that stops arriving halfway, as it fails silence before the headers", async () => {
+    const { client, url, requests } = await clientFor(
+      { stallAfter: '[{"paper": {"id": "2410.1' },
+      { idleTimeoutMs: 200, retries: 1 },
+    );
+
+    const error = await client.getText(url).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(requests).toHaveLength(2);
+  });
+
+  it("waits on a body that keeps arriving, however long it takes in all", async () => {
+    const { client, url } = await clientFor(
+      { drip: { chunk: "x", everyMs: 50, times: 12 } },
+      { idleTimeoutMs: 200, retries: 0 },
+    );
+
+    // 600 ms in all, three times the idle timeout, but never 200 ms without a part.
+    await expect(client.getText(url)).resolves.toBe("x".repeat(12));
   });
 
   it("retries a 500 and logs one clear line for the failure", async () => {
@@ -89,6 +133,41 @@ describe("HttpClient", () => {
     expect(lines[0]?.message).toMatch(
       /answered 429 Too Many Requests.*retrying after 7.0 s as the server asked/,
     );
+  });
+
+  it("gives up at once, without waiting, when Retry-After asks for longer than the run has left", async () => {
+    const { client, url, waits, lines, requests } = await clientFor(rateLimited("3600"));
+    const deadline = { at: Date.now() + 300_000, budgetMs: 300_000 };
+
+    const error = await client.getText(url, { deadline }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as Error).message).toBe(
+      "rate limited (Retry-After 3600 s, past this run's 5 min deadline)",
+    );
+    expect((error as Error).cause).toBeInstanceOf(HttpError);
+    expect(requests).toHaveLength(1);
+    expect(waits).toEqual([]);
+    expect(lines).toEqual([]);
+  });
+
+  it("reads a Retry-After date against the deadline too", async () => {
+    const { client, url, requests } = await clientFor(
+      rateLimited(new Date(Date.now() + 2 * 3_600_000).toUTCString()),
+    );
+    const deadline = { at: Date.now() + 60_000, budgetMs: 60_000 };
+
+    await expect(client.getText(url, { deadline })).rejects.toThrow(/^rate limited \(Retry-After 72\d\d s/);
+    expect(requests).toHaveLength(1);
+  });
+
+  it("honours a Retry-After in full when it ends before the deadline", async () => {
+    const { client, url, waits } = await clientFor([rateLimited("200"), { body: "ok" }], {
+      maxRetryAfterMs: 30_000,
+    });
+    const deadline = { at: Date.now() + 300_000, budgetMs: 300_000 };
+
+    await expect(client.getText(url, { deadline })).resolves.toBe("ok");
+    expect(waits).toEqual([200_000]);
   });
 
   it("caps a Retry-After that asks for too long", async () => {
@@ -143,6 +222,20 @@ describe("HttpClient", () => {
     expect(error).toMatchObject({ name: "NetworkError" });
     expect((error as Error).message).toMatch(/failed before an answer arrived: fetch failed: .*ECONNREFUSED/);
     expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it("stops when the deadline's signal aborts, naming the request it cut", async () => {
+    const { client, url, requests } = await clientFor(
+      { drip: { chunk: "x", everyMs: 20 } },
+      { idleTimeoutMs: 200 },
+    );
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new DeadlineExceededError(300)), 300);
+
+    const error = await client.getText(url, { signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DeadlineExceededError);
+    expect((error as Error).message).toBe(`gave up at this run's 300 ms deadline, waiting on GET ${url}`);
+    expect(requests).toHaveLength(1);
   });
 
   it("stops at once when the caller aborts", async () => {

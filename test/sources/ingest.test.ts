@@ -126,7 +126,11 @@ describe("ingest", () => {
     expect(corpus.get(storedPaper.id)).toEqual(storedPaper);
     expect(corpus.size).toBe(5);
     expect(progress[0]).toMatch(/^hf: failed: The Hugging Face daily papers answer is not valid JSON/);
-    expect(logger.lines.filter((line) => line.level === "error")).toHaveLength(2);
+    expect(logger.lines.filter((line) => line.level === "warn").map((line) => line.message)).toEqual([
+      expect.stringMatching(/^hf: ingestion failed: The Hugging Face daily papers answer is not valid JSON/),
+      expect.stringMatching(/^arxiv: ingestion failed: The arXiv API answer is not well-formed XML/),
+    ]);
+    expect(logger.lines.filter((line) => line.level === "error")).toEqual([]);
   });
 
   it("reports arXiv's own reason when it refuses the query", async () => {

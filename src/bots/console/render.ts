@@ -1,4 +1,6 @@
 import type { Button, PaperCard, Reply } from "../../core/commands/reply.js";
+import { safeReply } from "../../core/safe-reply.js";
+import { safeLine } from "../../core/safe-text.js";
 
 const PAPER_ACTIONS = new Set(["like", "dislike", "similar"]);
 
@@ -9,12 +11,18 @@ const PAPER_ACTIONS = new Set(["like", "dislike", "similar"]);
 export function typedButton(action: string): string {
   const separator = action.indexOf(":");
   const kind = action.slice(0, separator);
-  if (separator > 0 && PAPER_ACTIONS.has(kind)) return `/${kind} ${action.slice(separator + 1)}`;
-  return `/${action}`;
+  const hint =
+    separator > 0 && PAPER_ACTIONS.has(kind) ? `/${kind} ${action.slice(separator + 1)}` : `/${action}`;
+  // An action holds ids, possibly a paper's from a feed; shown on a terminal, it is text like any other.
+  return safeLine(hint);
 }
 
-/** A Reply as plain terminal text; buttons appear as typeable hints. */
-export function renderReply(reply: Reply): string {
+/**
+ * A Reply as plain terminal text; buttons appear as typeable hints. Every string is sanitised first,
+ * so a feed's title cannot send escape sequences to the terminal.
+ */
+export function renderReply(unsafe: Reply): string {
+  const reply = safeReply(unsafe);
   const blocks: string[] = [];
   const heading = reply.kind === "error" ? `⚠ ${reply.title ?? "Sorry"}` : reply.title;
   if (heading) blocks.push(`${heading}\n${"─".repeat(Math.min(60, heading.length))}`);

@@ -4,6 +4,7 @@ import { MAX_LIBRARY_BYTES } from "../../core/library/entry.js";
 import { downloadText } from "../download.js";
 import type { AttachmentRef } from "./commands/types.js";
 import { oneLine } from "./commands/text.js";
+import { safeLine } from "../../core/safe-text.js";
 
 const NAME_SHOWN = 100;
 
@@ -23,6 +24,6 @@ export async function fetchAttachment(ref: AttachmentRef, timeoutMs?: number): P
 
 /** What the user reads when their file could not be fetched; the command did not run. */
 export function downloadFailedMessage(name: string): string {
-  const shown = escapeMarkdown(oneLine(name).slice(0, NAME_SHOWN)) || "the file";
+  const shown = escapeMarkdown(safeLine(oneLine(name)).slice(0, NAME_SHOWN)) || "the file";
   return `Could not download ${shown} from Discord; try again.`;
 }

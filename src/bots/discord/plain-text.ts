@@ -1,12 +1,15 @@
+import { safeLine } from "../../core/safe-text.js";
+
 const ELLIPSIS = "…";
 const URL_PATTERN = /https?:\/\/[^\s<>]+/g;
 
 /**
- * Makes text that paperboy did not write safe to show on Discord: markdown shows literally and
- * mentions never render as pills or pings (allowedMentions already blocks the ping itself).
- * Linear on purpose: discord.js's `escapeMarkdown` takes seconds on a long abstract.
+ * Makes text that paperboy did not write show literally on Discord: markdown shows as typed and
+ * mentions never render as pills or pings (allowedMentions already blocks the ping itself). Expects
+ * text already through the core `safeText`. Linear on purpose: discord.js's `escapeMarkdown` takes
+ * seconds on a long abstract.
  */
-export function safeText(text: string): string {
+export function escapeMarkdownText(text: string): string {
   let result = "";
   let last = 0;
   for (const match of text.matchAll(URL_PATTERN)) {
@@ -22,23 +25,28 @@ function escapeMarkdownLinear(text: string): string {
   return text.replace(/[\\*_~`|[\]]/g, "\\$&").replace(/^(\s*)(>|#{1,3} |-# |[-+] )/gm, "$1\\$2");
 }
 
-/** `safeText` cut to at most `max` characters, ending with "…" when shortened. */
+/** `escapeMarkdownText` cut to at most `max` characters, ending with "…" when shortened. */
 export function fitSafe(text: string, max: number): string {
   const trimmed = text.trim();
-  const full = safeText(trimmed);
+  const full = escapeMarkdownText(trimmed);
   if (full.length <= max) return full;
   // Escaping only lengthens text, so cut first and shrink until the escaped form fits.
   let keep = Math.min(trimmed.length, max) - ELLIPSIS.length;
-  let candidate = safeText(cutAt(trimmed, keep)).trimEnd();
+  let candidate = escapeMarkdownText(cutAt(trimmed, keep)).trimEnd();
   while (candidate.length + ELLIPSIS.length > max && keep > 0) {
     keep -= candidate.length + ELLIPSIS.length - max;
-    candidate = safeText(cutAt(trimmed, keep)).trimEnd();
+    candidate = escapeMarkdownText(cutAt(trimmed, keep)).trimEnd();
   }
   return withoutDanglingEscape(candidate) + ELLIPSIS;
 }
 
-/** Text already made safe, cut to `max` characters. */
-export function fitPlain(text: string, max: number): string {
+/**
+ * One line of text for places without markdown (embed footers, button labels, autocomplete
+ * choices), sanitised and cut to `max` characters. Sanitising here too covers the choices the
+ * commands build from a user's own interests, which never pass through a Reply.
+ */
+export function fitPlain(unsafe: string, max: number): string {
+  const text = safeLine(unsafe);
   if (text.length <= max) return text;
   return withoutDanglingEscape(cutAt(text, max - ELLIPSIS.length).trimEnd()) + ELLIPSIS;
 }

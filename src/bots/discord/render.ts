@@ -1,8 +1,9 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, EmbedBuilder, embedLength } from "discord.js";
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord.js";
 import type { Button, PaperCard, Reply } from "../../core/commands/reply.js";
+import { safeReply } from "../../core/safe-reply.js";
 import { safeHttpUrl } from "../url.js";
-import { chunkLines, fitPlain, fitSafe, safeText } from "./plain-text.js";
+import { chunkLines, escapeMarkdownText, fitPlain, fitSafe } from "./plain-text.js";
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message). */
 export const DISCORD_LIMITS = {
@@ -50,9 +51,11 @@ export function toRestBody(message: DiscordMessage): Record<string, unknown> {
 
 /**
  * Turns a command reply into as many Discord messages as its limits require: text first, then an
- * embed per paper card with its buttons, then the reply's own buttons (e.g. "Next page").
+ * embed per paper card with its buttons, then the reply's own buttons (e.g. "Next page"). Every
+ * string is sanitised first (control, bidi and stray zero-width characters), then markdown-escaped.
  */
-export function renderReply(reply: Reply): DiscordMessage[] {
+export function renderReply(unsafe: Reply): DiscordMessage[] {
+  const reply = safeReply(unsafe);
   const messages = chunkLines(headerText(reply), DISCORD_LIMITS.content).map(textMessage);
   const lastCardIndex = reply.cards.length - 1;
   reply.cards.forEach((card, index) => {
@@ -81,7 +84,7 @@ function headerText(reply: Reply): string {
   const title = reply.title?.trim();
   if (title) parts.push(`${reply.kind === "error" ? "⚠️ " : ""}**${fitSafe(title, 300)}**`);
   else if (reply.kind === "error") parts.push("⚠️");
-  parts.push(...reply.lines.map((line) => safeText(line)));
+  parts.push(...reply.lines.map((line) => escapeMarkdownText(line)));
   if (reply.cards.length === 0 && reply.footer) parts.push(`-# ${fitSafe(reply.footer, REPLY_FOOTER_MAX)}`);
   return parts.join("\n");
 }

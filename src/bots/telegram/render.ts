@@ -1,5 +1,6 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from "grammy/types";
 import type { Button, PaperCard, Reply } from "../../core/commands/reply.js";
+import { safeReply } from "../../core/safe-reply.js";
 import { bold, code, type HtmlNode, italic, link, toHtml, truncateNodes, visibleLength } from "./html.js";
 
 /** One Telegram message, to be sent with `parse_mode: "HTML"`. */
@@ -26,9 +27,11 @@ interface Block {
 /**
  * Renders a reply as Telegram HTML messages: every text escaped, each message under the visible
  * limit (split between cards, a single oversized card truncated), with an inline keyboard for the
- * cards of each message and the reply's own buttons (e.g. "Next page") under the last one.
+ * cards of each message and the reply's own buttons (e.g. "Next page") under the last one. Every
+ * string is sanitised first (control, bidi and stray zero-width characters), then HTML-escaped.
  */
-export function renderReply(reply: Reply): TelegramMessage[] {
+export function renderReply(unsafe: Reply): TelegramMessage[] {
+  const reply = safeReply(unsafe);
   const blocks = [...headBlocks(reply), ...reply.cards.map(cardBlock), ...footerBlocks(reply)];
   const groups = packBlocks(
     blocks.map((block) => ({ ...block, nodes: truncateNodes(block.nodes, MESSAGE_BUDGET) })),

@@ -15,6 +15,10 @@ export interface CommandServiceDeps {
   defaults: { time: string; timezone: string };
   /** Papers by arXiv id for imported entries the corpus lacks; none asked when absent. */
   lookup?: PaperLookup;
+  /** When papers are next ingested (for `/status`); absent, or undefined: no ingestion is scheduled here. */
+  nextIngest?: () => Date | undefined;
+  /** Operators, as `platform:userId` (ADMIN_IDS): `/status` shows them delivery failures too. */
+  admins?: ReadonlySet<string>;
 }
 
 /** What every command may use. */
@@ -25,6 +29,8 @@ export interface CommandEnv {
   now: () => Date;
   defaults: { time: string; timezone: string };
   lookup?: PaperLookup;
+  nextIngest?: () => Date | undefined;
+  admins?: ReadonlySet<string>;
   vectors: VectorCache;
   findPages: FindPages;
   /** Every command's usage line and summary, for `help`. */

@@ -11,6 +11,7 @@ import { paperCommand } from "./paper.js";
 import { picksCommand } from "./picks.js";
 import { settingsCommand } from "./settings.js";
 import { similarCommand } from "./similar.js";
+import { statusCommand } from "./status.js";
 import { subscribeCommand } from "./subscribe.js";
 import { unsubscribeCommand } from "./unsubscribe.js";
 
@@ -29,6 +30,7 @@ export const COMMANDS: readonly Command[] = [
   subscribeCommand,
   unsubscribeCommand,
   settingsCommand,
+  statusCommand,
   likeCommand,
   dislikeCommand,
   similarCommand,

@@ -37,6 +37,8 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
     now: deps.now ?? (() => new Date()),
     defaults: deps.defaults,
     ...(deps.lookup ? { lookup: deps.lookup } : {}),
+    ...(deps.nextIngest ? { nextIngest: deps.nextIngest } : {}),
+    ...(deps.admins ? { admins: deps.admins } : {}),
     vectors: new VectorCache(deps.index),
     findPages: new FindPages(),
     usages: COMMANDS.map(({ usage, summary }) => ({ usage, summary })),

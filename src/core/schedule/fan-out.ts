@@ -14,6 +14,7 @@ import { planDeliveries } from "./plan.js";
 import { deliverPlatform } from "./platform-delivery.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { unlimited } from "./rate-limit.js";
+import type { StopSignals } from "./stop-signals.js";
 
 /** Sends in flight per platform: enough to keep the rate limit busy, few enough to stay polite. */
 export const DEFAULT_CONCURRENCY = 32;
@@ -47,6 +48,11 @@ export interface FanOutDeps {
   concurrency?: number;
   /** The time of each send (default: the real clock); `now` is the tick's. */
   clock?: () => Date;
+  /**
+   * The process shutting down: nothing new is claimed or sent, claimed digests are released, and
+   * a send still under way at `cutoff` is recorded failed. Already stopping: nothing is done.
+   */
+  stop?: StopSignals;
 }
 
 export interface FanOutSummary {
@@ -83,6 +89,7 @@ export interface FanOutSummary {
  */
 export async function runDueDeliveries(deps: FanOutDeps): Promise<FanOutSummary> {
   if (deps.dryRun) return dryRunSummary(deps);
+  if (deps.stop?.stopping.aborted) return emptySummary({ due: [], missed: [], invalid: [], paused: [] });
   const resumed = await takeOver(deps);
   const plan = planDeliveries(await deps.store.subscriptions.scheduled(), deps.now, deps.graceHours);
   const summary = emptySummary(plan);

@@ -3,6 +3,7 @@ import type { Paper } from "../paper.js";
 import type {
   Delivery,
   DeliveryHistory,
+  IngestRun,
   Library,
   Profile,
   ScheduledSubscription,
@@ -31,15 +32,16 @@ export interface Store {
   readonly deliveries: DeliveryLog;
   readonly papers: PaperRecords;
   readonly jobs: JobLocks;
-  /** How many records of each kind it holds. */
+  readonly ingestRuns: IngestRunRecords;
+  /** How many records of each kind it holds (ingest runs are not counted: see IngestRunRecords). */
   counts(): Promise<StoreCounts>;
-  /** Everything it holds, as plain records: what copying it into another store moves. */
+  /** Everything it holds (but ingest runs), as plain records: what copying it into another store moves. */
   snapshot(): Promise<StoreSnapshot>;
   /**
    * Replaces everything it holds (papers included) with `snapshot`, in one transaction: afterwards
    * `snapshot()` answers the same records. Claims and leases are copied as they are. The papers it
    * brings count as changed after any earlier version, so running instances learn of them (not of
-   * the papers it removed, which they keep until they restart).
+   * the papers it removed, which they keep until they restart). Ingest runs are kept as they were.
    */
   replaceAll(snapshot: StoreSnapshot): Promise<void>;
   /**
@@ -163,6 +165,12 @@ export interface DeliveryLog {
   /** A target's delivery records, newest local date first. */
   recent(key: TargetKey, limit: number): Promise<Delivery[]>;
   /**
+   * Every target's `failed` records whose `at` is `since` or later, newest `at` first (then by
+   * key, then newest local date), at most `limit`: what an operator reads when digests did not
+   * arrive. A send interrupted by a crash keeps the `at` of its claim.
+   */
+  failedSince(since: Date, limit: number): Promise<Delivery[]>;
+  /**
    * Forgets what can no longer matter: delivery records for local dates before `deliveriesBefore`,
    * and sent papers published before `sentPublishedBefore` (too old to be picked again; papers
    * without a date are kept). Returns how many of each were removed.
@@ -217,6 +225,18 @@ export interface JobHold {
   release(): Promise<void>;
   /** Settles if the hold is lost without a release (the connection broke): stop the job then. */
   readonly lost: Promise<void>;
+}
+
+/**
+ * The latest ingestion run of each source, for `/status`. Operational records, not user data:
+ * `snapshot()`, `replaceAll()` and `counts()` leave them out, so copying a store (`paperboy store
+ * import`) starts the copy without them, and a replaceAll keeps the ones the store had.
+ */
+export interface IngestRunRecords {
+  /** Stores `run` as its source's latest, replacing the one recorded before (failed or not). */
+  record(run: IngestRun): Promise<void>;
+  /** The latest run of each source that has one, by source name (code-unit order). */
+  latest(): Promise<IngestRun[]>;
 }
 
 /** A point in the papers' history: what one instance has seen of what every instance stored. */

@@ -16,6 +16,8 @@ import { shardName } from "./shard-hash.js";
  *                                                          publishedAt: their dates (or null) } }
  *     state/libraries/NN.json        { [key]: Library }                  NN = 00..63
  *                                    (absent in folders of versions before libraries: none)
+ *     state/ingest-runs.json (.bak)  { runs: IngestRun[] }: each source's latest ingestion, for
+ *                                    /status (absent until the first ingestion records one)
  *     state.json                     the whole-document state of earlier versions, imported once
  *                                    and renamed state.json.imported
  *
@@ -28,6 +30,7 @@ export interface DataLayout {
   readonly stateFolder: string;
   readonly format: string;
   readonly legacyState: string;
+  readonly ingestRuns: string;
   kindFolder(kind: ShardKind): string;
   shardFile(kind: ShardKind, shard: number): string;
 }
@@ -41,6 +44,7 @@ export function dataLayout(folder: string): DataLayout {
     stateFolder,
     format: path.join(stateFolder, "format.json"),
     legacyState: path.join(folder, "state.json"),
+    ingestRuns: path.join(stateFolder, "ingest-runs.json"),
     kindFolder,
     shardFile: (kind, shard) => path.join(kindFolder(kind), `${shardName(kind, shard)}.json`),
   };

@@ -3,7 +3,7 @@ import type { DeliveryLog, TargetHistory } from "../../core/store/port.js";
 import type { TargetKey } from "../../core/target.js";
 import { historyOfLog } from "./delivery-history.js";
 import { copyJson } from "./json-copy.js";
-import type { StoredDelivery } from "./record-data.js";
+import type { RecordData, StoredDelivery } from "./record-data.js";
 import { sentCount, sentIds, withoutPublishedBefore, withSentPapers } from "./sent-papers.js";
 import type { RecordEngine } from "./record-engine.js";
 import {
@@ -145,6 +145,8 @@ export function deliveryLog(engine: RecordEngine): DeliveryLog {
         return newest;
       }),
 
+    failedSince: (since, limit) => engine.read((data) => failedSince(data, since, limit)),
+
     prune: ({ deliveriesBefore, sentPublishedBefore }) =>
       engine.write("deliveries", (tx) => {
         const removed = { deliveries: 0, sent: 0 };
@@ -178,6 +180,30 @@ export function deliveryLog(engine: RecordEngine): DeliveryLog {
         return removed;
       }),
   };
+}
+
+/**
+ * Every target's failed records from `since` on, newest first, at most `limit`. A scan of every
+ * record: it answers an operator's `/status`, not a tick, and failures are few.
+ */
+function failedSince(data: RecordData, since: Date, limit: number): Delivery[] {
+  const from = since.getTime();
+  const failed: Array<{ key: TargetKey; record: StoredDelivery; at: number }> = [];
+  for (const [key, target] of data.deliveries.entries()) {
+    for (const record of target.log) {
+      const at = Date.parse(record.at);
+      if (record.status === "failed" && at >= from) failed.push({ key, record, at });
+    }
+  }
+  failed.sort(
+    (a, b) => b.at - a.at || compareText(a.key, b.key) || compareText(b.record.localDate, a.record.localDate),
+  );
+  return failed.slice(0, Math.max(0, limit)).map(({ key, record }) => toDelivery(key, record));
+}
+
+/** Code-unit order, as Postgres compares text in the "C" collation. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -13,6 +13,7 @@ import { nodeFileIo } from "./file-io.js";
 import { FilePersistence } from "./file-persistence.js";
 import { readFormat, writeFormat } from "./format-file.js";
 import { JsonFileStore } from "./json-file-store.js";
+import { openIngestRunFile } from "./ingest-run-records.js";
 import { importLegacyState } from "./legacy-import.js";
 import { loadShards } from "./load-shards.js";
 import type { PaperList, RecordData } from "./record-data.js";
@@ -53,8 +54,9 @@ export async function openFileStore(dataDir: string, options: FileStoreOptions):
     const data = await loadRecords(layout, { log, readOnly, io });
     const corpus = new JsonFileStore<CorpusDocument>(layout.corpus, log, { readOnly, io });
     data.papers = await readPapers(corpus);
+    const ingestRuns = await openIngestRunFile(layout.ingestRuns, { log, readOnly, io });
     const persistence = new FilePersistence({ layout, corpus, lock, io, log });
-    return createRecordStore(data, persistence, { readOnly });
+    return createRecordStore(data, persistence, { readOnly, ingestRuns });
   } catch (error) {
     await lock?.release();
     throw error;

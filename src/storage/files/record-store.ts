@@ -1,6 +1,8 @@
 import type { Store } from "../../core/store/port.js";
 import { deliveryLog } from "./delivery-log.js";
 import { processJobLocks } from "./job-locks.js";
+import type { IngestRunLog } from "./ingest-run-records.js";
+import { ingestRunLog } from "./ingest-run-records.js";
 import { copyJson } from "./json-copy.js";
 import { libraryRecords } from "./library-records.js";
 import { paperRecords } from "./paper-records.js";
@@ -12,13 +14,18 @@ import { ALL_LANES, RecordEngine } from "./record-engine.js";
 import { countsOf, snapshotOf, stageReplacement, userRecordData } from "./snapshot.js";
 import { subscriptionRecords } from "./subscription-records.js";
 
-/** A Store over records held in memory and kept by `persistence`: the one engine of both stores. */
+/**
+ * A Store over records held in memory and kept by `persistence`: the one engine of both stores.
+ * Ingest runs are kept apart from it, by `ingestRuns` (in memory when absent).
+ */
 export function createRecordStore(
   data: RecordData,
   persistence: Persistence,
-  options: { readOnly?: boolean } = {},
+  options: { readOnly?: boolean; ingestRuns?: IngestRunLog } = {},
 ): Store {
   const engine = new RecordEngine(data, persistence, options);
+  const ingestRuns =
+    options.ingestRuns ?? ingestRunLog({ location: engine.location, readOnly: options.readOnly ?? false });
   return {
     location: engine.location,
     profiles: profileRecords(engine),
@@ -27,6 +34,7 @@ export function createRecordStore(
     deliveries: deliveryLog(engine),
     papers: paperRecords(engine),
     jobs: processJobLocks({ location: engine.location, readOnly: options.readOnly ?? false }),
+    ingestRuns: { record: (run) => ingestRuns.record(run), latest: () => ingestRuns.latest() },
     counts: () => engine.read(countsOf),
     snapshot: () => engine.read(snapshotOf),
     replaceAll: (snapshot) =>
@@ -36,6 +44,13 @@ export function createRecordStore(
         const empty = { list: [], positions: new Map(), stamps: [], version: tx.currentPapers.version };
         tx.papers = withPapers(empty, snapshot.papers.map(copyJson));
       }),
-    close: () => engine.close(),
+    close: async () => {
+      // The runs' file first: the engine's close releases the data folder's lock.
+      try {
+        await ingestRuns.close();
+      } finally {
+        await engine.close();
+      }
+    },
   };
 }

@@ -4,6 +4,7 @@ import type { Store } from "../../core/store/port.js";
 import { Lane } from "./call-groups.js";
 import type { Db } from "./db.js";
 import { deliveryLog } from "./deliveries/index.js";
+import { ingestRunRecords } from "./ingest-runs.js";
 import { jobLocks } from "./jobs.js";
 import { libraryRecords } from "./libraries.js";
 import { migrate } from "./migrate.js";
@@ -38,6 +39,7 @@ export async function openPostgresStore(db: Db, options: { log: Logger }): Promi
     deliveries: deliveryLog(db, grouped),
     papers: paperRecords(db),
     jobs: jobLocks(db),
+    ingestRuns: ingestRunRecords(db),
     counts: () => counts(db),
     snapshot: () => snapshot(db),
     replaceAll: (records) => replaceAll(db, records),

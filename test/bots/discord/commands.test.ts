@@ -60,6 +60,7 @@ describe("slash commands build the command layer's text", () => {
     { command: "subscribe", sub: [], opts: [], input: "subscribe" },
     { command: "unsubscribe", sub: [], opts: [], input: "unsubscribe" },
     { command: "settings", sub: [], opts: [], input: "settings" },
+    { command: "status", sub: [], opts: [], input: "status" },
     {
       command: "similar",
       sub: [],

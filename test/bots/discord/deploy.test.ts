@@ -32,6 +32,7 @@ const EXPECTED = [
   "subscribe",
   "unsubscribe",
   "settings",
+  "status",
   "similar",
   "paper",
   "help",

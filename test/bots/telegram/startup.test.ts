@@ -61,6 +61,7 @@ describe("startup", () => {
       "subscribe",
       "unsubscribe",
       "settings",
+      "status",
       "similar",
       "paper",
       "like",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
 import type { CommandContext } from "../../../src/core/commands/context.js";
 import type { Target } from "../../../src/core/target.js";
+import type { CommandServiceDeps } from "../../../src/core/commands/deps.js";
 import { createCommandService } from "../../../src/core/commands/service.js";
 import type { Logger } from "../../../src/core/log.js";
 import type { Paper } from "../../../src/core/paper.js";
@@ -65,7 +66,11 @@ export function channelContext(canManage: boolean): CommandContext {
   return { platform: "discord", userId: "55", target: CHANNEL, canManage: async () => canManage };
 }
 
-export async function harness(papers: Paper[] = allPapers()): Promise<Harness> {
+/** `extra`: more of the service's dependencies (the next ingest, the operators), as main wires them. */
+export async function harness(
+  papers: Paper[] = allPapers(),
+  extra: Pick<CommandServiceDeps, "nextIngest" | "admins"> = {},
+): Promise<Harness> {
   const store = openMemoryStore();
   const errors: unknown[] = [];
   const log: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (obj) => errors.push(obj) };
@@ -75,6 +80,7 @@ export async function harness(papers: Paper[] = allPapers()): Promise<Harness> {
     log,
     now: () => NOW,
     defaults: { time: "08:00", timezone: "UTC" },
+    ...extra,
   });
   return {
     run: (input, ctx = userContext()) => service.run(ctx, input),

@@ -146,7 +146,9 @@ describe("createDigestComposer", () => {
     history.sent = seedPapers().map((p) => p.id);
     const withNote = compose(subscription, { now: NOW, late: false });
     expect(withNote.papers.map((p) => p.id)).toEqual([]);
-    expect(withNote.reply?.lines.join(" ")).toMatch(/Nothing new arrived from any source since your last digest/);
+    expect(withNote.reply?.lines.join(" ")).toMatch(
+      /Nothing new arrived from any source since your last digest/,
+    );
     expect(compose({ ...subscription, quietNote: false }, { now: NOW, late: false }).reply).toBeNull();
   });
 });

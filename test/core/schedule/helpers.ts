@@ -101,6 +101,7 @@ export function crashable(inner: Store): { store: Store; crash(): void; readonly
     deliveries: hang(inner.deliveries),
     papers: hang(inner.papers),
     jobs: hang(inner.jobs),
+    ingestRuns: hang(inner.ingestRuns),
     location: inner.location,
   };
   return {

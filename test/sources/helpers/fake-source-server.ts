@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../../../src/core/log.js";
 
@@ -9,6 +9,17 @@ export interface FakeResponse {
   headers?: Record<string, string>;
   body?: string;
   delayMs?: number;
+  /** Accepts the connection and never answers: no status line, no headers, nothing. */
+  hang?: boolean;
+  /** Sends the status, the headers and this start of the body, then nothing more, keeping the connection open. */
+  stallAfter?: string;
+  /** Sends the status and the headers, then `chunk` every `everyMs`: `times` chunks then the end, or forever. */
+  drip?: { chunk: string; everyMs: number; times?: number };
+}
+
+/** A 429 asking the client to come back after `retryAfter` (seconds, or an HTTP date). */
+export function rateLimited(retryAfter: string): FakeResponse {
+  return { status: 429, headers: { "retry-after": retryAfter }, body: "Too Many Requests" };
 }
 
 /** A fixed answer, answers given in turn (the last one repeats), or a function of the request. */
@@ -32,6 +43,7 @@ export async function startFakeSourceServer(routes: Record<string, FakeRoute>): 
   const requests: RecordedRequest[] = [];
   const served = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
+  const drips = new Set<NodeJS.Timeout>();
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -43,7 +55,14 @@ export async function startFakeSourceServer(routes: Record<string, FakeRoute>): 
     const answer = pickAnswer(route, turn, request);
     const send = () => {
       timers.delete(timer);
+      if (answer.hang) return;
       res.writeHead(answer.status ?? 200, answer.headers ?? {});
+      if (answer.stallAfter !== undefined) {
+        res.flushHeaders();
+        if (answer.stallAfter !== "") res.write(answer.stallAfter);
+        return;
+      }
+      if (answer.drip) return dripBody(res, answer.drip, drips);
       res.end(answer.body ?? "");
     };
     const timer = setTimeout(send, answer.delayMs ?? 0);
@@ -58,10 +77,27 @@ export async function startFakeSourceServer(routes: Record<string, FakeRoute>): 
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
+        for (const interval of drips) clearInterval(interval);
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/** Writes the body a chunk at a time; `drips` holds the running intervals until the response closes. */
+function dripBody(res: ServerResponse, spec: NonNullable<FakeResponse["drip"]>, drips: Set<NodeJS.Timeout>) {
+  res.flushHeaders();
+  let sent = 0;
+  const interval = setInterval(() => {
+    if (spec.times !== undefined && sent >= spec.times) return void res.end();
+    sent += 1;
+    res.write(spec.chunk);
+  }, spec.everyMs);
+  drips.add(interval);
+  res.on("close", () => {
+    clearInterval(interval);
+    drips.delete(interval);
+  });
 }
 
 function pickAnswer(route: FakeRoute | undefined, turn: number, request: RecordedRequest): FakeResponse {

@@ -42,6 +42,7 @@ describe("Postgres schema migrations", () => {
     expect(await appliedVersions(again)).toEqual(migrations.map((m) => m.version));
     expect(await tables(again)).toEqual([
       "deliveries",
+      "ingest_runs",
       "libraries",
       "papers",
       "profiles",
@@ -109,6 +110,22 @@ describe("Postgres schema migrations", () => {
     await store.libraries.put("console:user:1", library);
     expect(await store.libraries.get("console:user:1")).toStrictEqual(library);
     expect((await store.profiles.get("console:user:1"))?.interests).toEqual(["graphs"]);
+    await store.close();
+  });
+
+  it("a database set up before ingest runs opens with its failures, and records runs", async () => {
+    await migrate(test.db, migrations.slice(0, 4));
+    await test.db.query(
+      `INSERT INTO deliveries (target_key, local_date, status, at, paper_ids, sent_ids, late, error)
+       VALUES ('telegram:user:1', '2024-03-10', 'failed', '2024-03-10T07:00:00Z', '{}', '{}', false, 'blocked')`,
+    );
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    const failed = await store.deliveries.failedSince(new Date("2024-03-09T07:00:00Z"), 5);
+    expect(failed.map((record) => record.error)).toEqual(["blocked"]);
+    expect(await store.ingestRuns.latest()).toEqual([]);
+    const run = { source: "hf", at: "2024-03-10T05:30:00.000Z", added: 3, merged: 1 };
+    await store.ingestRuns.record(run);
+    expect(await store.ingestRuns.latest()).toStrictEqual([run]);
     await store.close();
   });
 

@@ -3,8 +3,15 @@ import type { Store } from "../../../src/core/store/port.js";
 import { claimCases } from "./claim-cases.js";
 import { countCases } from "./count-cases.js";
 import { durabilityCases } from "./durability-cases.js";
+import { failedSinceCases } from "./failed-since-cases.js";
 import type { ContractOptions, OpenedStore, StoreHandle } from "./helpers.js";
 import { historyCases } from "./history-cases.js";
+import {
+  ingestRunCases,
+  ingestRunDurabilityCases,
+  ingestRunFailureCases,
+  sharedIngestRunCases,
+} from "./ingest-run-cases.js";
 import { jobCases, sharedJobCases } from "./job-cases.js";
 import { leaseCases } from "./lease-cases.js";
 import { libraryCases, libraryDurabilityCases, libraryFailureCases } from "./library-cases.js";
@@ -102,17 +109,20 @@ export function describeStoreContract(
     leaseCases(handle);
     takeOverCases(handle);
     historyCases(handle);
+    failedSinceCases(handle);
     paperCases(handle);
     paperVersionCases(handle);
     jobCases(handle);
     countCases(handle);
     snapshotCases(handle);
     replaceAllCases(handle);
+    ingestRunCases(handle);
     const durable = (): void => {
       durabilityCases(handle);
       replaceAllDurabilityCases(handle);
       paperVersionDurabilityCases(handle);
       libraryDurabilityCases(handle);
+      ingestRunDurabilityCases(handle);
     };
     if (options.durable) durable();
     else describe.skip("after close and reopen (not durable)", durable);
@@ -120,11 +130,13 @@ export function describeStoreContract(
       sharedCases(handle);
       sharedJobCases(handle);
       sharedPaperVersionCases(handle);
+      sharedIngestRunCases(handle);
     };
     if (options.shared) shared();
     else describe.skip("several instances on one storage (not shared)", shared);
     const failing = (): void => {
       libraryFailureCases(handle);
+      ingestRunFailureCases(handle);
     };
     if (options.failable) failing();
     else describe.skip("a write that fails (storage cannot fail)", failing);

@@ -8,6 +8,7 @@ import { listSlashCommands } from "./list-commands.js";
 import { paperCommand } from "./paper.js";
 import { picksCommand } from "./picks.js";
 import { settingsCommand } from "./settings.js";
+import { statusCommand } from "./status.js";
 import { similarCommand } from "./similar.js";
 import { subscribeCommand } from "./subscribe.js";
 import { unsubscribeCommand } from "./unsubscribe.js";
@@ -23,6 +24,7 @@ export const slashCommands: readonly SlashCommand[] = [
   subscribeCommand,
   unsubscribeCommand,
   settingsCommand,
+  statusCommand,
   similarCommand,
   paperCommand,
   helpCommand,

@@ -29,6 +29,14 @@ export function deliveryLog(db: Db, lane: Lane): DeliveryLog {
       );
       return rows.map(toDelivery);
     },
+    async failedSince(since, limit) {
+      const rows = await db.query<DeliveryRow>(
+        `SELECT ${deliveryColumns} FROM deliveries WHERE status = 'failed' AND at >= $1::timestamptz
+         ORDER BY at DESC, target_key COLLATE "C", local_date DESC LIMIT $2`,
+        [since.toISOString(), Math.max(0, limit)],
+      );
+      return rows.map(toDelivery);
+    },
     prune: (cutoffs) => prune(db, cutoffs),
   };
 }

@@ -2,6 +2,7 @@ import { initial } from "./001-initial.js";
 import { paperChanges } from "./002-paper-changes.js";
 import { profileFilters } from "./003-profile-filters.js";
 import { libraries } from "./004-libraries.js";
+import { status } from "./005-status.js";
 
 export interface Migration {
   /** Applied in increasing order; never renumbered or edited once released. */
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: "paper changes", sql: paperChanges },
   { version: 3, name: "profile filters", sql: profileFilters },
   { version: 4, name: "libraries", sql: libraries },
+  { version: 5, name: "status", sql: status },
 ];
