@@ -13,6 +13,17 @@ declare module "@citation-js/core" {
         clean(items: unknown[]): unknown[];
       };
     };
+    output: {
+      /**
+       * Runs the writer registered as `name` ("bibtex", "ris", "data") on CSL items. `format: "object"`
+       * gives the writer's structured form (BibTeX entries, RIS tag records), "text" the file text.
+       */
+      format(name: string, items: unknown[], options?: { format?: "object" | "text" }): unknown;
+    };
+    config: {
+      /** A plugin's settings object, e.g. "@bibtex" → { format: { asciiOnly, … }, … }; mutable. */
+      get(ref: string): unknown;
+    };
   };
   export const logger: {
     /** Every message logged so far, kept even when the level is "silent". */
@@ -20,6 +31,6 @@ declare module "@citation-js/core" {
   };
 }
 
-// Imported for their side effect: registering the BibTeX and RIS input formats.
+// Imported for their side effect: registering the BibTeX and RIS formats (readers and writers).
 declare module "@citation-js/plugin-bibtex" {}
 declare module "@citation-js/plugin-ris" {}

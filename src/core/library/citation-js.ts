@@ -1,7 +1,8 @@
 /**
  * The only door to citation-js. Its parsers are called by explicit type ("@biblatex/text", "@ris/file")
- * rather than through `Cite`, whose type guessing also knows URLs, DOIs and Wikidata ids and would fetch
- * them over the network. Every call may throw; callers catch per entry.
+ * and its writers by name ("bibtex", "ris", "data") rather than through `Cite`, whose type guessing also
+ * knows URLs, DOIs and Wikidata ids and would fetch them over the network. Every call may throw; callers
+ * catch per entry.
  */
 import { logger, plugins } from "@citation-js/core";
 import "@citation-js/plugin-bibtex";
@@ -48,6 +49,36 @@ export function cleanCslItem(item: CslItem): CslItem | undefined {
   return quietly(() => plugins.input.util.clean([item]).find(isRecord));
 }
 
+/**
+ * CSL items as BibTeX entries by citation-js's BibTeX mapping (type, key from `citation-key`, names in
+ * "Family, Given" form, capitals in titles braced), one per item in order, field values as BibTeX text.
+ * citation-js's ASCII mode is off for the call: it drops every character it has no LaTeX command for
+ * (CJK, emoji, "≤"), so text comes out as given and must already be LaTeX-escaped.
+ */
+export function cslToBibtexEntries(items: readonly CslItem[]): BibtexEntry[] {
+  return quietly(() =>
+    withBibtexAsciiOnly(false, () =>
+      asArray(plugins.output.format("bibtex", [...items], { format: "object" })).filter(isBibtexEntry),
+    ),
+  );
+}
+
+/** CSL items as RIS records (tag → value, or values for AU/KW), by citation-js's RIS mapping. */
+export function cslToRisRecords(items: readonly CslItem[]): Record<string, unknown>[] {
+  return quietly(() =>
+    asArray(plugins.output.format("ris", [...items], { format: "object" })).filter(isRecord),
+  );
+}
+
+/** CSL items as CSL-JSON text (an array, two-space indented), by citation-js's "data" output. */
+export function cslToJson(items: readonly CslItem[]): string {
+  return quietly(() => {
+    const text = plugins.output.format("data", [...items], { format: "text" });
+    if (typeof text !== "string") throw new TypeError("citation-js gave no CSL-JSON text");
+    return text;
+  });
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -63,6 +94,23 @@ function isBibtexEntry(value: unknown): value is BibtexEntry {
 
 function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/**
+ * Runs `write` with citation-js's BibTeX `asciiOnly` setting as given. The setting is global to the
+ * process, so it is put back afterwards; the call is synchronous, so nothing else sees the change.
+ */
+function withBibtexAsciiOnly<T>(asciiOnly: boolean, write: () => T): T {
+  const config = plugins.config.get("@bibtex");
+  const format = isRecord(config) && isRecord(config.format) ? config.format : undefined;
+  if (format === undefined) return write();
+  const before = format.asciiOnly;
+  format.asciiOnly = asciiOnly;
+  try {
+    return write();
+  } finally {
+    format.asciiOnly = before;
+  }
 }
 
 /**
