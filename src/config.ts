@@ -38,6 +38,7 @@ const envSchema = z.object({
   INGEST_TIMEZONE: field.timeZone,
   INGEST_TIMEOUT: field.duration(10, 6 * 3_600, "5m"),
   DIGEST_GRACE_HOURS: field.wholeNumber(0, 24, "hours", 6),
+  ARXIV_HOLIDAYS: field.dateList.optional(),
   DEFAULT_DIGEST_TIME: field.clockTime,
   DEFAULT_TIMEZONE: field.timeZone,
   HEALTH_PORT: field.port.optional(),
@@ -210,6 +211,7 @@ function toConfig(env: Env): Config {
     },
     digest: {
       graceHours: env.DIGEST_GRACE_HOURS,
+      arxivHolidays: env.ARXIV_HOLIDAYS ?? [],
       defaultTime: env.DEFAULT_DIGEST_TIME,
       defaultTimezone: env.DEFAULT_TIMEZONE,
     },

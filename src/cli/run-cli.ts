@@ -3,6 +3,7 @@ import { loadConfig, ConfigError, configSecrets, type Config } from "../config.j
 import { createLogger } from "../logger.js";
 import { loadCorpus, openApp, type App } from "../app/open-app.js";
 import { createPaperSources } from "../sources/create.js";
+import { ArxivCalendar } from "../core/corpus/arxiv-calendar.js";
 import { createDigestComposer } from "../core/recommender/digest.js";
 import { openFileStore } from "../storage/files/open-file-store.js";
 import { openStore } from "../storage/open-store.js";
@@ -110,7 +111,11 @@ const COMMANDS: Record<string, CommandRunner> = {
       (app) =>
         runDigest(args, {
           store: app.store,
-          compose: createDigestComposer({ index: app.index, papers: () => app.corpus.all() }),
+          compose: createDigestComposer({
+            index: app.index,
+            papers: () => app.corpus.all(),
+            calendar: new ArxivCalendar(env.config.digest.arxivHolidays),
+          }),
           graceHours: env.config.digest.graceHours,
           ...env.io,
         }),

@@ -153,6 +153,27 @@ export const arxivCategories = z.string().transform((text, ctx) => {
   return z.NEVER;
 });
 
+/** arXiv holidays beyond those paperboy knows, e.g. `2027-01-01,2027-01-18`: real calendar dates, deduplicated. */
+export const dateList = z.string().transform((text, ctx) => {
+  const parts = text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  const bad = parts.find((part) => !isCalendarDate(part));
+  if (bad === undefined && parts.length <= 1000) return [...new Set(parts)].sort();
+  ctx.addIssue({
+    code: "custom",
+    message: `${shown(bad ?? text)} is not a list of dates: use YYYY-MM-DD dates separated by commas, e.g. 2027-01-01,2027-01-18`,
+  });
+  return z.NEVER;
+});
+
+function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
+
 /** Gateway shard ids this instance runs, e.g. `0,1`. */
 export const shardList = z.string().transform((text, ctx) => {
   const parts = text.split(",").map((part) => part.trim());

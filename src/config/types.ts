@@ -48,6 +48,8 @@ export interface DigestConfig {
   defaultTime: string;
   /** IANA zone used by `/subscribe` when no zone is given. */
   defaultTimezone: string;
+  /** ARXIV_HOLIDAYS: holidays beyond the built-in list (see ArxivCalendar), `YYYY-MM-DD`. */
+  arxivHolidays: string[];
 }
 
 /** paperboy's whole configuration, read once at startup from the environment. */

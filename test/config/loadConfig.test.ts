@@ -28,7 +28,7 @@ describe("loadConfig with valid environments", () => {
         ingestTimezone: "UTC",
         ingestTimeoutMs: 300_000,
       },
-      digest: { graceHours: 6, defaultTime: "08:00", defaultTimezone: "UTC" },
+      digest: { graceHours: 6, arxivHolidays: [], defaultTime: "08:00", defaultTimezone: "UTC" },
     });
   });
 
@@ -134,6 +134,8 @@ describe("loadConfig with invalid environments", () => {
     ["DEFAULT_DIGEST_TIME", "8am", "use HH:MM"],
     ["DIGEST_GRACE_HOURS", "-1", "from 0 to 24"],
     ["DIGEST_GRACE_HOURS", "2.5", "whole number of hours"],
+    ["ARXIV_HOLIDAYS", "2027-02-30", "use YYYY-MM-DD dates separated by commas"],
+    ["ARXIV_HOLIDAYS", "Christmas", "use YYYY-MM-DD dates"],
     ["HEALTH_PORT", "0", "from 1 to 65535"],
     ["HEALTH_PORT", "http", "from 1 to 65535"],
   ];
