@@ -7,7 +7,22 @@ export interface HealthStatus {
   detail: string;
 }
 
-export type HealthCheck = () => HealthStatus;
+/** May answer at once or after asking something (the store): a probe waits for it. */
+export type HealthCheck = () => HealthStatus | Promise<HealthStatus>;
+
+/** What `GET /metrics` serves: a prom-client Registry is one. */
+export interface MetricsSource {
+  /** The exposition format's content type, e.g. `text/plain; version=0.0.4; charset=utf-8`. */
+  readonly contentType: string;
+  metrics(): Promise<string>;
+}
+
+export interface HealthServerOptions {
+  /** Default `0.0.0.0`: all interfaces, so that container probes and orchestrators reach it. */
+  host?: string;
+  /** Serves `GET /metrics` too when given. */
+  metrics?: MetricsSource;
+}
 
 export interface HealthServer {
   /** Resolves with the port listened on (useful with port 0); rejects with a readable error. */
@@ -16,15 +31,16 @@ export interface HealthServer {
 }
 
 const HEALTH_PATH = "/healthz";
+const METRICS_PATH = "/metrics";
 
 function respond(response: ServerResponse, status: number, body: string): void {
   response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
   response.end(`${body}\n`);
 }
 
-function safeCheck(check: HealthCheck): HealthStatus {
+async function safeCheck(check: HealthCheck): Promise<HealthStatus> {
   try {
-    return check();
+    return await check();
   } catch (error) {
     return {
       ok: false,
@@ -33,15 +49,39 @@ function safeCheck(check: HealthCheck): HealthStatus {
   }
 }
 
-function handle(request: IncomingMessage, response: ServerResponse, check: HealthCheck): void {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  check: HealthCheck,
+  metrics: MetricsSource | undefined,
+): Promise<void> {
   const path = new URL(request.url ?? "/", "http://localhost").pathname;
-  if (path !== HEALTH_PATH) return respond(response, 404, `not found: use GET ${HEALTH_PATH}`);
+  const served = metrics ? [HEALTH_PATH, METRICS_PATH] : [HEALTH_PATH];
+  if (!served.includes(path)) {
+    return respond(response, 404, `not found: use ${served.map((each) => `GET ${each}`).join(" or ")}`);
+  }
   if (request.method !== "GET" && request.method !== "HEAD") {
     response.setHeader("allow", "GET, HEAD");
-    return respond(response, 405, `method not allowed: use GET ${HEALTH_PATH}`);
+    return respond(response, 405, `method not allowed: use GET ${path}`);
   }
-  const status = safeCheck(check);
+  if (path === METRICS_PATH && metrics) return serveMetrics(response, metrics);
+  const status = await safeCheck(check);
   respond(response, status.ok ? 200 : 503, status.ok ? "ok" : status.detail);
+}
+
+async function serveMetrics(response: ServerResponse, metrics: MetricsSource): Promise<void> {
+  let body: string;
+  try {
+    body = await metrics.metrics();
+  } catch (error) {
+    return respond(
+      response,
+      500,
+      `metrics failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  response.writeHead(200, { "content-type": metrics.contentType, "cache-control": "no-store" });
+  response.end(body);
 }
 
 function listenError(error: NodeJS.ErrnoException, port: number): Error {
@@ -53,13 +93,23 @@ function listenError(error: NodeJS.ErrnoException, port: number): Error {
 }
 
 /**
- * Serves `GET /healthz`: 200 `ok` while `check()` says so, 503 with its detail otherwise.
- * Listens on all interfaces so container probes and orchestrators can reach it.
+ * Serves `GET /healthz`: 200 `ok` while `check()` says so, 503 with its detail otherwise; and,
+ * with `options.metrics`, `GET /metrics` in the Prometheus text format. `options` may be just the
+ * host. Listens on all interfaces by default so container probes and orchestrators can reach it.
  *
  * @example const health = startHealthServer(8081, () => ({ ok: true, detail: "running" }));
+ * @example startHealthServer(8081, check, { metrics: telemetry.registry });
  */
-export function startHealthServer(port: number, check: HealthCheck, host = "0.0.0.0"): HealthServer {
-  const server = createServer((request, response) => handle(request, response, check));
+export function startHealthServer(
+  port: number,
+  check: HealthCheck,
+  options: string | HealthServerOptions = {},
+): HealthServer {
+  const { host = "0.0.0.0", metrics } = typeof options === "string" ? { host: options } : options;
+  const server = createServer((request, response) => {
+    // Nothing in handle throws but the socket itself; a broken one is simply closed.
+    handle(request, response, check, metrics).catch(() => response.destroy());
+  });
   const ready = new Promise<number>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => reject(listenError(error, port)));
     server.listen(port, host, () => {

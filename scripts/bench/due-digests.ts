@@ -43,6 +43,8 @@ export function dueSnapshot(subscribers: number): StoreSnapshot {
     deliveries: [],
     sent: new Map(),
     libraries: new Map(),
+    saved: new Map(),
+    votes: new Map(),
   };
 }
 

@@ -85,6 +85,8 @@ export function syntheticSnapshot(users: number, options: { history: boolean }):
     deliveries: [],
     sent: new Map(),
     libraries: new Map(),
+    saved: new Map(),
+    votes: new Map(),
   };
   for (let index = 0; index < users; index++) {
     const key = userKey(index);

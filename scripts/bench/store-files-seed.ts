@@ -23,7 +23,8 @@ export async function writeShardFiles(dir: string, users: number): Promise<void>
   const made = syntheticUsers();
   const texts = new SharedTexts();
   for (const kind of SHARD_KINDS) {
-    if (kind === "libraries") continue; // synthetic users import none
+    // Synthetic users import no library, save no paper and vote on none.
+    if (kind === "libraries" || kind === "reading-lists" || kind === "votes") continue;
     const byShard = Array.from({ length: SHARD_COUNTS[kind] }, (): number[] => []);
     for (let index = 0; index < users; index++) byShard[shardOf(userKey(index), kind)]?.push(index);
     await mkdir(layout.kindFolder(kind), { recursive: true });

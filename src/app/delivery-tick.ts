@@ -6,8 +6,11 @@ import { pausedNoticeReply } from "../core/schedule/paused-notice.js";
 import { sendSafely } from "../core/schedule/send-digest.js";
 import { platformLimiters } from "../core/schedule/rate-limit.js";
 import { pruneCutoffs } from "../core/schedule/retention.js";
+import type { StopSignals } from "../core/schedule/stop-signals.js";
 import type { Store } from "../core/store/port.js";
 import type { Platform } from "../core/target.js";
+import type { Telemetry } from "../core/telemetry.js";
+import { reportDigests } from "./digest-telemetry.js";
 
 export interface DeliveryTickDeps {
   store: Store;
@@ -17,6 +20,10 @@ export interface DeliveryTickDeps {
   adapters: Partial<Record<Platform, DeliveryAdapter>>;
   graceHours: number;
   log: Logger;
+  /** The process shutting down: the tick in flight ends early, see StopSignals. */
+  stop?: StopSignals;
+  /** Told what became of each tick's due digests, per platform (see reportDigests). */
+  telemetry?: Telemetry;
 }
 
 /** How often the delivery log and sent history are pruned of what can no longer matter. */
@@ -24,7 +31,8 @@ const PRUNE_EVERY_MS = 6 * 3_600_000;
 
 /**
  * One scheduler tick: deliver what is due now, tell the owners of newly paused channels, and now
- * and then forget deliveries and sent papers that can no longer matter.
+ * and then forget deliveries and sent papers that can no longer matter. Once shutdown begins, only
+ * the sends under way are finished (or given up at the cutoff) and recorded.
  */
 export function createDeliveryTick(deps: DeliveryTickDeps): () => Promise<void> {
   const limiters = platformLimiters();
@@ -32,9 +40,16 @@ export function createDeliveryTick(deps: DeliveryTickDeps): () => Promise<void> 
   return async () => {
     const now = new Date();
     const summary = await runDueDeliveries({ ...deps, limiters, now });
+    reportDigests(summary, deps.telemetry);
     if (summary.due + summary.resumed > 0) {
       const { due, resumed, sent, late, skipped, paused, failed, retry } = summary;
       deps.log.info({ due, resumed, sent, late, skipped, paused, failed, retry }, "digests delivered");
+    }
+    if (deps.stop?.stopping.aborted) {
+      const untold = summary.newlyPaused.filter((notice) => notice.canNotifyOwner).length;
+      if (untold > 0)
+        deps.log.warn({ owners: untold }, "shutting down: owners not told of their paused digest");
+      return;
     }
     for (const notice of summary.newlyPaused) {
       const adapter = deps.adapters[notice.target.platform];

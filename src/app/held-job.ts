@@ -13,6 +13,7 @@ export interface HeldJob {
  * Runs a job that must run on one instance at a time (Telegram long polling): this instance starts
  * it once it holds the job's lock, tries again every `retryMs` while another instance holds it,
  * and stops it if the hold is lost, so when the instance running it dies, another takes over.
+ * Stopping while the job starts stops that start too (`work.stop()` must be able to end it).
  */
 export function runWhileHeld(
   locks: JobLocks,
@@ -23,6 +24,7 @@ export function runWhileHeld(
 ): HeldJob {
   let hold: JobHold | undefined;
   let stopped = false;
+  let starting = false;
   let timer: NodeJS.Timeout | undefined;
   let attempt: Promise<void> = Promise.resolve();
 
@@ -36,11 +38,18 @@ export function runWhileHeld(
         log.debug({ job }, "another instance runs this job");
         return schedule();
       }
-      await work.start();
+      if (stopped) return await release();
+      starting = true;
+      try {
+        await work.start();
+      } finally {
+        starting = false;
+      }
+      if (stopped) return;
       log.info({ job }, "this instance runs the job");
       void hold.lost.then(() => onLost());
     } catch (error) {
-      log.warn({ job, err: error }, "could not start the job; trying again");
+      if (!stopped) log.warn({ job, err: error }, "could not start the job; trying again");
       await release();
       schedule();
     }
@@ -63,6 +72,8 @@ export function runWhileHeld(
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
+      // A start under way (a platform that does not answer) is ended rather than waited for.
+      if (starting) await work.stop().catch(() => undefined);
       await attempt;
       if (hold) await work.stop();
       await release();

@@ -1,5 +1,6 @@
 import type { Logger } from "../core/log.js";
 import type { IngestRun } from "../core/records.js";
+import { NO_TELEMETRY, type Telemetry } from "../core/telemetry.js";
 import { ingest } from "../sources/ingest.js";
 import type { PaperSource } from "../sources/port.js";
 import type { App } from "./open-app.js";
@@ -20,8 +21,15 @@ export interface IngestSchedule {
  * run is bounded by its own deadline (INGEST_TIMEOUT, see createPaperSources), so a stuck source
  * fails alone and the others' papers still land. Among instances sharing a store, the one that
  * takes the ingest job runs it; the others learn of the new papers from the store (see syncPapers).
+ * Each source's run (failed or not, and the papers it added) is told to `telemetry` too.
  */
-export function createIngestJob(app: App, sources: PaperSource[], categories: string[], log: Logger) {
+export function createIngestJob(
+  app: App,
+  sources: PaperSource[],
+  categories: string[],
+  log: Logger,
+  telemetry: Telemetry = NO_TELEMETRY,
+) {
   return async (schedule?: IngestSchedule): Promise<void> => {
     const hold = await app.store.jobs.tryHold(INGEST_JOB);
     if (!hold) {
@@ -29,7 +37,7 @@ export function createIngestJob(app: App, sources: PaperSource[], categories: st
       return;
     }
     try {
-      await ingestHeld(app, sources, categories, log, schedule);
+      await ingestHeld(app, sources, categories, log, schedule, telemetry);
     } finally {
       await hold.release();
     }
@@ -42,6 +50,7 @@ async function ingestHeld(
   categories: string[],
   log: Logger,
   schedule: IngestSchedule | undefined,
+  telemetry: Telemetry,
 ) {
   const watched = watchSources(sources);
   const nextRunAt = schedule && (() => schedule.nextRunAt());
@@ -58,7 +67,9 @@ async function ingestHeld(
     storeError = error;
   }
   const failed = storeError === undefined ? undefined : `could not store the papers: ${describe(storeError)}`;
-  await recordRuns(app, ingestRunsOf(watched, summary, new Date(), failed), log);
+  const runs = ingestRunsOf(watched, summary, new Date(), failed);
+  for (const run of runs) telemetry.ingestRun(run.source, { ok: run.error === undefined, added: run.added });
+  await recordRuns(app, runs, log);
   if (storeError !== undefined) throw storeError;
   log.info(
     {

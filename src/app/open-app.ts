@@ -6,8 +6,10 @@ import type { Logger } from "../core/log.js";
 import type { Paper } from "../core/paper.js";
 import { TfIdfIndex } from "../core/search/tfidf-index.js";
 import type { PapersVersion, Store } from "../core/store/port.js";
+import type { Telemetry } from "../core/telemetry.js";
 import { openStore } from "../storage/open-store.js";
 import { loadBundledPapers } from "./bundled-corpus.js";
+import { timeStoreWrites } from "./timed-store.js";
 
 /** The loaded data every entry point works on: the store, the corpus and its search index. */
 export interface App {
@@ -32,10 +34,17 @@ export type AppConfig = Pick<Config, "dataDir" | "databaseUrl">;
 /**
  * Opens the store (DATABASE_URL, else DATA_DIR) and loads the corpus and its index. When the store
  * holds no papers yet, the bundled demo corpus is used (and stored once ingestion adds to it).
- * `readOnly` opens the files beside a running bot and refuses every write (dry runs).
+ * `readOnly` opens the files beside a running bot and refuses every write (dry runs). With
+ * `telemetry`, the time of every store write is told to it (see timeStoreWrites).
  */
-export async function openApp(config: AppConfig, log: Logger, options: { readOnly?: boolean } = {}) {
-  const store = await openStore(config, { log, ...options });
+export async function openApp(
+  config: AppConfig,
+  log: Logger,
+  options: { readOnly?: boolean; telemetry?: Telemetry } = {},
+) {
+  const { telemetry, ...storeOptions } = options;
+  const opened = await openStore(config, { log, ...storeOptions });
+  const store = telemetry ? timeStoreWrites(opened, telemetry) : opened;
   try {
     // Asked before reading: a paper stored in between is read twice, never missed.
     const papersVersion = await store.papers.version();

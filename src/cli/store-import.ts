@@ -16,9 +16,10 @@ export const STORE_IMPORT_USAGE = "Usage: paperboy store import --from DATA_DIR 
 
 /**
  * `paperboy store import --from DIR [--replace]`: copies a data folder (corpus.json and the user
- * records, imported libraries included, as any version of paperboy wrote them) into the database
- * named by DATABASE_URL. Refuses a database that already holds users (profiles, subscriptions or
- * libraries) unless `--replace`; running it again with the same folder gives the same database.
+ * records, imported libraries, reading lists and votes included, as any version of paperboy wrote
+ * them) into the database named by DATABASE_URL. Refuses a database that already holds users'
+ * records (profiles, subscriptions, libraries, reading lists or votes) unless `--replace`; running
+ * it again with the same folder gives the same database.
  * Exit code 0, 1 when refused or failed, 2 for bad arguments.
  */
 export async function runStoreImport(args: string[], deps: StoreImportDeps): Promise<number> {
@@ -53,7 +54,7 @@ export async function runStoreImport(args: string[], deps: StoreImportDeps): Pro
 
 async function copy(source: Store, target: Store, replace: boolean, deps: StoreImportDeps): Promise<number> {
   const existing = await target.counts();
-  if (!replace && existing.profiles + existing.subscriptions + existing.libraries > 0) {
+  if (!replace && holdsUsers(existing)) {
     deps.err(
       `${target.location} already holds ${describe(existing)}. Nothing was copied: add --replace to ` +
         `replace everything in it with the contents of ${source.location}.`,
@@ -67,10 +68,16 @@ async function copy(source: Store, target: Store, replace: boolean, deps: StoreI
   return 0;
 }
 
+/** Whether a store holds records its users made, which a copy would overwrite. */
+function holdsUsers(counts: StoreCounts): boolean {
+  return counts.profiles + counts.subscriptions + counts.libraries + counts.saved + counts.votes > 0;
+}
+
 function describe(counts: StoreCounts): string {
   return (
     `${counts.papers} papers, ${counts.profiles} profiles, ${counts.subscriptions} subscriptions, ` +
-    `${counts.deliveries} deliveries, ${counts.sent} sent papers, ${counts.libraries} libraries`
+    `${counts.deliveries} deliveries, ${counts.sent} sent papers, ${counts.libraries} libraries, ` +
+    `${counts.saved} saved papers, ${counts.votes} votes`
   );
 }
 

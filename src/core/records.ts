@@ -53,6 +53,31 @@ export interface Library {
 /** How many papers of an import a library keeps: the newest. */
 export const MAX_LIBRARY_PAPERS = 1_000;
 
+/** A paper on a target's reading list (a user's own, or a channel's shared one). */
+export interface SavedPaper {
+  paperId: string;
+  /** The platform's id of the user who saved it (in a channel, the member). */
+  savedBy: string;
+  /** When it was saved, ISO as `Date.toISOString` writes it. */
+  savedAt: string;
+}
+
+/** How many papers one reading list holds at most: a save beyond it answers "full". */
+export const MAX_SAVED = 2_000;
+
+/** A member's vote on a paper: 👍 or 👎. */
+export type Vote = 1 | -1;
+
+/** One member's vote on one paper of a target, as stores keep it: one per (paper, member). */
+export interface CastVote {
+  paperId: string;
+  /** The platform's id of the member who voted. */
+  member: string;
+  vote: Vote;
+  /** When the vote was cast or last changed, ISO as `Date.toISOString` writes it. */
+  at: string;
+}
+
 export type DeliveryDays = "daily" | "weekdays";
 
 export interface Subscription {
@@ -139,6 +164,10 @@ export interface StoreSnapshot {
   sent: Map<TargetKey, SentPaper[]>;
   /** Each target's imported library; targets without one are absent. */
   libraries: Map<TargetKey, Library>;
+  /** Each target's reading list, newest first (as `ReadingLists.all` answers); targets with none are absent. */
+  saved: Map<TargetKey, SavedPaper[]>;
+  /** Each target's votes, by paper id then member (code-unit order); targets with none are absent. */
+  votes: Map<TargetKey, CastVote[]>;
 }
 
 /**
@@ -168,4 +197,8 @@ export interface StoreCounts {
   sent: number;
   /** Targets with an imported library. */
   libraries: number;
+  /** Papers on reading lists, over all targets. */
+  saved: number;
+  /** Votes (one per member and paper), over all targets. */
+  votes: number;
 }

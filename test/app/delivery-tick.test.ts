@@ -37,6 +37,8 @@ describe("the delivery tick", () => {
         ],
       ]),
       libraries: new Map(),
+      saved: new Map(),
+      votes: new Map(),
     };
     await store.replaceAll(snapshot);
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runWhileHeld } from "../../src/app/held-job.js";
 import { silentLogger } from "../../src/core/log.js";
 import type { JobHold, JobLocks } from "../../src/core/store/port.js";
+import { recordingLogger } from "../bots/telegram/harness.js";
 
 /** Job locks as one database would keep them for several instances; a hold can be broken by hand. */
 class SharedLocks {
@@ -109,5 +110,29 @@ describe("runWhileHeld", () => {
     expect(locks.holders.has("job")).toBe(true);
     await job.stop();
     expect(locks.holders.has("job")).toBe(false);
+  });
+
+  it("ends a start under way when stopped, instead of waiting for it, and says nothing of it", async () => {
+    const locks = new SharedLocks();
+    const log = recordingLogger();
+    let endStart: (error: Error) => void = () => {};
+    const job = runWhileHeld(
+      locks.for("a"),
+      "telegram-polling",
+      {
+        // A Bot API that never answers: only stopping ends the start.
+        start: () => new Promise<void>((_, reject) => (endStart = reject)),
+        stop: async () => endStart(new Error("Aborted delay")),
+      },
+      log,
+      1_000,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(locks.holders.has("telegram-polling")).toBe(true);
+
+    await job.stop();
+
+    expect(locks.holders.has("telegram-polling")).toBe(false);
+    expect(log.lines.filter((line) => line.level === "warn")).toEqual([]);
   });
 });

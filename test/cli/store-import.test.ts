@@ -94,7 +94,9 @@ describe("paperboy store import", () => {
   it("copies an old data folder into the database and says what it copied", async () => {
     const { code, out } = await run(["import", "--from", folder.dir]);
     expect(code).toBe(0);
-    expect(out).toMatch(/2 papers, 2 profiles, 1 subscriptions, 1 deliveries, 1 sent papers, 0 libraries/);
+    expect(out).toMatch(
+      /2 papers, 2 profiles, 1 subscriptions, 1 deliveries, 1 sent papers, 0 libraries, 0 saved papers, 0 votes/,
+    );
 
     const store = await database();
     expect((await store.profiles.get("telegram:user:7"))?.interests).toEqual(["graph neural networks"]);
@@ -120,6 +122,8 @@ describe("paperboy store import", () => {
       deliveries: 1,
       sent: 1,
       libraries: 0,
+      saved: 0,
+      votes: 0,
     });
     await store.close();
   });
@@ -163,6 +167,69 @@ describe("paperboy store import", () => {
     const after = await database();
     expect(await after.libraries.get("discord:user:3")).toBeUndefined();
     await after.close();
+  });
+
+  it("copies the reading lists and votes of a current data folder and counts them", async () => {
+    const channel = "discord:channel:9";
+    const writer = await openFileStore(folder.dir, { log: silentLogger }); // imports state.json first
+    const at = (minutes: number) => new Date(Date.UTC(2026, 10, 2, 0, minutes));
+    await writer.readingLists.save(channel, {
+      paperId: "2410.1",
+      savedBy: "3",
+      savedAt: at(0).toISOString(),
+    });
+    await writer.readingLists.save(channel, {
+      paperId: "2410.2",
+      savedBy: "4",
+      savedAt: at(0).toISOString(),
+    });
+    await writer.readingLists.save("telegram:user:7", {
+      paperId: "2410.1",
+      savedBy: "7",
+      savedAt: at(1).toISOString(),
+    });
+    await writer.votes.cast(channel, "2410.1", "3", 1, at(2));
+    await writer.votes.cast(channel, "2410.1", "4", -1, at(3));
+    await writer.votes.cast(channel, "2410.2", "3", 1, at(4));
+    await writer.close();
+
+    const { code, out } = await run(["import", "--from", folder.dir]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/0 libraries, 3 saved papers, 3 votes/);
+    const store = await database();
+    expect((await store.readingLists.all(channel)).map((paper) => paper.paperId)).toEqual([
+      "2410.2",
+      "2410.1",
+    ]);
+    expect(await store.votes.totals(channel, ["2410.1", "2410.2"])).toEqual(
+      new Map([
+        ["2410.1", { up: 1, down: 1 }],
+        ["2410.2", { up: 1, down: 0 }],
+      ]),
+    );
+    expect(await store.votes.topSince(channel, at(0), 1)).toEqual([{ paperId: "2410.2", up: 1, down: 0 }]);
+    await store.close();
+  });
+
+  it("refuses a database that holds only reading lists or votes unless --replace", async () => {
+    const store = await database();
+    await store.votes.cast("discord:channel:5", "p", "3", 1, new Date("2026-11-02T00:00:00.000Z"));
+    await store.close();
+    const refused = await run(["import", "--from", folder.dir]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/already holds .*0 saved papers, 1 votes.*Nothing was copied/);
+    expect((await run(["import", "--from", folder.dir, "--replace"])).code).toBe(0);
+
+    const replaced = await database();
+    await replaced.readingLists.save("discord:channel:5", {
+      paperId: "p",
+      savedBy: "3",
+      savedAt: "2026-11-02T00:00:00.000Z",
+    });
+    await replaced.close();
+    expect((await run(["import", "--from", folder.dir])).err).toMatch(
+      /already holds .*1 saved papers, 0 votes/,
+    );
   });
 
   it("leaves the data folder as it was: a bot may still run on it", async () => {

@@ -1,4 +1,14 @@
-import { Client, Events, GatewayIntentBits, Routes } from "discord.js";
+import {
+  Client,
+  DefaultRestOptions,
+  DiscordAPIError,
+  DiscordjsError,
+  Events,
+  GatewayIntentBits,
+  HTTPError,
+  RateLimitError,
+  Routes,
+} from "discord.js";
 import type { RESTOptions } from "discord.js";
 import type { CommandService } from "../../core/commands/context.js";
 import type { DeliveryAdapter } from "../../core/delivery/port.js";
@@ -9,6 +19,8 @@ import { InteractionRouter } from "./interactions.js";
 
 /** Rate limits longer than this are handed back to the scheduler as "retry later" instead of awaited. */
 export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/** How long the token check at start (a REST call and its retries) may take before it counts as failed. */
+export const START_CHECK_TIMEOUT_MS = 10_000;
 
 export interface DiscordBotOptions {
   token: string;
@@ -27,6 +39,11 @@ export interface DiscordBotOptions {
    * Digests are sent over REST by every instance either way.
    */
   connectWhile?: (gateway: Gateway) => { stop(): Promise<void> };
+  /**
+   * Aborted when calls still under way must be cut short (the process shutting down, its grace
+   * period over): every REST request this bot makes, or would make, fails at once from then on.
+   */
+  signal?: AbortSignal;
 }
 
 /** The gateway connection, opened and closed as a whole. */
@@ -37,7 +54,11 @@ export interface Gateway {
 
 export interface DiscordBot {
   client: Client;
-  /** Logs in and starts answering interactions. */
+  /**
+   * Checks the token and starts answering interactions. Throws DiscordTokenError for a missing or
+   * rejected token, DiscordUnavailableError when Discord could not be reached or failed (worth
+   * another try), another Error otherwise. Never the token.
+   */
   start(): Promise<void>;
   /** Waits for interactions in progress, then disconnects. */
   stop(): Promise<void>;
@@ -59,12 +80,53 @@ export class DiscordTokenError extends Error {
   }
 }
 
-/** REST settings shared by the bot and the deploy script. */
-export function discordRestOptions(apiRoot: string): Partial<RESTOptions> {
+/**
+ * Thrown by `start()` when Discord could not be reached or failed (a network error, a timeout, a
+ * 5xx, a rate limit): the token may be fine, so starting again later may work.
+ */
+export class DiscordUnavailableError extends Error {
+  override readonly name = "DiscordUnavailableError";
+  constructor(
+    /** What went wrong, safe to log. */
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`The Discord bot could not start: ${reason}`, options);
+  }
+}
+
+/**
+ * REST settings shared by the bot and the deploy script. With `cutoff`, every request is aborted
+ * once it is (the process shutting down), however long the REST client would have waited.
+ */
+export function discordRestOptions(apiRoot: string, cutoff?: AbortSignal): Partial<RESTOptions> {
   return {
     api: apiRoot.replace(/\/+$/, ""),
     rejectOnRateLimit: (limit) => limit.retryAfter > MAX_RATE_LIMIT_WAIT_MS,
+    ...(cutoff && {
+      makeRequest: (url, init) => abortableRequest(url, init, cutoff),
+    }),
   };
+}
+
+/** One REST request through discord.js's own transport, aborted by its own signal or by `cutoff`. */
+async function abortableRequest(
+  url: string,
+  init: Parameters<RESTOptions["makeRequest"]>[1],
+  cutoff: AbortSignal,
+): ReturnType<RESTOptions["makeRequest"]> {
+  const own = init.signal ?? undefined;
+  const both = new AbortController();
+  const abort = () => both.abort();
+  if (own?.aborted || cutoff.aborted) both.abort();
+  own?.addEventListener("abort", abort);
+  cutoff.addEventListener("abort", abort);
+  try {
+    return await DefaultRestOptions.makeRequest(url, { ...init, signal: both.signal });
+  } finally {
+    own?.removeEventListener("abort", abort);
+    cutoff.removeEventListener("abort", abort);
+  }
 }
 
 /**
@@ -79,7 +141,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
   const { log } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: discordRestOptions(options.apiRoot),
+    rest: discordRestOptions(options.apiRoot, options.signal),
     allowedMentions: { parse: [] },
     ...(options.shards && options.shardCount
       ? { shards: options.shards, shardCount: options.shardCount }
@@ -97,8 +159,7 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       try {
         await client.login(options.token);
       } catch (error) {
-        if (isRejectedToken(error)) throw new DiscordTokenError("rejected", { cause: error });
-        throw error;
+        throw startupError(error);
       }
     },
     stop: async () => {
@@ -123,10 +184,9 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       // rejected token must stop this start, not be retried in the background.
       client.rest.setToken(options.token);
       try {
-        await client.rest.get(Routes.gatewayBot());
+        await client.rest.get(Routes.gatewayBot(), { signal: AbortSignal.timeout(START_CHECK_TIMEOUT_MS) });
       } catch (error) {
-        if (isRejectedToken(error)) throw new DiscordTokenError("rejected", { cause: error });
-        throw error;
+        throw startupError(error);
       }
       connection = options.connectWhile(gateway);
     },
@@ -135,4 +195,26 @@ export function createDiscordBot(options: DiscordBotOptions): DiscordBot {
       connection = undefined;
     },
   };
+}
+
+/** A failed login or token check as what `start()` throws: see DiscordBot.start. */
+function startupError(error: unknown): Error {
+  if (isRejectedToken(error)) return new DiscordTokenError("rejected", { cause: error });
+  if (isUnavailable(error))
+    return new DiscordUnavailableError(describeError(error).message, { cause: error });
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Discord failed or could not be reached: a 5xx, a rate limit, a network error or a timeout. */
+function isUnavailable(error: unknown): boolean {
+  if (error instanceof DiscordAPIError) return error.status === 429 || error.status >= 500;
+  if (error instanceof HTTPError || error instanceof RateLimitError) return true;
+  if (error instanceof DiscordjsError) return false;
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 3; cause = cause.cause, depth++) {
+    if (cause.name === "AbortError" || cause.name === "TimeoutError") return true;
+    const code = (cause as { code?: unknown }).code;
+    // Node's network errors (ECONNREFUSED, ENOTFOUND, ECONNRESET…) and undici's (UND_ERR_…).
+    if (typeof code === "string" && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(code)) return true;
+  }
+  return false;
 }

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { type Bot, webhookCallback } from "grammy";
 import type { Logger } from "../../core/log.js";
+import { grammySignal } from "./api-calls.js";
 import { describeError } from "./errors.js";
 
 /** Stops a running transport; resolves once in-flight updates are done. */
@@ -30,37 +31,62 @@ export interface RunningWebhook {
 const SECRET_FORM = /^[A-Za-z0-9_-]{1,256}$/;
 const MAX_UPDATE_BYTES = 1_000_000;
 
+/** Long polling, started: `ready` settles once it runs (or failed to start), `stop` ends it either way. */
+export interface PollingRun {
+  /** Resolves once polling runs; rejects if it could not start (or was stopped before it did). */
+  ready: Promise<void>;
+  /** Stops polling, or its start if it is still under way; resolves once in-flight updates are done. */
+  stop: StopFunction;
+}
+
 /**
- * Starts long polling and resolves once polling runs. A later fatal polling error (another instance
- * polling with the same token: 409, a revoked token: 401) is logged and passed to `onFatal`.
+ * Starts long polling. A later fatal polling error (another instance polling with the same token:
+ * 409, a revoked token: 401) is logged and passed to `onFatal`. Stopping does not wait for a Bot
+ * API that does not answer beyond the calls' own abort (see abortCallsOn).
  */
 export function startPolling(
   bot: Bot,
   log: Logger,
   token: string,
   onFatal?: (error: Error) => void,
-): Promise<StopFunction> {
-  return new Promise((resolve, reject) => {
-    let started = false;
-    const running = bot.start({ allowed_updates: [...ALLOWED_UPDATES], onStart: () => onStarted() });
-    const stop: StopFunction = async () => {
-      try {
-        await bot.stop();
-      } catch (error) {
-        log.warn({ err: describeError(error, token) }, "telegram polling did not confirm its last update");
-      }
-      await running.catch(() => undefined);
-    };
-    function onStarted(): void {
+): PollingRun {
+  let started = false;
+  let stopping = false;
+  let markReady: () => void = () => {};
+  let failReady: (error: unknown) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    markReady = resolve;
+    failReady = reject;
+  });
+  const running = bot.start({
+    allowed_updates: [...ALLOWED_UPDATES],
+    onStart: () => {
       started = true;
-      resolve(stop);
-    }
-    running.catch((error: unknown) => {
-      if (!started) return reject(error);
+      markReady();
+    },
+  });
+  running.then(
+    () => {
+      if (!started) failReady(new Error("Telegram polling was stopped before it started"));
+    },
+    (error: unknown) => {
+      if (!started) return failReady(error);
+      if (stopping) return;
       log.error({ err: describeError(error, token) }, "telegram polling stopped");
       onFatal?.(new Error(`Telegram polling stopped: ${describeError(error, token)}`));
-    });
-  });
+    },
+  );
+  const stop: StopFunction = async () => {
+    stopping = true;
+    try {
+      // Also ends a start under way (grammY retries deleteWebhook until it is stopped).
+      await bot.stop();
+    } catch (error) {
+      log.warn({ err: describeError(error, token) }, "telegram polling did not confirm its last update");
+    }
+    await running.catch(() => undefined);
+  };
+  return { ready, stop };
 }
 
 /**
@@ -72,6 +98,8 @@ export async function startWebhook(
   options: WebhookOptions,
   log: Logger,
   token: string,
+  /** How long setWebhook may go unanswered before the start fails. */
+  callTimeoutMs = 10_000,
 ): Promise<RunningWebhook> {
   const path = webhookPath(options.url);
   const secret = options.secret ?? randomBytes(32).toString("hex");
@@ -96,7 +124,11 @@ export async function startWebhook(
       server.closeIdleConnections();
     });
   try {
-    await bot.api.setWebhook(options.url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
+    await bot.api.setWebhook(
+      options.url,
+      { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] },
+      grammySignal(AbortSignal.timeout(callTimeoutMs)),
+    );
   } catch (error) {
     await stop();
     throw error;

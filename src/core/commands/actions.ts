@@ -6,13 +6,16 @@ import { errorReply } from "./replies.js";
 import type { Reply } from "./reply.js";
 import { unfollowCommand } from "./follow.js";
 import { unmuteCommand } from "./mute.js";
+import { saveCommand } from "./reading-list.js";
+import { runSavedAction } from "./saved.js";
 import { similarCommand } from "./similar.js";
 
 const PAPER_ACTIONS = { like: likeCommand, dislike: dislikeCommand, similar: similarCommand } as const;
 
 /**
  * Runs a button's action id: `like:<id>`, `dislike:<id>`, `similar:<id>`, `find:<token>:<page>`,
- * `unfollow:<name>`, `unmute:<phrase>` (the undo buttons of /follow and /mute).
+ * `unfollow:<name>`, `unmute:<phrase>` (the undo buttons of /follow and /mute), `save:<id>` (🔖),
+ * `saved:<page>`.
  */
 export async function runAction(ctx: CommandContext, action: string, env: CommandEnv): Promise<Reply> {
   const separator = action.indexOf(":");
@@ -25,6 +28,8 @@ export async function runAction(ctx: CommandContext, action: string, env: Comman
   if (kind === "like" || kind === "dislike" || kind === "similar") {
     return PAPER_ACTIONS[kind].run(rest, ctx, env);
   }
+  if (kind === "save") return saveCommand.run(rest, ctx, env);
+  if (kind === "saved") return runSavedAction(ctx, env, rest);
   if (kind === "unfollow") return unfollowCommand.run(rest, ctx, env);
   if (kind === "unmute") return unmuteCommand.run(rest, ctx, env);
   return errorReply(

@@ -14,7 +14,7 @@ export interface CardExtras {
   excerptChars?: number;
 }
 
-/** A paper as a card with its 👍 / 👎 / More like this buttons. */
+/** A paper as a card with its 👍 / 👎 / More like this / 🔖 buttons. */
 export function paperCard(paper: Paper, extras: CardExtras = {}): PaperCard {
   const card: PaperCard = {
     id: paper.id,
@@ -52,6 +52,7 @@ export function feedbackButtons(id: string): Button[] {
     { label: "👍", action: `like:${id}`, style: "success" },
     { label: "👎", action: `dislike:${id}`, style: "danger" },
     { label: "More like this", action: `similar:${id}`, style: "secondary" },
+    { label: "🔖", action: `save:${id}`, style: "secondary" },
   ];
   return buttons.filter((button) => fitsAction(button.action));
 }

@@ -3,6 +3,7 @@ import type { Logger } from "../log.js";
 import type { VectorCache } from "../recommender/vector-cache.js";
 import type { TfIdfIndex } from "../search/tfidf-index.js";
 import type { Store } from "../store/port.js";
+import type { Telemetry } from "../telemetry.js";
 import type { FindPages } from "./find-pages.js";
 
 export interface CommandServiceDeps {
@@ -19,6 +20,8 @@ export interface CommandServiceDeps {
   nextIngest?: () => Date | undefined;
   /** Operators, as `platform:userId` (ADMIN_IDS): `/status` shows them delivery failures too. */
   admins?: ReadonlySet<string>;
+  /** Told each command's name, latency and outcome; none recorded when absent. */
+  telemetry?: Telemetry;
 }
 
 /** What every command may use. */

@@ -1,7 +1,7 @@
 import type { Paper } from "../paper.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
-import type { TargetKey } from "../target.js";
+import type { Profile } from "../records.js";
 import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { infoReply, quote } from "./replies.js";
@@ -40,27 +40,53 @@ async function recordFeedback(
   paper: Paper,
   verdict: Verdict,
 ): Promise<Reply> {
-  const { key, note } = await feedbackTarget(ctx);
-  await env.store.profiles.update(key, env.now(), (profile) => {
-    profile.liked = profile.liked.filter((id) => id !== paper.id);
-    profile.disliked = profile.disliked.filter((id) => id !== paper.id);
-    const list = verdict === "liked" ? profile.liked : profile.disliked;
-    list.push(paper.id);
-    if (list.length > MAX_FEEDBACK) list.splice(0, list.length - MAX_FEEDBACK);
-  });
+  if (ctx.target.kind === "channel") return recordVote(ctx, env, paper, verdict);
+  await env.store.profiles.update(targetKey(ctx.target), env.now(), (profile) =>
+    judge(profile, paper.id, verdict),
+  );
   const title = quote(paper.title, 120);
   const line =
     verdict === "liked"
       ? `👍 Noted: the next picks lean toward papers like ${title}.`
       : `👎 Noted: the next picks steer away from papers like ${title}.`;
-  return { ...infoReply(note ? [line, note] : [line]), private: true };
+  return { ...infoReply([line]), private: true };
 }
 
-/** A channel's feedback is its managers' to give; anyone else's press tunes their own picks. */
-async function feedbackTarget(ctx: CommandContext): Promise<{ key: TargetKey; note?: string }> {
-  if (ctx.target.kind === "user" || (await ctx.canManage())) return { key: targetKey(ctx.target) };
-  return {
-    key: targetKey({ platform: ctx.platform, kind: "user", id: ctx.userId }),
-    note: "Only people who manage this channel tune its picks, so this counts for your own picks instead.",
-  };
+/**
+ * In a channel every member votes, once per paper (a new vote replaces theirs); the channel's
+ * picks follow each paper's balance: more 👍 than 👎 likes it, more 👎 dislikes it, a tie neither.
+ */
+async function recordVote(
+  ctx: CommandContext,
+  env: CommandEnv,
+  paper: Paper,
+  verdict: Verdict,
+): Promise<Reply> {
+  const key = targetKey(ctx.target);
+  const totals = await env.store.votes.cast(
+    key,
+    paper.id,
+    ctx.userId,
+    verdict === "liked" ? 1 : -1,
+    env.now(),
+  );
+  const balance = totals.up - totals.down;
+  await env.store.profiles.update(key, env.now(), (profile) => {
+    if (balance === 0) forget(profile, paper.id);
+    else judge(profile, paper.id, balance > 0 ? "liked" : "disliked");
+  });
+  const line = `${verdict === "liked" ? "👍" : "👎"} Counted your vote: ${totals.up} 👍 · ${totals.down} 👎 from this channel's members. Its picks follow the balance.`;
+  return { ...infoReply([line]), private: true, votes: { paperId: paper.id, ...totals } };
+}
+
+function judge(profile: Profile, id: string, verdict: Verdict): void {
+  forget(profile, id);
+  const list = verdict === "liked" ? profile.liked : profile.disliked;
+  list.push(id);
+  if (list.length > MAX_FEEDBACK) list.splice(0, list.length - MAX_FEEDBACK);
+}
+
+function forget(profile: Profile, id: string): void {
+  profile.liked = profile.liked.filter((liked) => liked !== id);
+  profile.disliked = profile.disliked.filter((disliked) => disliked !== id);
 }

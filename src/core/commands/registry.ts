@@ -2,6 +2,7 @@ import type { Command } from "./command.js";
 import { categoriesCommand } from "./categories.js";
 import { dislikeCommand, likeCommand } from "./feedback.js";
 import { followCommand, unfollowCommand } from "./follow.js";
+import { exportCommand } from "./export.js";
 import { importCommand } from "./import.js";
 import { muteCommand, unmuteCommand } from "./mute.js";
 import { findCommand } from "./find.js";
@@ -9,6 +10,8 @@ import { helpCommand } from "./help.js";
 import { interestsCommand } from "./interests.js";
 import { paperCommand } from "./paper.js";
 import { picksCommand } from "./picks.js";
+import { saveCommand, unsaveCommand } from "./reading-list.js";
+import { savedCommand } from "./saved.js";
 import { settingsCommand } from "./settings.js";
 import { similarCommand } from "./similar.js";
 import { statusCommand } from "./status.js";
@@ -35,4 +38,8 @@ export const COMMANDS: readonly Command[] = [
   dislikeCommand,
   similarCommand,
   paperCommand,
+  saveCommand,
+  unsaveCommand,
+  savedCommand,
+  exportCommand,
 ];

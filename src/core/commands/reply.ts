@@ -16,6 +16,22 @@ export interface Reply {
   footer?: string;
   /** True when only the requester should see it (Discord ephemeral). Defaults to true for personal commands. */
   private?: boolean;
+  /** A file sent with the reply (an export): a Discord attachment, a Telegram document. */
+  file?: ReplyFile;
+  /** A paper's vote totals after a member's 👍/👎 under a channel digest, to show on that message. */
+  votes?: VoteTally;
+}
+
+export interface VoteTally {
+  paperId: string;
+  up: number;
+  down: number;
+}
+
+export interface ReplyFile {
+  name: string;
+  mimeType: string;
+  text: string;
 }
 
 export interface PaperCard {

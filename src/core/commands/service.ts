@@ -1,5 +1,6 @@
 import { VectorCache } from "../recommender/vector-cache.js";
 import { StoreWriteError } from "../store/errors.js";
+import { NO_TELEMETRY } from "../telemetry.js";
 import { runAction } from "./actions.js";
 import { closest } from "./closest.js";
 import { splitCommand } from "./command.js";
@@ -44,28 +45,42 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
     usages: COMMANDS.map(({ usage, summary }) => ({ usage, summary })),
   };
   const byName = new Map(COMMANDS.map((command) => [command.name, command]));
+  const telemetry = deps.telemetry ?? NO_TELEMETRY;
+  /** The metrics' name for a command: one of the registry's, so that typos cannot add series. */
+  const label = (name: string) => (byName.has(name) ? name : "unknown");
 
-  const guarded = async (ctx: CommandContext, input: string, run: () => Promise<Reply>): Promise<Reply> => {
+  const guarded = async (
+    ctx: CommandContext,
+    input: string,
+    name: string,
+    run: () => Promise<Reply>,
+  ): Promise<Reply> => {
+    const started = performance.now();
+    let ok = true;
     try {
       return await run();
     } catch (error) {
+      ok = false;
       env.log.error(
         { err: error, target: targetKey(ctx.target), input: input.slice(0, 200) },
         "command failed",
       );
       return errorReply(error instanceof StoreWriteError ? NOT_SAVED : FAILURE);
+    } finally {
+      telemetry.command(name, (performance.now() - started) / 1000, ok);
     }
   };
 
   return {
     run(ctx, input) {
-      return guarded(ctx, input, async () => {
-        if (input.length > MAX_INPUT_CHARS) {
+      const tooLong = input.length > MAX_INPUT_CHARS;
+      const { name, args } = tooLong ? { name: "", args: "" } : splitCommand(input);
+      return guarded(ctx, input, label(name), async () => {
+        if (tooLong) {
           return errorReply(
             `That command is too long (${input.length} characters). Type /help for the commands.`,
           );
         }
-        const { name, args } = splitCommand(input);
         if (name.length === 0)
           return errorReply("Type a command, e.g. /find graph neural networks, or /help for all.");
         const command = byName.get(name);
@@ -74,7 +89,9 @@ export function createCommandService(deps: CommandServiceDeps): CommandService {
       });
     },
     runAction(ctx, action) {
-      return guarded(ctx, action, () => runAction(ctx, action.trim(), env));
+      // A button runs the command it belongs to (`like:<id>` is /like): it is counted as that command.
+      const kind = action.trim().split(":", 1)[0] ?? "";
+      return guarded(ctx, action, label(kind), () => runAction(ctx, action.trim(), env));
     },
     async interestsOf(target: Target) {
       return (await env.store.profiles.get(targetKey(target)))?.interests ?? [];

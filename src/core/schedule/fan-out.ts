@@ -1,4 +1,5 @@
-import type { Platform } from "../target.js";
+import type { Platform, TargetKey } from "../target.js";
+import { parseTargetKey } from "../target.js";
 import type { ComposeDigest } from "../delivery/digest-port.js";
 import type { DeliveryAdapter } from "../delivery/port.js";
 import type { Logger } from "../log.js";
@@ -74,6 +75,22 @@ export interface FanOutSummary {
   newlyPaused: PausedNotice[];
   /** Dry run only: the digests that would be sent. */
   planned: PlannedDigest[];
+  /**
+   * The same counts (but `resumed`) per platform, for the metrics. A stored key that names no
+   * platform counts in `skipped` above only.
+   */
+  platforms: Partial<Record<Platform, PlatformCounts>>;
+}
+
+/** One platform's share of a fan-out, counted as in FanOutSummary (`sent` includes `late`). */
+export interface PlatformCounts {
+  due: number;
+  sent: number;
+  late: number;
+  failed: number;
+  skipped: number;
+  paused: number;
+  retry: number;
 }
 
 /**
@@ -123,6 +140,7 @@ async function deliverToPlatform(
   if (!adapter) {
     // Resumed claims wait too: another instance with this platform takes them when their lease ends.
     summary.skipped += targets.length;
+    countsFor(summary, platform).skipped += targets.length;
     deps.log.warn({ platform, targets: targets.length }, `${platform} is not configured: its digests wait`);
     return;
   }
@@ -137,7 +155,7 @@ async function deliverToPlatform(
     limiter,
     concurrency,
     batchSize: claimBatchSize(limiter, concurrency),
-    onOutcome: (outcome) => count(summary, outcome),
+    onOutcome: (outcome) => count(summary, platform, outcome),
   });
 }
 
@@ -203,25 +221,49 @@ function emptySummary(plan: DeliveryPlan): FanOutSummary {
     retry: 0,
     resumed: 0,
   };
-  return { ...counts, newlyPaused: [], planned: [] };
+  const summary: FanOutSummary = { ...counts, newlyPaused: [], planned: [], platforms: {} };
+  for (const { target } of plan.due) countsFor(summary, target.platform).due += 1;
+  for (const { key } of [...plan.missed, ...plan.invalid]) countByKey(summary, key, "skipped");
+  for (const { key } of plan.paused) countByKey(summary, key, "paused");
+  return summary;
 }
 
-function count(summary: FanOutSummary, outcome: DeliveryOutcome): void {
+function countsFor(summary: FanOutSummary, platform: Platform): PlatformCounts {
+  const known = summary.platforms[platform];
+  if (known) return known;
+  const counts = { due: 0, sent: 0, late: 0, failed: 0, skipped: 0, paused: 0, retry: 0 };
+  summary.platforms[platform] = counts;
+  return counts;
+}
+
+function countByKey(summary: FanOutSummary, key: TargetKey, field: "skipped" | "paused"): void {
+  const platform = parseTargetKey(key)?.platform;
+  if (platform) countsFor(summary, platform)[field] += 1;
+}
+
+function count(summary: FanOutSummary, platform: Platform, outcome: DeliveryOutcome): void {
+  const counts = countsFor(summary, platform);
   switch (outcome.kind) {
     case "sent":
       summary.sent += 1;
-      if (outcome.late) summary.late += 1;
+      counts.sent += 1;
+      if (outcome.late) {
+        summary.late += 1;
+        counts.late += 1;
+      }
       return;
     case "gone":
       summary.paused += 1;
+      counts.paused += 1;
       summary.newlyPaused.push(outcome.notice);
       return;
     default:
       summary[outcome.kind] += 1;
+      counts[outcome.kind] += 1;
   }
 }
 
-function countsOf(summary: FanOutSummary): Omit<FanOutSummary, "newlyPaused" | "planned"> {
-  const { newlyPaused: _paused, planned: _planned, ...counts } = summary;
+function countsOf(summary: FanOutSummary): Omit<FanOutSummary, "newlyPaused" | "planned" | "platforms"> {
+  const { newlyPaused: _paused, planned: _planned, platforms: _platforms, ...counts } = summary;
   return counts;
 }

@@ -6,11 +6,13 @@ import type {
   IngestRun,
   Library,
   Profile,
+  SavedPaper,
   ScheduledSubscription,
   SentPaper,
   StoreCounts,
   StoreSnapshot,
   Subscription,
+  Vote,
 } from "../records.js";
 import type { TargetKey } from "../target.js";
 
@@ -29,6 +31,8 @@ export interface Store {
   readonly profiles: ProfileRecords;
   readonly subscriptions: SubscriptionRecords;
   readonly libraries: LibraryRecords;
+  readonly readingLists: ReadingLists;
+  readonly votes: VoteRecords;
   readonly deliveries: DeliveryLog;
   readonly papers: PaperRecords;
   readonly jobs: JobLocks;
@@ -101,6 +105,89 @@ export interface LibraryRecords {
    * papers. Keys without a library are absent from the map.
    */
   sizes(keys: readonly TargetKey[]): Promise<Map<TargetKey, number>>;
+}
+
+/** What a save did: the command tells "saved", "already saved" or "the list is full (2,000)" apart. */
+export type SaveOutcome = "saved" | "already-saved" | "full";
+
+/** Which part of a list to answer: skip `offset` items, then at most `limit` (integers, 0 or more). */
+export interface Page {
+  offset: number;
+  limit: number;
+}
+
+/** One page of a reading list, and how many papers the whole list holds. */
+export interface SavedPage {
+  papers: SavedPaper[];
+  total: number;
+}
+
+/**
+ * Each target's reading list: a user's own, or a channel's shared one. Newest first means latest
+ * `savedAt` first, and of papers saved at the same instant, the one saved last. Arguments of the
+ * wrong form (an empty id, a `savedAt` that is no time, a negative or fractional page) reject with
+ * TypeError or RangeError before anything is stored. If storing fails, the promise rejects with
+ * StoreWriteError and the list is as it was.
+ */
+export interface ReadingLists {
+  /**
+   * Adds the paper unless the list has it already ("already-saved": the first saver and time stay)
+   * or holds MAX_SAVED papers ("full"). Saves of one target, from any instance, run one after the
+   * other, so a list never grows past MAX_SAVED.
+   */
+  save(key: TargetKey, paper: SavedPaper): Promise<SaveOutcome>;
+  /** Removes the paper; answers whether it was there. */
+  unsave(key: TargetKey, paperId: string): Promise<boolean>;
+  /** Newest first, `page.offset` papers skipped, at most `page.limit`, and the list's total. */
+  list(key: TargetKey, page: Page): Promise<SavedPage>;
+  /** Every saved paper of the target, newest first (for exports). */
+  all(key: TargetKey): Promise<SavedPaper[]>;
+}
+
+/** A paper's votes in a target. */
+export interface VoteTotals {
+  up: number;
+  down: number;
+}
+
+/** A paper's votes and when the latest of them was cast (ISO). */
+export interface PaperBalance extends VoteTotals {
+  paperId: string;
+  lastAt: string;
+}
+
+/** A paper's votes cast in some period. */
+export interface PaperVotes extends VoteTotals {
+  paperId: string;
+}
+
+/**
+ * Members' votes on papers in a target (a channel's digest): at most one vote per member and
+ * paper. Casts of many members on one paper at once, from any instance, are all kept. Arguments of
+ * the wrong form (an empty id, a vote other than 1, -1 or null, a negative limit) reject with
+ * TypeError or RangeError before anything is stored. If storing fails, the promise rejects with
+ * StoreWriteError and the votes are as they were.
+ */
+export interface VoteRecords {
+  /**
+   * Sets the member's vote on the paper, replaces the one they cast before, or (`null`) withdraws
+   * it, at `now`; answers the paper's totals after. Casting the vote a member already has changes
+   * nothing (its time stays); withdrawing a vote never cast changes nothing.
+   */
+  cast(key: TargetKey, paperId: string, member: string, vote: Vote | null, now: Date): Promise<VoteTotals>;
+  /** Each asked paper's totals in the target; a paper without votes is there with zeros. */
+  totals(key: TargetKey, paperIds: readonly string[]): Promise<Map<string, VoteTotals>>;
+  /**
+   * The target's papers with votes (e.g. to tune its profile by their balance, up − down): the
+   * paper with the latest vote first (ties by paper id, code-unit order), at most `limit`.
+   */
+  balances(key: TargetKey, limit: number): Promise<PaperBalance[]>;
+  /**
+   * The papers with votes cast (or changed) at `since` or later, counting those votes only (a
+   * weekly recap): best balance (up − down) first, then most votes, then by paper id (code-unit
+   * order); at most `limit`.
+   */
+  topSince(key: TargetKey, since: Date, limit: number): Promise<PaperVotes[]>;
 }
 
 /** Who holds a claim, and until when. */

@@ -16,6 +16,11 @@ import { shardName } from "./shard-hash.js";
  *                                                          publishedAt: their dates (or null) } }
  *     state/libraries/NN.json        { [key]: Library }                  NN = 00..63
  *                                    (absent in folders of versions before libraries: none)
+ *     state/reading-lists/NN.json    { [key]: SavedPaper[] }             NN = 00..63
+ *                                    newest first (of one instant, the last saved first)
+ *     state/votes/NN.json            { [key]: CastVote[] }               NN = 00..63
+ *                                    by paper id, then member; one per (paper, member)
+ *                                    (both absent in folders of versions before them: none)
  *     state/ingest-runs.json (.bak)  { runs: IngestRun[] }: each source's latest ingestion, for
  *                                    /status (absent until the first ingestion records one)
  *     state.json                     the whole-document state of earlier versions, imported once

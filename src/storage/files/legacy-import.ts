@@ -7,7 +7,7 @@ import { writeFormat } from "./format-file.js";
 import { readLegacyState } from "./legacy-state-file.js";
 import { legacyStateToRecords } from "./legacy-records.js";
 import type { RecordData } from "./record-data.js";
-import { SHARD_KINDS } from "./record-data.js";
+import { SHARD_KINDS, recordsOfKind } from "./record-data.js";
 import { SHARD_COUNTS } from "./shard-hash.js";
 import { shardDocument } from "./shard-format.js";
 import { shardJson } from "./shard-json.js";
@@ -59,7 +59,7 @@ export async function importLegacyState(
 /** Writes every non-empty shard and removes shard files a previous, interrupted import left. */
 async function writeAllShards(layout: DataLayout, data: RecordData, io: FileIo): Promise<void> {
   for (const kind of SHARD_KINDS) {
-    const records = data[kind];
+    const records = recordsOfKind(data, kind);
     // In parallel: each write waits mostly on its fsync. The folder is fsynced once, below.
     const writes = Array.from({ length: SHARD_COUNTS[kind] }, (_, shard) => {
       const file = layout.shardFile(kind, shard);

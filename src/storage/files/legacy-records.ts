@@ -6,7 +6,7 @@ import type { TargetKey } from "../../core/target.js";
  * The records a whole-document state (state.json, format versions 0 and 1) holds: a snapshot
  * without papers (those were in corpus.json). Deliveries are oldest local date first within each
  * target, one per (key, localDate); sent papers have no publication date (it was never recorded).
- * Libraries came later: there are none.
+ * Libraries, reading lists and votes came later: there are none.
  */
 export type LegacyRecords = Omit<StoreSnapshot, "papers">;
 
@@ -36,7 +36,15 @@ export function legacyStateToRecords(state: BotState): LegacyRecords {
         [...new Set(ids)].map((id) => ({ id })),
       );
   }
-  return { profiles, subscriptions, deliveries, sent, libraries: new Map() };
+  return {
+    profiles,
+    subscriptions,
+    deliveries,
+    sent,
+    libraries: new Map(),
+    saved: new Map(),
+    votes: new Map(),
+  };
 }
 
 function toProfile(profile: Profile): Profile {

@@ -51,6 +51,7 @@ function shardCorrupt(file: string, kind: ShardKind, reason: string): StorageCor
     file,
     undefined,
     `${file} is unreadable (${reason}). Nothing was overwritten. Restore it from your own backups; ` +
-      `or move it away, and the ${kind} it held (about 1/${SHARD_COUNTS[kind]} of them) start empty.`,
+      `or move it away, and the ${kind.replace("-", " ")} it held (about 1/${SHARD_COUNTS[kind]} of them) ` +
+      `start empty.`,
   );
 }

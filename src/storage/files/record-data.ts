@@ -1,5 +1,5 @@
 import type { Paper } from "../../core/paper.js";
-import type { Delivery, Library, Profile, Subscription } from "../../core/records.js";
+import type { CastVote, Delivery, Library, Profile, SavedPaper, Subscription } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import type { SentList } from "./sent-papers.js";
 import { SHARD_COUNTS, shardOf } from "./shard-hash.js";
@@ -16,8 +16,15 @@ export interface TargetLog {
 }
 
 /** The kinds of record kept in shards, each in `state/<kind>/<shard>.json` (see data-layout.ts). */
-export type ShardKind = "profiles" | "subscriptions" | "deliveries" | "libraries";
-export const SHARD_KINDS: readonly ShardKind[] = ["profiles", "subscriptions", "deliveries", "libraries"];
+export type ShardKind = "profiles" | "subscriptions" | "deliveries" | "libraries" | "reading-lists" | "votes";
+export const SHARD_KINDS: readonly ShardKind[] = [
+  "profiles",
+  "subscriptions",
+  "deliveries",
+  "libraries",
+  "reading-lists",
+  "votes",
+];
 
 /**
  * Records of one kind, keyed by target and grouped by shard, so that a shard's file can be
@@ -86,6 +93,10 @@ export interface RecordData {
   deliveries: ShardedRecords<TargetLog>;
   /** Imported libraries: their own kind, so a 👍 (a profile shard) never rewrites one. */
   libraries: ShardedRecords<Library>;
+  /** Each target's reading list, newest first (see readingListOrder); a target without one is absent. */
+  readingLists: ShardedRecords<SavedPaper[]>;
+  /** Each target's votes, by paper id then member (see voteOrder); a target without any is absent. */
+  votes: ShardedRecords<CastVote[]>;
   /**
    * The targets with a claimed or sending record, kept by `deliveries`: takeOver looks at these
    * only, instead of every record of every target at every tick (300,000 at 10,000 users).
@@ -118,9 +129,34 @@ export function emptyRecordData(): RecordData {
     subscriptions: new ShardedRecords("subscriptions"),
     deliveries,
     libraries: new ShardedRecords("libraries"),
+    readingLists: new ShardedRecords("reading-lists"),
+    votes: new ShardedRecords("votes"),
     liveTargets,
     papers: { list: [], positions: new Map(), stamps: [], version: 0 },
   };
+}
+
+/** What writing a kind's files needs of its records: each shard's. */
+export interface ShardsOfKind {
+  shard(index: number): ReadonlyMap<TargetKey, unknown>;
+}
+
+/** The records of one kind: RecordData names its fields for the code, the kinds for the folders. */
+export function recordsOfKind(data: RecordData, kind: ShardKind): ShardsOfKind {
+  switch (kind) {
+    case "profiles":
+      return data.profiles;
+    case "subscriptions":
+      return data.subscriptions;
+    case "deliveries":
+      return data.deliveries;
+    case "libraries":
+      return data.libraries;
+    case "reading-lists":
+      return data.readingLists;
+    case "votes":
+      return data.votes;
+  }
 }
 
 /** Whether some record of the target is claimed or being sent: held under a lease. */

@@ -4,8 +4,17 @@ import type { RecordData } from "./record-data.js";
 import { Transaction } from "./transaction.js";
 
 /** What a change touches: each lane's changes run one batch at a time. */
-export type Lane = "profiles" | "subscriptions" | "deliveries" | "libraries" | "papers";
-export const ALL_LANES: readonly Lane[] = ["profiles", "subscriptions", "deliveries", "libraries", "papers"];
+export type Lane =
+  "profiles" | "subscriptions" | "deliveries" | "libraries" | "reading-lists" | "votes" | "papers";
+export const ALL_LANES: readonly Lane[] = [
+  "profiles",
+  "subscriptions",
+  "deliveries",
+  "libraries",
+  "reading-lists",
+  "votes",
+  "papers",
+];
 
 interface Job {
   lanes: readonly Lane[];

@@ -8,11 +8,13 @@ import { libraryRecords } from "./library-records.js";
 import { paperRecords } from "./paper-records.js";
 import type { Persistence } from "./persistence.js";
 import { profileRecords } from "./profile-records.js";
+import { readingListRecords } from "./reading-list-records.js";
 import type { RecordData } from "./record-data.js";
 import { withPapers } from "./record-data.js";
 import { ALL_LANES, RecordEngine } from "./record-engine.js";
 import { countsOf, snapshotOf, stageReplacement, userRecordData } from "./snapshot.js";
 import { subscriptionRecords } from "./subscription-records.js";
+import { voteRecords } from "./vote-records.js";
 
 /**
  * A Store over records held in memory and kept by `persistence`: the one engine of both stores.
@@ -31,6 +33,8 @@ export function createRecordStore(
     profiles: profileRecords(engine),
     subscriptions: subscriptionRecords(engine),
     libraries: libraryRecords(engine),
+    readingLists: readingListRecords(engine),
+    votes: voteRecords(engine),
     deliveries: deliveryLog(engine),
     papers: paperRecords(engine),
     jobs: processJobLocks({ location: engine.location, readOnly: options.readOnly ?? false }),

@@ -1,8 +1,17 @@
-import { type Library, PROFILE_LISTS, type Profile, type Subscription } from "../../core/records.js";
+import {
+  type CastVote,
+  type Library,
+  PROFILE_LISTS,
+  type Profile,
+  type SavedPaper,
+  type Subscription,
+} from "../../core/records.js";
 import type { RecordData, ShardKind, StoredDelivery, TargetLog } from "./record-data.js";
 import { firstRepeat } from "./first-repeat.js";
+import { readingListProblem } from "./reading-list-shape.js";
 import { shardName, shardOf } from "./shard-hash.js";
 import { isObject, isOneOf, isPlainRecord, isStringList } from "./json-shape.js";
+import { votesProblem } from "./vote-shape.js";
 
 /** Where a problem is: field names and array indexes from the top of a shard file. */
 export type FieldPath = Array<string | number>;
@@ -19,8 +28,8 @@ const DELIVERY_STATUSES: readonly string[] = [
 /**
  * Checks a parsed shard file and adds its records to `data`. Returns the path of the first problem
  * (then nothing is added), or undefined. The file's records are kept as parsed (no copy), except
- * that a delivery log is sorted if it was out of order, and that equal values are shared (see
- * shareCopies).
+ * that a delivery log, a reading list or a target's votes is sorted if it was out of order, and
+ * that equal values are shared (see shareCopies).
  */
 export function loadShard(
   kind: ShardKind,
@@ -42,6 +51,8 @@ export function loadShard(
     if (kind === "profiles") data.profiles.set(key, value as Profile);
     else if (kind === "subscriptions") data.subscriptions.set(key, value as Subscription);
     else if (kind === "libraries") data.libraries.set(key, value as Library);
+    else if (kind === "reading-lists") data.readingLists.set(key, value as SavedPaper[]);
+    else if (kind === "votes") data.votes.set(key, value as CastVote[]);
     else data.deliveries.set(key, shareCopies(value as TargetLog, dates));
   }
   return undefined;
@@ -96,6 +107,8 @@ const checkers: Record<ShardKind, Check> = {
   subscriptions: subscriptionProblem,
   deliveries: targetLogProblem,
   libraries: libraryProblem,
+  "reading-lists": readingListProblem,
+  votes: votesProblem,
 };
 
 /** Also used on a profile that `update`'s change returns, so a bad one never reaches a file. */

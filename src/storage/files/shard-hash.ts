@@ -7,16 +7,19 @@ import type { ShardKind } from "./record-data.js";
  * (~0.2 KB) together, and each digest sent rewrites its shard twice (startSending, markSent). At
  * 10,000 users a delivery shard is ~260 KB (2.1 MB with 64), a profile shard ~230 KB. Libraries
  * are the largest records (up to ~1 MB with abstracts) but change only when a target imports one,
- * which rewrites its one shard.
+ * which rewrites its one shard. Reading lists (up to 2,000 papers, ~0.1 KB each) and votes (~0.1 KB
+ * each) are kept by target, a channel's with its channel: a save or a vote rewrites that one shard.
  *
- * Fixed for format version 2: a key found in another shard's file is refused on load. Libraries
- * came later within version 2: a folder without state/libraries holds none.
+ * Fixed for format version 2: a key found in another shard's file is refused on load. Libraries,
+ * reading lists and votes came later within version 2: a folder without their folder holds none.
  */
 export const SHARD_COUNTS: Readonly<Record<ShardKind, number>> = {
   profiles: 64,
   subscriptions: 64,
   deliveries: 512,
   libraries: 64,
+  "reading-lists": 64,
+  votes: 64,
 };
 
 /**
@@ -31,7 +34,7 @@ export function shardOf(key: string, kind: ShardKind): number {
 }
 
 /**
- * `00`..`63` (profiles, subscriptions, libraries), `000`..`511` (deliveries): the file name of a shard,
+ * `00`..`63` (every kind but deliveries), `000`..`511` (deliveries): the file name of a shard,
  * without `.json`.
  */
 export function shardName(kind: ShardKind, shard: number): string {

@@ -3,6 +3,7 @@ import type { TargetKey } from "../../core/target.js";
 import { copyJson } from "./json-copy.js";
 import type { RecordData, ShardKind, TargetLog } from "./record-data.js";
 import { emptyRecordData } from "./record-data.js";
+import { readingListProblem, sortedNewestFirst } from "./reading-list-shape.js";
 import { emptySent, sentCount, toSentPapers, withSentPapers } from "./sent-papers.js";
 import type { FieldPath } from "./shard-format.js";
 import {
@@ -14,6 +15,7 @@ import {
 } from "./shard-format.js";
 import { toDelivery } from "./target-log.js";
 import type { StagedRecords, Transaction } from "./transaction.js";
+import { compareVotes, votesProblem } from "./vote-shape.js";
 
 /** The user records of a snapshot: what an import of an old state.json brings. */
 export type UserRecords = Omit<StoreSnapshot, "papers">;
@@ -25,6 +27,10 @@ export function countsOf(data: RecordData): StoreCounts {
     deliveries += target.log.length;
     sent += sentCount(target.sent);
   }
+  let saved = 0;
+  for (const [, list] of data.readingLists.entries()) saved += list.length;
+  let votes = 0;
+  for (const [, list] of data.votes.entries()) votes += list.length;
   return {
     papers: data.papers.list.length,
     profiles: data.profiles.size,
@@ -32,6 +38,8 @@ export function countsOf(data: RecordData): StoreCounts {
     deliveries,
     sent,
     libraries: data.libraries.size,
+    saved,
+    votes,
   };
 }
 
@@ -44,10 +52,18 @@ export function snapshotOf(data: RecordData): StoreSnapshot {
     deliveries: [],
     sent: new Map(),
     libraries: new Map(),
+    saved: new Map(),
+    votes: new Map(),
   };
   for (const [key, profile] of data.profiles.entries()) snapshot.profiles.set(key, copyJson(profile));
   for (const [key, sub] of data.subscriptions.entries()) snapshot.subscriptions.set(key, copyJson(sub));
   for (const [key, library] of data.libraries.entries()) snapshot.libraries.set(key, copyJson(library));
+  for (const [key, list] of data.readingLists.entries()) {
+    if (list.length > 0) snapshot.saved.set(key, copyJson(list));
+  }
+  for (const [key, votes] of data.votes.entries()) {
+    if (votes.length > 0) snapshot.votes.set(key, copyJson(votes));
+  }
   for (const [key, target] of data.deliveries.entries()) {
     for (const record of target.log) snapshot.deliveries.push(toDelivery(key, record));
     const sent = toSentPapers(target.sent);
@@ -58,7 +74,10 @@ export function snapshotOf(data: RecordData): StoreSnapshot {
 /**
  * The user records of a snapshot as the engine keeps them, copied and checked (papers are left
  * empty). A target's deliveries are put oldest first; a local date given twice keeps the last.
- * @throws TypeError naming the first record of the wrong shape.
+ * A reading list is put newest first (papers saved at one instant keep the order given), a
+ * target's votes by paper then member.
+ * @throws TypeError naming the first record of the wrong shape (a paper saved twice in a list, a
+ * member voting twice on a paper).
  */
 export function userRecordData(records: UserRecords): RecordData {
   const data = emptyRecordData();
@@ -70,6 +89,16 @@ export function userRecordData(records: UserRecords): RecordData {
   }
   for (const [key, library] of records.libraries) {
     data.libraries.set(key, checked("libraries", key, copyJson(library), libraryProblem));
+  }
+  for (const [key, list] of records.saved) {
+    if (list.length === 0) continue;
+    const copy = sortedNewestFirst(copyJson(list));
+    data.readingLists.set(key, checked("reading-lists", key, copy, readingListProblem));
+  }
+  for (const [key, votes] of records.votes) {
+    if (votes.length === 0) continue;
+    const copy = copyJson(votes).sort(compareVotes);
+    data.votes.set(key, checked("votes", key, copy, votesProblem));
   }
   // Each target is built whole before it is stored: the live-claims index looks at it when stored.
   const targets = new Map<TargetKey, TargetLog>();
@@ -106,6 +135,8 @@ export function stageReplacement(tx: Transaction, next: RecordData): void {
   replaceKind(tx.subscriptions, next.subscriptions.entries());
   replaceKind(tx.deliveries, next.deliveries.entries());
   replaceKind(tx.libraries, next.libraries.entries());
+  replaceKind(tx.readingLists, next.readingLists.entries());
+  replaceKind(tx.votes, next.votes.entries());
 }
 
 function replaceKind<V>(staged: StagedRecords<V>, next: Iterable<[TargetKey, V]>): void {

@@ -1,4 +1,4 @@
-import type { Library, Profile, Subscription } from "../../core/records.js";
+import type { CastVote, Library, Profile, SavedPaper, Subscription } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import type { Commit, ShardDocument, ShardWrite } from "./persistence.js";
 import type { PaperList, RecordData, ShardedRecords, TargetLog } from "./record-data.js";
@@ -104,6 +104,8 @@ export class Transaction {
   readonly subscriptions: StagedRecords<Subscription>;
   readonly deliveries: StagedRecords<TargetLog>;
   readonly libraries: StagedRecords<Library>;
+  readonly readingLists: StagedRecords<SavedPaper[]>;
+  readonly votes: StagedRecords<CastVote[]>;
   readonly #data: RecordData;
   readonly #journal: Undo[] = [];
   #papers: PaperList | undefined;
@@ -114,6 +116,8 @@ export class Transaction {
     this.subscriptions = new StagedRecords(data.subscriptions, this.#journal);
     this.deliveries = new StagedRecords(data.deliveries, this.#journal);
     this.libraries = new StagedRecords(data.libraries, this.#journal);
+    this.readingLists = new StagedRecords(data.readingLists, this.#journal);
+    this.votes = new StagedRecords(data.votes, this.#journal);
   }
 
   /** Targets that may hold a claimed or sending record, as the transaction sees them. */
@@ -151,6 +155,8 @@ export class Transaction {
       ...this.subscriptions.writes(),
       ...this.deliveries.writes(),
       ...this.libraries.writes(),
+      ...this.readingLists.writes(),
+      ...this.votes.writes(),
     ];
     if (shards.length === 0 && !this.#papers) return undefined;
     return this.#papers ? { shards, papers: this.#papers } : { shards };
@@ -161,6 +167,8 @@ export class Transaction {
     this.subscriptions.apply();
     this.deliveries.apply();
     this.libraries.apply();
+    this.readingLists.apply();
+    this.votes.apply();
     if (this.#papers) this.#data.papers = this.#papers;
   }
 }

@@ -11,4 +11,6 @@ export const lockClass = {
   papers: 0x70627903,
   /** Key: hashtext(schema || '/' || job). A session-level lock: one holder of a job at a time. */
   jobs: 0x70627904,
+  /** Key: hashtext(target key). One save to a reading list at a time, so it never passes MAX_SAVED. */
+  readingLists: 0x70627905,
 } as const;

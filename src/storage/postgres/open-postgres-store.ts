@@ -10,9 +10,11 @@ import { libraryRecords } from "./libraries.js";
 import { migrate } from "./migrate.js";
 import { paperRecords } from "./papers.js";
 import { profileRecords } from "./profiles.js";
+import { readingLists } from "./reading-lists.js";
 import { replaceAll } from "./replace-all.js";
 import { counts, snapshot } from "./snapshot.js";
 import { subscriptionRecords } from "./subscriptions.js";
+import { voteRecords } from "./votes.js";
 
 /**
  * The Store on a Postgres database (or PGlite, in tests). Brings the schema up to date first; the
@@ -36,6 +38,8 @@ export async function openPostgresStore(db: Db, options: { log: Logger }): Promi
     profiles: profileRecords(db),
     subscriptions: subscriptionRecords(db),
     libraries: libraryRecords(db),
+    readingLists: readingLists(db),
+    votes: voteRecords(db),
     deliveries: deliveryLog(db, grouped),
     papers: paperRecords(db),
     jobs: jobLocks(db),

@@ -42,6 +42,22 @@ INSERT INTO libraries (target_key, imported_at, papers)
 SELECT key, "importedAt", papers
 FROM json_to_recordset($1::json) AS r(key text, "importedAt" timestamptz, papers jsonb)`;
 
+/**
+ * Saved papers in the order given, which the rows' `seq` keeps: each list is given oldest first
+ * (reversed from the snapshot's newest first), so papers saved at one instant read back as given.
+ */
+const insertSaved = `
+INSERT INTO saved_papers (target_key, paper_id, saved_by, saved_at)
+SELECT r.key, r."paperId", r."savedBy", r."savedAt"
+FROM ROWS FROM (json_to_recordset($1::json) AS (key text, "paperId" text, "savedBy" text, "savedAt" timestamptz))
+  WITH ORDINALITY AS r(key, "paperId", "savedBy", "savedAt", n)
+ORDER BY r.n`;
+
+const insertVotes = `
+INSERT INTO votes (target_key, paper_id, member, vote, at)
+SELECT key, "paperId", member, vote, at
+FROM json_to_recordset($1::json) AS r(key text, "paperId" text, member text, vote smallint, at timestamptz)`;
+
 const insertDeliveries = `
 INSERT INTO deliveries
   (target_key, local_date, status, at, paper_ids, sent_ids, late, error, owner, lease_until, reply, chat_id)
@@ -75,7 +91,9 @@ export function replaceAll(db: Db, snapshot: StoreSnapshot): Promise<void> {
     db.transaction(async (tx) => {
       // Before TRUNCATE, in the order paper writers take them: the papers' lock, then the table.
       await serialisePaperWriters(tx);
-      await tx.query("TRUNCATE papers, profiles, subscriptions, deliveries, sent_papers, libraries");
+      await tx.query(
+        "TRUNCATE papers, profiles, subscriptions, deliveries, sent_papers, libraries, saved_papers, votes",
+      );
       await writePapers(tx, snapshot.papers);
       const asJson = (rows: unknown[]) => [JSON.stringify(rows)];
       const profiles = [...snapshot.profiles].map(([key, profile]) => ({ key, ...profile }));
@@ -85,6 +103,12 @@ export function replaceAll(db: Db, snapshot: StoreSnapshot): Promise<void> {
       const libraries = [...snapshot.libraries].map(([key, library]) => ({ key, ...library }));
       const libraryRuns = inRuns(libraries, libraryWeight, chunk.libraryPapers);
       await inChunks(tx, insertLibraries, libraryRuns, 1, (part) => asJson(part.flat()));
+      const saved = [...snapshot.saved].flatMap(([key, papers]) =>
+        papers.map((paper) => ({ key, ...paper })).reverse(),
+      );
+      await inChunks(tx, insertSaved, saved, chunk.records, asJson);
+      const votes = [...snapshot.votes].flatMap(([key, cast]) => cast.map((vote) => ({ key, ...vote })));
+      await inChunks(tx, insertVotes, votes, chunk.records, asJson);
       await withoutIndexes(tx, ["deliveries", "sent_papers"], async () => {
         await inChunks(tx, insertDeliveries, snapshot.deliveries, chunk.records, asJson);
         await inChunks(tx, insertSent, sentByTarget(snapshot.sent), chunk.sentTargets, asJson);

@@ -1,5 +1,12 @@
 import type { Paper } from "../../core/paper.js";
-import type { SentPaper, StoreCounts, StoreSnapshot, Subscription } from "../../core/records.js";
+import type {
+  CastVote,
+  SavedPaper,
+  SentPaper,
+  StoreCounts,
+  StoreSnapshot,
+  Subscription,
+} from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import type { Db } from "./db.js";
 import { deliveryColumns, toDelivery } from "./deliveries/rows.js";
@@ -8,6 +15,10 @@ import { libraryColumns, toLibrary } from "./libraries.js";
 import type { LibraryRow } from "./libraries.js";
 import { profileColumns, toProfile } from "./profiles.js";
 import type { ProfileRow } from "./profiles.js";
+import { newestFirst, savedPaperColumns, toSavedPaper } from "./reading-lists.js";
+import type { SavedPaperRow } from "./reading-lists.js";
+import { toCastVote, voteColumns } from "./votes.js";
+import type { VoteRow } from "./votes.js";
 
 const countsSql = `
 SELECT (SELECT count(*) FROM papers)::int AS papers,
@@ -15,12 +26,25 @@ SELECT (SELECT count(*) FROM papers)::int AS papers,
   (SELECT count(*) FROM subscriptions)::int AS subscriptions,
   (SELECT count(*) FROM deliveries)::int AS deliveries,
   (SELECT count(*) FROM sent_papers)::int AS sent,
-  (SELECT count(*) FROM libraries)::int AS libraries`;
+  (SELECT count(*) FROM libraries)::int AS libraries,
+  (SELECT count(*) FROM saved_papers)::int AS saved,
+  (SELECT count(*) FROM votes)::int AS votes`;
 
 /** Store.counts(): one statement, so one moment. */
 export async function counts(db: Db): Promise<StoreCounts> {
   const [row] = await db.query<StoreCounts>(countsSql);
-  return row ?? { papers: 0, profiles: 0, subscriptions: 0, deliveries: 0, sent: 0, libraries: 0 };
+  return (
+    row ?? {
+      papers: 0,
+      profiles: 0,
+      subscriptions: 0,
+      deliveries: 0,
+      sent: 0,
+      libraries: 0,
+      saved: 0,
+      votes: 0,
+    }
+  );
 }
 
 /**
@@ -34,7 +58,8 @@ export function snapshot(db: Db): Promise<StoreSnapshot> {
     // Locked before the first SELECT takes the snapshot: a replaceAll under way (its TRUNCATE is
     // not MVCC-safe: a snapshot taken before it would see the tables empty after it) is waited for.
     await tx.query(
-      "LOCK TABLE papers, profiles, subscriptions, deliveries, sent_papers, libraries IN ACCESS SHARE MODE",
+      "LOCK TABLE papers, profiles, subscriptions, deliveries, sent_papers, libraries, saved_papers, votes " +
+        "IN ACCESS SHARE MODE",
     );
     const papers = await tx.query<{ data: Paper }>("SELECT data FROM papers ORDER BY position");
     const profiles = await tx.query<ProfileRow>(`SELECT ${profileColumns} FROM profiles ORDER BY target_key`);
@@ -50,6 +75,12 @@ export function snapshot(db: Db): Promise<StoreSnapshot> {
     const libraries = await tx.query<LibraryRow>(
       `SELECT ${libraryColumns} FROM libraries ORDER BY target_key`,
     );
+    const saved = await tx.query<SavedPaperRow>(
+      `SELECT ${savedPaperColumns} FROM saved_papers ORDER BY target_key, ${newestFirst}`,
+    );
+    const votes = await tx.query<VoteRow>(
+      `SELECT ${voteColumns} FROM votes ORDER BY target_key, paper_id, member`,
+    );
     return {
       papers: papers.map((row) => row.data),
       profiles: new Map(profiles.map((row) => [row.target_key, toProfile(row)])),
@@ -57,8 +88,24 @@ export function snapshot(db: Db): Promise<StoreSnapshot> {
       deliveries: deliveries.map(toDelivery),
       sent: sentByTarget(sent),
       libraries: new Map(libraries.map((row) => [row.target_key, toLibrary(row)])),
+      saved: groupedByTarget(saved, toSavedPaper),
+      votes: groupedByTarget(votes, toCastVote),
     };
   });
+}
+
+/** Rows in target order, as each target's list (in the rows' order). */
+function groupedByTarget<R extends { target_key: string }, T extends SavedPaper | CastVote>(
+  rows: readonly R[],
+  toRecord: (row: R) => T,
+): Map<TargetKey, T[]> {
+  const byTarget = new Map<TargetKey, T[]>();
+  for (const row of rows) {
+    let list = byTarget.get(row.target_key);
+    if (!list) byTarget.set(row.target_key, (list = []));
+    list.push(toRecord(row));
+  }
+  return byTarget;
 }
 
 function sentByTarget(

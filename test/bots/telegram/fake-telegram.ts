@@ -63,6 +63,12 @@ export interface StoredFile {
   status: number;
 }
 
+/**
+ * How a method misbehaves until told otherwise: `hang` records the call and never answers it,
+ * `drop` closes the connection without an answer (a network error), an API error answers every call.
+ */
+export type Fault = "hang" | "drop" | TelegramApiError;
+
 interface Waiter {
   matches: (call: RecordedCall) => boolean;
   resolve: (call: RecordedCall) => void;
@@ -96,6 +102,7 @@ export class FakeTelegram {
   readonly downloads: string[] = [];
   private readonly files = new Map<string, StoredFile>();
   private readonly failures = new Map<string, TelegramApiError[]>();
+  private readonly faults = new Map<string, Fault>();
   private readonly handlers = new Map<string, Handler>();
   private readonly updates: Update[] = [];
   private readonly pollers = new Set<() => void>();
@@ -127,6 +134,20 @@ export class FakeTelegram {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(error);
     this.failures.set(method, queue);
+  }
+
+  /**
+   * Every call to `method` (`*`: to any method) meets `fault` until `clearFault`; a method's own
+   * fault wins over `*`. Hung calls are answered by nothing but `close()`.
+   */
+  setFault(method: string, fault: Fault): void {
+    this.faults.set(method, fault);
+  }
+
+  /** Lets `method` (all methods when absent) answer normally again. */
+  clearFault(method?: string): void {
+    if (method === undefined) this.faults.clear();
+    else this.faults.delete(method);
   }
 
   /** Replaces the default answer of a method. Return a TelegramApiError via `telegramError()` to fail. */
@@ -185,6 +206,10 @@ export class FakeTelegram {
       return send(res, telegramErrors.unauthorized);
     const call = { method, payload };
     this.record(call);
+    const fault = this.faults.get(method) ?? this.faults.get("*");
+    if (fault === "hang") return;
+    if (fault === "drop") return void res.socket?.destroy();
+    if (fault) return send(res, fault);
     const failure = this.failures.get(method)?.shift();
     if (failure) return send(res, failure);
     const custom = this.handlers.get(method);

@@ -131,6 +131,7 @@ describe("find", () => {
         `like:${card.id}`,
         `dislike:${card.id}`,
         `similar:${card.id}`,
+        `save:${card.id}`,
       ]);
       expect(card.excerpt.length).toBeLessThanOrEqual(301);
     }
@@ -264,11 +265,12 @@ describe("channels", () => {
     expect(list.lines).toEqual(["1. language models"]);
   });
 
-  it("counts a non-manager's 👍 for their own picks", async () => {
+  it("counts any member's 👍 under a channel digest as their vote, and the channel follows the balance", async () => {
     const reply = await h.action("like:2410.12345", channelContext(false));
-    expect(text(reply)).toMatch(/your own picks/);
-    expect((await h.store.profiles.get("discord:user:55"))?.liked).toEqual(["2410.12345"]);
-    expect(await h.store.profiles.get(channelKey)).toBeUndefined();
+    expect(text(reply)).toMatch(/1 👍 · 0 👎 from this channel's members/);
+    expect(reply.votes).toEqual({ paperId: "2410.12345", up: 1, down: 0 });
+    expect((await h.store.profiles.get(channelKey))?.liked).toEqual(["2410.12345"]);
+    expect(await h.store.profiles.get("discord:user:55")).toBeUndefined();
   });
 });
 

@@ -93,6 +93,7 @@ describe("createDigestComposer", () => {
       `like:${card?.id}`,
       `dislike:${card?.id}`,
       `similar:${card?.id}`,
+      `save:${card?.id}`,
     ]);
   });
 

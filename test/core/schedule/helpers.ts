@@ -98,6 +98,8 @@ export function crashable(inner: Store): { store: Store; crash(): void; readonly
     profiles: hang(inner.profiles),
     subscriptions: hang(inner.subscriptions),
     libraries: hang(inner.libraries),
+    readingLists: hang(inner.readingLists),
+    votes: hang(inner.votes),
     deliveries: hang(inner.deliveries),
     papers: hang(inner.papers),
     jobs: hang(inner.jobs),

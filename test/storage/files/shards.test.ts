@@ -7,7 +7,8 @@ import type { ShardKind } from "../../../src/storage/files/record-data.js";
 import { SHARD_COUNTS, shardName, shardOf } from "../../../src/storage/files/shard-hash.js";
 import { aProfile, aSubscription, makeTempDir, recordingLogger } from "./helpers.js";
 
-const ada = "discord:user:1"; // profiles/57.json, subscriptions/57.json, deliveries/121.json, libraries/57.json
+// profiles/57.json, subscriptions/57.json, deliveries/121.json, libraries/57.json, reading-lists/57.json, votes/57.json
+const ada = "discord:user:1";
 const noneSent = { ids: [], publishedAt: [] };
 const library = {
   importedAt: "2024-03-01T00:00:00.000Z",
@@ -15,6 +16,8 @@ const library = {
     { title: "Graph attention networks", authors: ["P. Veličković"], year: 2018, arxivId: "1710.10903" },
   ],
 };
+const saved = { paperId: "1710.10903", savedBy: "1", savedAt: "2024-03-01T00:00:00.000Z" };
+const vote = { paperId: "1710.10903", member: "1", vote: 1, at: "2024-03-01T00:00:00.000Z" };
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -23,12 +26,17 @@ function shardFile(kind: ShardKind, key: string): string {
   return path.join(dir, "state", kind, `${shardName(kind, shardOf(key, kind))}.json`);
 }
 
-/** Opens the folder once, stores a profile, a subscription, a delivery and a library for Ada, and closes it. */
+/**
+ * Opens the folder once, stores a profile, a subscription, a delivery, a library, a saved paper and
+ * a vote for Ada, and closes it.
+ */
 async function seed(): Promise<void> {
   const store = await openFileStore(dir, { log: recordingLogger() });
   await store.profiles.update(ada, new Date(), (profile) => void profile.interests.push("rl"));
   await store.subscriptions.put(ada, aSubscription());
   await store.libraries.put(ada, library);
+  await store.readingLists.save(ada, saved);
+  await store.votes.cast(ada, vote.paperId, vote.member, 1, new Date(vote.at));
   await store.deliveries.recordUnsent(
     [{ key: ada, localDate: "2024-03-09", status: "skipped", reason: "-" }],
     new Date(),
@@ -60,6 +68,8 @@ describe("shard files are checked when the store opens", () => {
     ["subscriptions", "empty", ""],
     ["deliveries", "not JSON", "nul"],
     ["libraries", "not JSON", '{"discord:user:1": {"papers": [{'],
+    ["reading-lists", "not JSON", '{"discord:user:1": [{"paperId"'],
+    ["votes", "empty", ""],
   ])(
     "a %s shard that is %s is refused with StorageCorruptError naming it, and kept as it is",
     async (kind, _, text) => {
@@ -112,6 +122,16 @@ describe("shard files are checked when the store opens", () => {
       { [ada]: { ...library, papers: [{ ...library.papers[0], doi: null }] } },
       `["${ada}"].papers[0].doi`,
     ],
+    ["reading-lists", { [ada]: saved }, `at ["${ada}"])`],
+    ["reading-lists", { [ada]: [saved, { ...saved, paperId: 7 }] }, `["${ada}"][1].paperId`],
+    ["reading-lists", { [ada]: [{ ...saved, savedBy: null }] }, `["${ada}"][0].savedBy`],
+    ["reading-lists", { [ada]: [{ paperId: "p", savedBy: "1" }] }, `["${ada}"][0].savedAt`],
+    ["reading-lists", { [ada]: [saved, saved] }, `["${ada}"][1].paperId (repeats a paper)`],
+    ["votes", { [ada]: [{ ...vote, vote: 0 }] }, `["${ada}"][0].vote`],
+    ["votes", { [ada]: [{ ...vote, vote: "1" }] }, `["${ada}"][0].vote`],
+    ["votes", { [ada]: [vote, { ...vote, member: 2 }] }, `["${ada}"][1].member`],
+    ["votes", { [ada]: [{ ...vote, at: 1 }] }, `["${ada}"][0].at`],
+    ["votes", { [ada]: [vote, { ...vote, vote: -1 }] }, `["${ada}"][1].member (votes twice on one paper)`],
   ])("a %s shard of the wrong shape is refused, naming the file and the field", async (kind, doc, field) => {
     await seed();
     const file = shardFile(kind, ada);
@@ -196,6 +216,59 @@ describe("shard files are checked when the store opens", () => {
     expect(JSON.parse(await readFile(shardFile("libraries", ada), "utf8"))).toEqual({ [ada]: library });
   });
 
+  it("a folder written before reading lists and votes (no state/reading-lists, state/votes) opens with none", async () => {
+    await seed();
+    await rm(path.join(dir, "state", "reading-lists"), { recursive: true });
+    await rm(path.join(dir, "state", "votes"), { recursive: true });
+    const reader = await openFileStore(dir, { log: recordingLogger(), readOnly: true });
+    expect(await reader.readingLists.all(ada)).toEqual([]);
+    expect(await reader.votes.totals(ada, [vote.paperId])).toEqual(
+      new Map([[vote.paperId, { up: 0, down: 0 }]]),
+    );
+    expect(await reader.counts()).toMatchObject({ profiles: 1, libraries: 1, saved: 0, votes: 0 });
+    await reader.close();
+    await expect(access(path.join(dir, "state", "votes"))).rejects.toMatchObject({ code: "ENOENT" });
+
+    const store = await openFileStore(dir, { log: recordingLogger() });
+    const snapshot = await store.snapshot();
+    expect([snapshot.saved, snapshot.votes]).toEqual([new Map(), new Map()]);
+    expect(await store.readingLists.save(ada, saved)).toBe("saved");
+    await store.votes.cast(ada, vote.paperId, vote.member, 1, new Date(vote.at));
+    await store.close();
+    expect(JSON.parse(await readFile(shardFile("reading-lists", ada), "utf8"))).toEqual({ [ada]: [saved] });
+    expect(JSON.parse(await readFile(shardFile("votes", ada), "utf8"))).toEqual({ [ada]: [vote] });
+  });
+
+  it("sorts a reading list or votes written out of order, as the store answers them", async () => {
+    await seed();
+    const at = (day: number) => `2024-03-0${day}T00:00:00.000Z`;
+    await writeFile(
+      shardFile("reading-lists", ada),
+      JSON.stringify({
+        [ada]: [
+          { ...saved, paperId: "old", savedAt: at(1) },
+          { ...saved, savedAt: at(2) },
+        ],
+      }),
+    );
+    await writeFile(
+      shardFile("votes", ada),
+      JSON.stringify({
+        [ada]: [
+          { ...vote, paperId: "b" },
+          { ...vote, paperId: "a", member: "2" },
+          { ...vote, paperId: "a" },
+        ],
+      }),
+    );
+    const store = await openFileStore(dir, { log: recordingLogger() });
+    expect((await store.readingLists.all(ada)).map((paper) => paper.paperId)).toEqual([saved.paperId, "old"]);
+    const votes = (await store.snapshot()).votes.get(ada) ?? [];
+    expect(votes.map((cast) => `${cast.paperId}/${cast.member}`)).toEqual(["a/1", "a/2", "b/1"]);
+    expect(await store.votes.cast(ada, "a", "2", null, new Date(vote.at))).toEqual({ up: 1, down: 0 });
+    await store.close();
+  });
+
   it("refuses data written by a newer paperboy with DocumentVersionError", async () => {
     await seed();
     await writeFile(path.join(dir, "state", "format.json"), JSON.stringify({ version: 3 }));
@@ -226,10 +299,19 @@ describe("shardOf", () => {
   ];
 
   it("is FNV-1a of the key's UTF-8 bytes modulo the kind's shard count: fixed, since files depend on it", () => {
-    expect(SHARD_COUNTS).toEqual({ profiles: 64, subscriptions: 64, deliveries: 512, libraries: 64 });
+    expect(SHARD_COUNTS).toEqual({
+      profiles: 64,
+      subscriptions: 64,
+      deliveries: 512,
+      libraries: 64,
+      "reading-lists": 64,
+      votes: 64,
+    });
     expect(keys.map((key) => shardOf(key, "profiles"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
     expect(keys.map((key) => shardOf(key, "subscriptions"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
     expect(keys.map((key) => shardOf(key, "libraries"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
+    expect(keys.map((key) => shardOf(key, "reading-lists"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
+    expect(keys.map((key) => shardOf(key, "votes"))).toEqual([57, 0, 26, 10, 62, 27, 47]);
     expect(keys.map((key) => shardOf(key, "deliveries"))).toEqual([121, 448, 346, 394, 190, 475, 175]);
   });
 

@@ -306,6 +306,83 @@ describe("libraries", () => {
   });
 });
 
+describe("reading lists and votes", () => {
+  const saved = (paperId: string) => ({ paperId, savedBy: "7", savedAt: now.toISOString() });
+  const renames = () => recorder.calls.filter((call) => call.startsWith("rename "));
+
+  it("a save and a vote each rewrite their target's one shard; one that changes nothing writes nothing", async () => {
+    recorder.calls.length = 0;
+    expect(await store.readingLists.save(ada, saved("p1"))).toBe("saved");
+    const list = shardFile("reading-lists", ada);
+    expect(path.relative(dir, list)).toMatch(/^state\/reading-lists\/\d\d\.json$/);
+    expect(renames()).toEqual([
+      `rename ${path.join(path.dirname(list), `.${path.basename(list)}.tmp`)} ${list}`,
+    ]);
+    expect(await readJson(list)).toEqual({ [ada]: [saved("p1")] });
+
+    recorder.calls.length = 0;
+    await store.votes.cast(ada, "p1", "7", 1, now);
+    const votes = shardFile("votes", ada);
+    expect(renames()).toEqual([
+      `rename ${path.join(path.dirname(votes), `.${path.basename(votes)}.tmp`)} ${votes}`,
+    ]);
+    expect(await readJson(votes)).toEqual({
+      [ada]: [{ paperId: "p1", member: "7", vote: 1, at: now.toISOString() }],
+    });
+
+    recorder.calls.length = 0;
+    expect(await store.readingLists.save(ada, saved("p1"))).toBe("already-saved");
+    expect(await store.readingLists.unsave(ada, "never")).toBe(false);
+    await store.votes.cast(ada, "p1", "7", 1, now);
+    await store.votes.cast(ada, "p1", "8", null, now);
+    expect(renames()).toEqual([]);
+  });
+
+  it("a target's last unsave and withdrawal leave no record of it in the shard", async () => {
+    await store.readingLists.save(ada, saved("p1"));
+    await store.readingLists.save(bob, saved("p1"));
+    await store.votes.cast(ada, "p1", "7", -1, now);
+    await store.readingLists.unsave(ada, "p1");
+    await store.votes.cast(ada, "p1", "7", null, now);
+    expect(await readJson(shardFile("reading-lists", ada))).toEqual({});
+    expect(await readJson(shardFile("votes", ada))).toEqual({});
+    expect(await readJson(shardFile("reading-lists", bob))).toEqual({ [bob]: [saved("p1")] });
+  });
+
+  it("50 votes at once are saved in one write of their shard", async () => {
+    recorder.calls.length = 0;
+    const members = Array.from({ length: 50 }, (_, index) => `m${index}`);
+    await Promise.all(members.map((member) => store.votes.cast(ada, "p1", member, 1, now)));
+    expect(renames()).toHaveLength(1);
+    store = await reopen();
+    expect(await store.votes.totals(ada, ["p1"])).toEqual(new Map([["p1", { up: 50, down: 0 }]]));
+  });
+
+  it("a vote does not wait for a reading-list write in progress", async () => {
+    const release = recorder.holdOpens(/reading-lists\/\.\d\d\.json\.tmp$/);
+    const saving = store.readingLists.save(bob, saved("p1"));
+    let done = false;
+    void saving.then(() => (done = true));
+    expect(await store.votes.cast(ada, "p1", "7", 1, now)).toEqual({ up: 1, down: 0 });
+    expect(done).toBe(false);
+    expect(await store.readingLists.all(bob)).toEqual([]);
+    release();
+    expect(await saving).toBe("saved");
+  });
+
+  it("a vote that cannot be written rejects with StoreWriteError naming the file, and counts nothing", async () => {
+    await store.votes.cast(ada, "p1", "7", 1, now);
+    const file = shardFile("votes", ada);
+    recorder.failOpens(/votes\/\.\d\d\.json\.tmp$/);
+    const error = await store.votes.cast(ada, "p1", "8", 1, now).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreWriteError);
+    expect((error as Error).message).toContain(file);
+    expect(await store.votes.totals(ada, ["p1"])).toEqual(new Map([["p1", { up: 1, down: 0 }]]));
+    store = await reopen();
+    expect(await store.votes.totals(ada, ["p1"])).toEqual(new Map([["p1", { up: 1, down: 0 }]]));
+  });
+});
+
 describe("after a restart", () => {
   it("a claim whose holder stopped is taken over once its lease has ended", async () => {
     await store.deliveries.claim(

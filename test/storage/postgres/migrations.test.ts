@@ -46,9 +46,11 @@ describe("Postgres schema migrations", () => {
       "libraries",
       "papers",
       "profiles",
+      "saved_papers",
       "schema_migrations",
       "sent_papers",
       "subscriptions",
+      "votes",
     ]);
   });
 
@@ -127,6 +129,36 @@ describe("Postgres schema migrations", () => {
     await store.ingestRuns.record(run);
     expect(await store.ingestRuns.latest()).toStrictEqual([run]);
     await store.close();
+  });
+
+  it("a database set up before reading lists and votes opens with its records and none, and takes them", async () => {
+    await migrate(test.db, migrations.slice(0, 5));
+    await test.db.query(
+      `INSERT INTO profiles (target_key, interests, liked, disliked, updated_at)
+       VALUES ('telegram:channel:-1', '{graphs}', '{}', '{}', '2024-03-08T00:00:00Z')`,
+    );
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    expect(await store.counts()).toMatchObject({ profiles: 1, saved: 0, votes: 0 });
+    const key = "telegram:channel:-1";
+    const saved = { paperId: "2403.00001", savedBy: "7", savedAt: "2024-03-10T07:00:00.000Z" };
+    expect(await store.readingLists.save(key, saved)).toBe("saved");
+    expect(await store.readingLists.all(key)).toStrictEqual([saved]);
+    const at = new Date("2024-03-10T07:05:00.000Z");
+    expect(await store.votes.cast(key, "2403.00001", "7", -1, at)).toStrictEqual({ up: 0, down: 1 });
+    expect((await store.profiles.get(key))?.interests).toEqual(["graphs"]);
+    await store.close();
+  });
+
+  it("the votes table refuses a vote other than 1 or -1, and a member's second row on a paper", async () => {
+    await migrate(test.db);
+    const insert = (member: string, vote: number) =>
+      test.db.query(
+        `INSERT INTO votes (target_key, paper_id, member, vote, at) VALUES ('k', 'p', $1, $2, now())`,
+        [member, vote],
+      );
+    await expect(insert("7", 2)).rejects.toThrow(/check constraint/);
+    await insert("7", 1);
+    await expect(insert("7", -1)).rejects.toThrow(/duplicate key/);
   });
 
   it("refuses a database that a newer paperboy migrated, naming the database, and changes nothing", async () => {

@@ -103,6 +103,28 @@ function aSnapshot(): StoreSnapshot {
         },
       ],
     ]),
+    // Two papers saved at one instant: the order given is the order kept.
+    saved: new Map([
+      [
+        "telegram:channel:-100",
+        [
+          { paperId: "2403.00002", savedBy: "7", savedAt: "2024-03-09T10:00:00.000Z" },
+          { paperId: "2403.00001", savedBy: "8", savedAt: "2024-03-09T10:00:00.000Z" },
+          { paperId: "old", savedBy: "7", savedAt: "2024-03-01T00:00:00.000Z" },
+        ],
+      ],
+      ["discord:user:1", [{ paperId: "2403.00001", savedBy: "1", savedAt: "2024-03-02T00:00:00.000Z" }]],
+    ]),
+    votes: new Map([
+      [
+        "telegram:channel:-100",
+        [
+          { paperId: "2403.00001", member: "7", vote: -1 as const, at: "2024-03-09T11:00:00.000Z" },
+          { paperId: "2403.00001", member: "8", vote: 1 as const, at: "2024-03-09T12:00:00.000Z" },
+          { paperId: "2403.00002", member: "7", vote: 1 as const, at: "2024-03-08T11:00:00.000Z" },
+        ],
+      ],
+    ]),
   };
 }
 
@@ -131,6 +153,8 @@ describe("Postgres store: snapshot and replaceAll", () => {
       deliveries: 3,
       sent: 4,
       libraries: 1,
+      saved: 4,
+      votes: 3,
     });
     await other.close();
   });
@@ -189,6 +213,8 @@ describe("Postgres store: snapshot and replaceAll", () => {
       deliveries: [],
       sent: new Map(),
       libraries: new Map(),
+      saved: new Map(),
+      votes: new Map(),
     });
     await store.replaceAll(aSnapshot());
     await store.replaceAll(empty);
@@ -199,6 +225,8 @@ describe("Postgres store: snapshot and replaceAll", () => {
       deliveries: 0,
       sent: 0,
       libraries: 0,
+      saved: 0,
+      votes: 0,
     });
   });
 });

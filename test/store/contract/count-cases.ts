@@ -21,6 +21,8 @@ export function countCases(handle: StoreHandle): void {
       await store.subscriptions.delete(bob);
       await store.subscriptions.delete(lab);
       await store.libraries.delete(lab);
+      await store.readingLists.unsave(lab, "2403.00001");
+      await store.votes.cast(lab, "2403.00001", "m1", null, t0);
       expect(await store.deliveries.release(ada, "2024-03-10", "instance-A")).toBe(true);
       await store.deliveries.prune({ deliveriesBefore: "2024-03-09", sentPublishedBefore: t0 });
       // Left: ada's skipped day, lab's sending and bob's failed one; p2 and p7 (undated).
@@ -31,6 +33,8 @@ export function countCases(handle: StoreHandle): void {
         deliveries: 3,
         sent: 2,
         libraries: 0,
+        saved: 6,
+        votes: 7,
       });
     });
   });

@@ -22,11 +22,18 @@ import {
   sharedPaperVersionCases,
 } from "./paper-version-cases.js";
 import { profileCases } from "./profile-cases.js";
+import {
+  readingListCases,
+  readingListDurabilityCases,
+  readingListFailureCases,
+  sharedReadingListCases,
+} from "./reading-list-cases.js";
 import { replaceAllCases, replaceAllDurabilityCases } from "./replace-all-cases.js";
 import { sharedCases } from "./shared-cases.js";
 import { snapshotCases } from "./snapshot-cases.js";
 import { subscriptionCases } from "./subscription-cases.js";
 import { takeOverCases } from "./takeover-cases.js";
+import { sharedVoteCases, voteCases, voteDurabilityCases, voteFailureCases } from "./vote-cases.js";
 
 export type { ContractOptions, OpenedStore } from "./helpers.js";
 
@@ -105,6 +112,8 @@ export function describeStoreContract(
     profileCases(handle);
     subscriptionCases(handle);
     libraryCases(handle);
+    readingListCases(handle);
+    voteCases(handle);
     claimCases(handle);
     leaseCases(handle);
     takeOverCases(handle);
@@ -122,6 +131,8 @@ export function describeStoreContract(
       replaceAllDurabilityCases(handle);
       paperVersionDurabilityCases(handle);
       libraryDurabilityCases(handle);
+      readingListDurabilityCases(handle);
+      voteDurabilityCases(handle);
       ingestRunDurabilityCases(handle);
     };
     if (options.durable) durable();
@@ -131,11 +142,15 @@ export function describeStoreContract(
       sharedJobCases(handle);
       sharedPaperVersionCases(handle);
       sharedIngestRunCases(handle);
+      sharedReadingListCases(handle);
+      sharedVoteCases(handle);
     };
     if (options.shared) shared();
     else describe.skip("several instances on one storage (not shared)", shared);
     const failing = (): void => {
       libraryFailureCases(handle);
+      readingListFailureCases(handle);
+      voteFailureCases(handle);
       ingestRunFailureCases(handle);
     };
     if (options.failable) failing();

@@ -41,6 +41,10 @@ async function writeOthers(store: Store): Promise<void> {
   await store.subscriptions.put(gone, aSubscription({ chatId: "7" }));
   await store.libraries.put(gone, aLibrary());
   await store.libraries.put(lab, aLibrary({ importedAt: "2024-01-01T00:00:00.000Z", papers: [] }));
+  await store.readingLists.save(gone, { paperId: "old-1", savedBy: "7", savedAt: t0.toISOString() });
+  await store.readingLists.save(lab, { paperId: "old-2", savedBy: "7", savedAt: t0.toISOString() });
+  await store.votes.cast(gone, "old-1", "7", 1, t0);
+  await store.votes.cast(lab, "2403.00001", "m9", -1, t0);
   await deliverOne(store, aClaim(gone, "2024-03-01", { papers: [sent("old-1")] }), "instance-Z", t0);
   await store.deliveries.claim([aClaim(ada, "2024-03-05", { papers: [sent("old-2")] })], tenMinutes("Z"), t0);
 }
@@ -82,6 +86,10 @@ export function replaceAllCases(handle: StoreHandle): void {
       expect(await store.subscriptions.get(gone)).toBeUndefined();
       expect(await store.libraries.get(gone)).toBeUndefined();
       expect(await store.libraries.get(lab)).toStrictEqual(aMixSnapshot().libraries.get(lab));
+      expect(await store.readingLists.all(gone)).toEqual([]);
+      expect(await store.readingLists.all(lab)).toStrictEqual(aMixSnapshot().saved.get(lab));
+      expect(await store.votes.totals(gone, ["old-1"])).toEqual(new Map([["old-1", { up: 0, down: 0 }]]));
+      expect((await store.votes.totals(lab, ["2403.00001"])).get("2403.00001")).toEqual({ up: 2, down: 2 });
       expect(await store.deliveries.recent(gone, 10)).toEqual([]);
       expect(await recordOf(store, ada, "2024-03-05")).toBeUndefined();
       expect(await sentIdsOf(store, gone)).toEqual([]);
@@ -122,6 +130,10 @@ export function replaceAllCases(handle: StoreHandle): void {
       given.sent.get(ada)?.push(sent("changed"));
       given.libraries.get(lab)?.papers.pop();
       given.libraries.set(bob, aLibrary());
+      given.saved.get(lab)?.pop();
+      const labVotes = given.votes.get(lab);
+      if (labVotes?.[0]) labVotes[0].member = "changed";
+      given.votes.set(bob, []);
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(plainSnapshot(aMixSnapshot()));
     });
 

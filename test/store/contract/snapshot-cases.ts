@@ -50,6 +50,12 @@ export function snapshotCases(handle: StoreHandle): void {
       const library = snapshot.libraries.get(lab);
       library?.papers.push(aLibraryPaper({ title: "changed" }));
       if (library?.papers[0]) library.papers[0].authors.push("Changed");
+      const saved = snapshot.saved.get(ada);
+      if (saved?.[0]) saved[0].savedBy = "changed";
+      saved?.pop();
+      const votes = snapshot.votes.get(lab);
+      if (votes?.[0]) votes[0].vote = -1;
+      votes?.pop();
       snapshot.deliveries.length = 0;
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(plainSnapshot(aMixSnapshot()));
     });

@@ -1,13 +1,16 @@
 import { expect } from "vitest";
 import type { Paper } from "../../../src/core/paper.js";
 import type {
+  CastVote,
   Delivery,
   Library,
   Profile,
+  SavedPaper,
   SentPaper,
   StoreCounts,
   StoreSnapshot,
   Subscription,
+  Vote,
 } from "../../../src/core/records.js";
 import type { NewClaim, Store } from "../../../src/core/store/port.js";
 import type { TargetKey } from "../../../src/core/target.js";
@@ -63,11 +66,22 @@ const bobSubscription = (): Subscription => aSubscription({ chatId: "bob", owner
 /** The mix's one library: imported twice, the second replacing the first. */
 const labLibrary = (): Library => aLibrary({ importedAt: minutesAfter(t0, 20).toISOString() });
 
+/** A paper saved by `savedBy`, `minutes` after t0. */
+export function aSavedPaper(paperId: string, savedBy: string, minutes = 0): SavedPaper {
+  return { paperId, savedBy, savedAt: minutesAfter(t0, minutes).toISOString() };
+}
+
+/** A vote cast by `member`, `minutes` after t0. */
+export function aCastVote(paperId: string, member: string, vote: Vote, minutes = 0): CastVote {
+  return { paperId, member, vote, at: minutesAfter(t0, minutes).toISOString() };
+}
+
 /**
  * A bit of everything, written the way paperboy writes it: papers (one replaced, one undated),
  * profiles, subscriptions (one paused), delivery records in every status but released, with
- * their sent papers dated and undated, and a library (replaced once; another one deleted).
- * `aMixSnapshot()` is what it must leave.
+ * their sent papers dated and undated, a library (replaced once; another one deleted), reading
+ * lists (two papers saved at one instant, one saved twice, one unsaved) and votes (one replaced,
+ * one withdrawn). `aMixSnapshot()` is what it must leave.
  */
 export async function writeAMix(store: Store): Promise<void> {
   await store.papers.put([aPaper("2403.00003"), aPaper("2403.00001", { upvotes: 3 }), aSeedPaper()]);
@@ -93,6 +107,32 @@ export async function writeAMix(store: Store): Promise<void> {
   await store.libraries.put(bob, aLibrary());
   await store.libraries.put(lab, labLibrary());
   await store.libraries.delete(bob);
+
+  const { readingLists, votes } = store;
+  await readingLists.save(ada, aSavedPaper("2403.00001", "100", 0));
+  await readingLists.save(ada, aSavedPaper("2403.00002", "100", 2));
+  await readingLists.save(ada, aSavedPaper("2403.00003", "100", 2)); // at 00002's instant, saved after it
+  await readingLists.save(ada, aSavedPaper("hf-seed-1", "100", 3));
+  await readingLists.save(ada, aSavedPaper("gone", "100", 4));
+  await readingLists.unsave(ada, "gone");
+  await readingLists.save(lab, aSavedPaper("2403.00001", "42", 0));
+  await readingLists.save(lab, aSavedPaper("2403.00002", "43", 1));
+  await readingLists.save(lab, aSavedPaper("2403.00002", "44", 5)); // already saved: 43's save stays
+  await readingLists.save(lab, aSavedPaper("2403.00003", "44", 2));
+  const cast = (paperId: string, member: string, vote: Vote | null, minutes: number) =>
+    votes.cast(lab, paperId, member, vote, minutesAfter(t0, minutes));
+  await cast("2403.00001", "m1", 1, 0);
+  await cast("2403.00001", "m2", 1, 1);
+  await cast("2403.00001", "m3", -1, 2);
+  await cast("2403.00001", "m4", 1, 3);
+  await cast("2403.00001", "m4", -1, 4); // replaces m4's 👍
+  await cast("2403.00001", "m5", 1, 5);
+  await cast("2403.00001", "m5", null, 6); // withdrawn
+  await cast("2403.00001", "m1", 1, 7); // the vote m1 has: nothing changes, its time stays
+  await cast("2403.00002", "m1", 1, 8);
+  await cast("2403.00002", "m2", -1, 9);
+  await cast("2403.00003", "m6", 1, 10);
+  await cast("2403.00003", "m1", -1, 11);
 
   const { deliveries } = store;
   await deliverOne(store, claims.adaSent(), "instance-A", mixSentAt);
@@ -180,6 +220,40 @@ export function aMixSnapshot(): StoreSnapshot {
       [lab, [sent("p7")]],
     ]),
     libraries: new Map([[lab, labLibrary()]]),
+    saved: new Map([
+      [
+        ada,
+        [
+          aSavedPaper("hf-seed-1", "100", 3),
+          aSavedPaper("2403.00003", "100", 2),
+          aSavedPaper("2403.00002", "100", 2),
+          aSavedPaper("2403.00001", "100", 0),
+        ],
+      ],
+      [
+        lab,
+        [
+          aSavedPaper("2403.00003", "44", 2),
+          aSavedPaper("2403.00002", "43", 1),
+          aSavedPaper("2403.00001", "42", 0),
+        ],
+      ],
+    ]),
+    votes: new Map([
+      [
+        lab,
+        [
+          aCastVote("2403.00001", "m1", 1, 0),
+          aCastVote("2403.00001", "m2", 1, 1),
+          aCastVote("2403.00001", "m3", -1, 2),
+          aCastVote("2403.00001", "m4", -1, 4),
+          aCastVote("2403.00002", "m1", 1, 8),
+          aCastVote("2403.00002", "m2", -1, 9),
+          aCastVote("2403.00003", "m1", -1, 11),
+          aCastVote("2403.00003", "m6", 1, 10),
+        ],
+      ],
+    ]),
   };
 }
 
@@ -191,6 +265,8 @@ export const mixCounts: StoreCounts = {
   deliveries: 5,
   sent: 6,
   libraries: 1,
+  saved: 7,
+  votes: 8,
 };
 
 /** What an empty store counts. */
@@ -201,6 +277,8 @@ export const noCounts: StoreCounts = {
   deliveries: 0,
   sent: 0,
   libraries: 0,
+  saved: 0,
+  votes: 0,
 };
 
 export function anEmptySnapshot(): StoreSnapshot {
@@ -211,6 +289,8 @@ export function anEmptySnapshot(): StoreSnapshot {
     deliveries: [],
     sent: new Map(),
     libraries: new Map(),
+    saved: new Map(),
+    votes: new Map(),
   };
 }
 
@@ -222,16 +302,20 @@ export interface PlainSnapshot {
   deliveries: Delivery[];
   sent: [TargetKey, SentPaper[]][];
   libraries: [TargetKey, Library][];
+  saved: [TargetKey, SavedPaper[]][];
+  votes: [TargetKey, CastVote[]][];
 }
 
 /**
  * `snapshot` in a form two snapshots compare in with `toStrictEqual`: maps become entries sorted by
  * key, deliveries are ordered by key only (the port fixes the order within a target, oldest local
  * date first, not across targets; the sort is stable, so the order within a target is compared),
- * and a target with no sent papers is the same as none.
+ * and a target with no sent papers is the same as none. Reading lists and votes are compared in
+ * the order the port fixes (newest first; by paper, then member).
  */
 export function plainSnapshot(snapshot: StoreSnapshot): PlainSnapshot {
-  for (const map of [snapshot.profiles, snapshot.subscriptions, snapshot.sent, snapshot.libraries]) {
+  const maps = [snapshot.profiles, snapshot.subscriptions, snapshot.sent, snapshot.libraries];
+  for (const map of [...maps, snapshot.saved, snapshot.votes]) {
     expect(map).toBeInstanceOf(Map);
   }
   const byKey = <V>(entries: Iterable<[TargetKey, V]>): [TargetKey, V][] =>
@@ -243,5 +327,7 @@ export function plainSnapshot(snapshot: StoreSnapshot): PlainSnapshot {
     deliveries: [...snapshot.deliveries].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     sent: byKey([...snapshot.sent].filter(([, papers]) => papers.length > 0)),
     libraries: byKey(snapshot.libraries),
+    saved: byKey(snapshot.saved),
+    votes: byKey(snapshot.votes),
   };
 }

@@ -3,6 +3,7 @@ import { paperChanges } from "./002-paper-changes.js";
 import { profileFilters } from "./003-profile-filters.js";
 import { libraries } from "./004-libraries.js";
 import { status } from "./005-status.js";
+import { readingListsAndVotes } from "./006-reading-lists-and-votes.js";
 
 export interface Migration {
   /** Applied in increasing order; never renumbered or edited once released. */
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: "profile filters", sql: profileFilters },
   { version: 4, name: "libraries", sql: libraries },
   { version: 5, name: "status", sql: status },
+  { version: 6, name: "reading lists and votes", sql: readingListsAndVotes },
 ];
