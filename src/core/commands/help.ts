@@ -8,7 +8,7 @@ export const helpCommand: Command = {
   async run(_args, _ctx, env) {
     const lines = env.usages.map(({ usage, summary }) => `/${usage} — ${summary}`);
     lines.push(
-      "Buttons under each paper: 👍 and 👎 tune your picks at once, More like this finds neighbours.",
+      "Buttons under each paper: 👍 and 👎 tune your picks at once (in a channel, they are your vote), More like this finds neighbours, 🔖 saves it to the reading list.",
     );
     return { ...infoReply(lines, "paperboy commands"), private: true };
   },

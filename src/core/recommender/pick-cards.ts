@@ -27,7 +27,8 @@ export function pickCard(pick: DailyPick): PaperCard {
 export const QUIET_DAY_NOTE = "Nothing new matched your interests today. Tomorrow brings new papers.";
 export const NO_INTERESTS_NOTE =
   "There are no interests to pick papers for yet. Add some with /interests add <phrase>, e.g. /interests add graph neural networks";
-export const FEEDBACK_HINT = "👍 / 👎 tune the next picks at once; More like this finds neighbours.";
+export const FEEDBACK_HINT =
+  "👍 / 👎 tune the next picks at once; More like this finds neighbours; 🔖 saves to the reading list.";
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
