@@ -3,18 +3,10 @@ import { createDigestComposer } from "../../../src/core/recommender/digest.js";
 import type { Paper } from "../../../src/core/paper.js";
 import type { Profile, Subscription } from "../../../src/core/records.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
+import { SUBSCRIPTION } from "./fixtures.js";
 
 const NOW = new Date("2024-12-03T07:00:00Z");
-const subscription: Subscription = {
-  time: "08:00",
-  timezone: "UTC",
-  days: "daily",
-  count: 5,
-  quietNote: true,
-  chatId: "42",
-  ownerId: "42",
-  createdAt: "2024-12-01T00:00:00.000Z",
-};
+const subscription: Subscription = { ...SUBSCRIPTION, timezone: "UTC" };
 
 function paper(id: string, title: string, authors: string[], categories: string[]): Paper {
   const abstract = `${title}. Results on standard benchmarks.`;

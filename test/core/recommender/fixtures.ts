@@ -1,6 +1,19 @@
 import { readFileSync } from "node:fs";
 import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
 import type { Paper } from "../../../src/core/paper.js";
+import type { Subscription } from "../../../src/core/records.js";
+
+/** A daily digest of 5 at 08:00 in Paris that wants a note on quiet days. */
+export const SUBSCRIPTION: Subscription = {
+  time: "08:00",
+  timezone: "Europe/Paris",
+  days: "daily",
+  count: 5,
+  quietNote: true,
+  chatId: "42",
+  ownerId: "42",
+  createdAt: "2024-11-01T00:00:00.000Z",
+};
 
 /** The bundled seed corpus: 119 undated papers. */
 export function seedPapers(): Paper[] {

@@ -7,18 +7,9 @@ import { VectorCache } from "../../../src/core/recommender/vector-cache.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import type { Subscription } from "../../../src/core/records.js";
 import type { TargetHistory } from "../../../src/core/store/port.js";
-import { paper, seedPapers, TOPICAL } from "./fixtures.js";
+import { paper, seedPapers, SUBSCRIPTION, TOPICAL } from "./fixtures.js";
 
-const subscription: Subscription = {
-  time: "08:00",
-  timezone: "Europe/Paris",
-  days: "daily",
-  count: 5,
-  quietNote: true,
-  chatId: "42",
-  ownerId: "42",
-  createdAt: "2024-12-01T00:00:00.000Z",
-};
+const subscription = SUBSCRIPTION;
 const NOW = new Date("2024-12-03T07:00:00Z"); // a Tuesday
 
 function topicalPicks(interests: string[], count: number, lambda: number) {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createDigestComposer } from "../../../src/core/recommender/digest.js";
 import type { Paper } from "../../../src/core/paper.js";
-import type { Subscription } from "../../../src/core/records.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
+import { SUBSCRIPTION } from "./fixtures.js";
 
-const subscription: Subscription = {
-  time: "08:00",
-  timezone: "Europe/Paris",
-  days: "daily",
-  count: 5,
-  quietNote: true,
-  chatId: "42",
-  ownerId: "42",
-  createdAt: "2024-11-01T00:00:00.000Z",
-};
+const subscription = SUBSCRIPTION;
 
 function paper(id: string, title: string, publishedAt: string): Paper {
   return { id, title, abstract: `${title}.`, authors: [], publishedAt, sources: ["arxiv"] };
