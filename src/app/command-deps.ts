@@ -1,0 +1,32 @@
+import cron from "node-cron";
+import type { Config } from "../config.js";
+import type { CommandServiceDeps } from "../core/commands/deps.js";
+import type { Logger } from "../core/log.js";
+import type { PrometheusTelemetry } from "../metrics/prometheus.js";
+import type { PaperSources } from "../sources/create.js";
+import type { App } from "./open-app.js";
+
+/** What the command layer works with, the same for the console chat and the bots. */
+export function commandServiceDeps(
+  config: Config,
+  app: App,
+  sources: PaperSources,
+  log: Logger,
+  telemetry: PrometheusTelemetry,
+): CommandServiceDeps {
+  return {
+    index: app.index,
+    store: app.store,
+    log,
+    defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
+    lookup: (ids: readonly string[]) => sources.arxiv.byIds(ids),
+    nextIngest: nextIngestRun,
+    admins: new Set(config.admins),
+    telemetry,
+  };
+}
+
+/** The scheduler's ingestion task, once it runs (the console chat has none): when it runs next. */
+function nextIngestRun(): Date | undefined {
+  return [...cron.getTasks().values()].find((task) => task.name === "ingestion")?.getNextRun() ?? undefined;
+}
