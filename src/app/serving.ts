@@ -16,12 +16,13 @@ import { syncPapers } from "./paper-sync.js";
 import type { Running } from "./running.js";
 import type { Shutdown } from "./shutdown.js";
 import { trackRuns, type TrackedJob } from "./tracked-job.js";
+import { startWeeklyRecaps } from "./weekly-recaps.js";
 
 /** What runs beside the started bots, stopped in the shutdown order (see stop-parts.ts). */
 export interface Serving {
   tick: TrackedJob<[]>;
   scheduler: Scheduler;
-  /** Stopped beside the platforms: the paper sync, the health endpoint when configured. */
+  /** Stopped beside the platforms: the paper sync, the weekly recaps, the health endpoint when configured. */
   others: Running[];
 }
 
@@ -75,7 +76,8 @@ export async function startServing(deps: ServingDeps, markServing: () => void): 
     since: app.papersVersion,
     log,
   });
-  const others: Running[] = [{ name: "paper sync", stop: () => sync.stop() }];
+  const recaps = startWeeklyRecaps({ store: app.store, index: app.index, adapters: deps.adapters, log });
+  const others: Running[] = [{ name: "paper sync", stop: () => sync.stop() }, recaps];
   markServing();
   if (config.healthPort !== undefined) others.push(await startHealthEndpoint(config.healthPort, deps));
   return { tick, scheduler, others };

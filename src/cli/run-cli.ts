@@ -9,6 +9,7 @@ import { openFileStore } from "../storage/files/open-file-store.js";
 import { openStore } from "../storage/open-store.js";
 import { CHAT_USAGE, chatArgsProblem, runChat } from "./chat.js";
 import { DIGEST_USAGE, digestArgsProblem, runDigest } from "./digest.js";
+import { EXPORT_USAGE, exportArgsProblem, runExport } from "./export.js";
 import { FIND_USAGE, runFind } from "./find.js";
 import { asksForHelp } from "./help.js";
 import { INGEST_USAGE, ingestArgsProblem, runIngest } from "./ingest.js";
@@ -26,6 +27,8 @@ Commands:
                                                          picks for ad-hoc interests or a library
   chat                                                   the bot's commands in this terminal
   digest --dry-run [--at ISO-TIME]                       what the next digests would send, sending nothing
+  export --target KEY [--format bibtex|ris|csl] [--out FILE]
+                                                         a reading list as a file (e.g. --target discord:channel:123)
   ingest [--source hf|arxiv|rss|all] [--date YYYY-MM-DD] [--categories cs.LG,cs.CL]
                                                          fetch new papers
   store import --from DATA_DIR [--replace]              copy a data folder into DATABASE_URL
@@ -43,6 +46,7 @@ const COMMAND_USAGE: Record<string, string> = {
   picks: PICKS_USAGE,
   chat: CHAT_USAGE,
   digest: DIGEST_USAGE,
+  export: EXPORT_USAGE,
   ingest: INGEST_USAGE,
   store: STORE_IMPORT_USAGE,
   help: USAGE,
@@ -57,6 +61,7 @@ const COMMAND_USAGE: Record<string, string> = {
 const EARLY_CHECKS: Record<string, (args: string[]) => string | undefined> = {
   chat: chatArgsProblem,
   digest: digestArgsProblem,
+  export: exportArgsProblem,
   ingest: ingestArgsProblem,
   paper: paperArgsProblem,
 };
@@ -117,6 +122,17 @@ const COMMANDS: Record<string, CommandRunner> = {
             calendar: new ArxivCalendar(env.config.digest.arxivHolidays),
           }),
           graceHours: env.config.digest.graceHours,
+          ...env.io,
+        }),
+      { readOnly: true },
+    ),
+  export: (args, env) =>
+    withApp(
+      env,
+      (app) =>
+        runExport(args, {
+          readingLists: app.store.readingLists,
+          paper: (id) => app.corpus.get(id),
           ...env.io,
         }),
       { readOnly: true },

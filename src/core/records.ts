@@ -80,6 +80,30 @@ export interface CastVote {
 
 export type DeliveryDays = "daily" | "weekdays";
 
+/** The days of the week, Monday first as ISO weeks count them; records keep them in this form. */
+export const WEEKDAYS = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** A channel's weekly recap: the week's most-voted and most-saved papers, once a week. */
+export interface WeeklyRecap {
+  day: Weekday;
+  /** Local time of day, `HH:MM` (24 h), in the subscription's time zone. */
+  time: string;
+  /**
+   * ISO week (`2026-W49`, in the subscription's zone) that has had its recap: the last one sent, or
+   * the week whose slot had already passed when the recap was turned on. No second recap that week.
+   */
+  lastWeek?: string;
+}
+
 export interface Subscription {
   /** Local time of day, `HH:MM` (24 h). */
   time: string;
@@ -97,6 +121,8 @@ export interface Subscription {
   createdAt: string;
   /** Set when the platform refused delivery (blocked, channel gone); `/subscribe` clears it. */
   paused?: { reason: string; at: string };
+  /** A channel's weekly recap; absent: none. */
+  recap?: WeeklyRecap;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import type { CommandContext, CommandService } from "../../core/commands/context.js";
 import type { Reply } from "../../core/commands/reply.js";
+import { writeExportFile } from "./export-file.js";
 import { readImportArgument } from "./import-file.js";
 import { renderReply } from "./render.js";
 
@@ -9,6 +10,8 @@ export interface ConsoleChatOptions {
   output: NodeJS.WritableStream;
   service: CommandService;
   greeting?: string;
+  /** Where exports (`/export`) are written: the current directory unless given. */
+  directory?: string;
 }
 
 /** The one person at the terminal: they own their profile and may change everything. */
@@ -25,10 +28,12 @@ const PROMPT = "> ";
 /**
  * A chat on the command layer in a terminal or over a pipe: one command per line, typed with its
  * slash (`/interests add graph neural networks`). Button hints such as `/find:Ab3dE9:2` press the
- * button. Lines are answered in order; resolves when the input ends or on /quit.
+ * button. An answer with a file (`/export`) writes it into `directory`. Lines are answered in order;
+ * resolves when the input ends or on /quit.
  */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { input, output, service } = options;
+  const directory = options.directory ?? process.cwd();
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   const lines = createInterface({ input, terminal: false, crlfDelay: Infinity });
   if (options.greeting) output.write(`${options.greeting}\n\n`);
@@ -37,7 +42,11 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     for await (const raw of lines) {
       const line = raw.trim();
       if (QUIT_WORDS.has(line.toLowerCase())) break;
-      if (line.length > 0) output.write(`${renderReply(await answer(service, line))}\n`);
+      if (line.length > 0) {
+        const reply = await answer(service, line);
+        output.write(`${renderReply(reply)}\n`);
+        if (reply.file) output.write(`${await writeExportFile(directory, reply.file)}\n\n`);
+      }
       if (interactive) output.write(PROMPT);
     }
   } finally {

@@ -2,11 +2,12 @@ import type { Button, PaperCard, Reply } from "../../core/commands/reply.js";
 import { safeReply } from "../../core/safe-reply.js";
 import { safeLine } from "../../core/safe-text.js";
 
-const PAPER_ACTIONS = new Set(["like", "dislike", "similar"]);
+const PAPER_ACTIONS = new Set(["like", "dislike", "similar", "save"]);
 
 /**
- * What to type to press a button: paper buttons become their command (`/like 2410.12345`), other
- * buttons their action id with a slash (`/find:Ab3dE9:2`), which the console chat runs as a press.
+ * What to type to press a button: paper buttons become their command (`/like 2410.12345`,
+ * `/save 2410.12345`), other buttons their action id with a slash (`/find:Ab3dE9:2`), which the
+ * console chat runs as a press.
  */
 export function typedButton(action: string): string {
   const separator = action.indexOf(":");

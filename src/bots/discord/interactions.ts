@@ -1,5 +1,6 @@
-import { MessageFlags, MessageFlagsBitField } from "discord.js";
+import { MessageFlags, MessageFlagsBitField, Routes } from "discord.js";
 import type {
+  APIMessageTopLevelComponent,
   AutocompleteInteraction,
   ButtonInteraction,
   ChatInputCommandInteraction,
@@ -7,19 +8,26 @@ import type {
   RepliableInteraction,
 } from "discord.js";
 import type { CommandContext, CommandService } from "../../core/commands/context.js";
-import type { Reply } from "../../core/commands/reply.js";
+import type { Reply, VoteTally } from "../../core/commands/reply.js";
 import type { Logger } from "../../core/log.js";
 import { downloadFailedMessage, fetchAttachment } from "./attachment.js";
+import { markChannelPaging, readButton } from "./button-scope.js";
 import { slashCommands } from "./commands/index.js";
 import { MAX_CHOICES } from "./commands/types.js";
 import type { AttachmentRef, CommandScope, SlashCommand } from "./commands/types.js";
 import { commandContextFor } from "./context.js";
 import { describeError, isSpentInteraction } from "./discord-errors.js";
 import { renderReply } from "./render.js";
+import { withReplyFile } from "./reply-file.js";
+import { withVoteTotals } from "./vote-buttons.js";
 
 const NO_MENTIONS = { parse: [] };
 /** Button actions that page through a reply: they replace the message they sit on. */
-const PAGING_ACTIONS = ["find:"];
+const PAGING_ACTIONS = ["find:", "saved:"];
+/** Button actions that are a member's vote under a channel's message: its buttons then show the totals. */
+const VOTE_ACTIONS = ["like:", "dislike:"];
+/** How long labelling votes may take, rate-limit waits included: shutdown waits for it, and the next vote labels anyway. */
+export const VOTE_LABEL_TIMEOUT_MS = 5_000;
 
 export const APOLOGY =
   "Sorry, something went wrong while answering that. Please try again in a minute; " +
@@ -94,7 +102,7 @@ export class InteractionRouter {
       ctx.attachment = attachment;
     }
     const reply = await this.#service.run(ctx, request.input);
-    await sendAfterEphemeralDefer(interaction, reply);
+    await sendAfterEphemeralDefer(interaction, scoped(reply, ctx));
   }
 
   /** The file, or undefined once the user has been told it could not be fetched. */
@@ -116,26 +124,47 @@ export class InteractionRouter {
   }
 
   async #button(interaction: ButtonInteraction): Promise<void> {
-    const action = interaction.customId;
+    const { action } = readButton(interaction.customId);
     if (PAGING_ACTIONS.some((prefix) => action.startsWith(prefix))) {
       await this.#turnPage(interaction, action);
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const reply = await this.#service.runAction(
-      commandContextFor(interaction, buttonScope(interaction)),
-      action,
-    );
-    await sendAfterEphemeralDefer(interaction, reply);
+    const ctx = commandContextFor(interaction, buttonScope(interaction));
+    const reply = await this.#service.runAction(ctx, action);
+    await sendAfterEphemeralDefer(interaction, scoped(reply, ctx));
+    const isVote = VOTE_ACTIONS.some((prefix) => action.startsWith(prefix));
+    if (reply.votes && isVote && ctx.target.kind === "channel")
+      await this.#showVotes(interaction, reply.votes);
+  }
+
+  /**
+   * Labels the paper's 👍 and 👎 on the pressed message with its vote totals, after the member has
+   * their own confirmation. The message is edited as the bot (which posted it), since the
+   * interaction already answered with that confirmation. A failed edit loses only the labels: the
+   * vote is stored and confirmed, so it is logged and not apologised for.
+   */
+  async #showVotes(interaction: ButtonInteraction, votes: VoteTally): Promise<void> {
+    const components = withVoteTotals(messageComponents(interaction), votes);
+    if (!components) return;
+    try {
+      await interaction.client.rest.patch(
+        Routes.channelMessage(interaction.channelId, interaction.message.id),
+        { body: { components }, signal: AbortSignal.timeout(VOTE_LABEL_TIMEOUT_MS) },
+      );
+    } catch (error) {
+      this.#log.warn(
+        { interaction: describeInteraction(interaction), err: describeError(error) },
+        "Discord vote totals not shown on the message",
+      );
+    }
   }
 
   /** Replaces the message the button sits on with the requested page. */
   async #turnPage(interaction: ButtonInteraction, action: string): Promise<void> {
     await interaction.deferUpdate();
-    const reply = await this.#service.runAction(
-      commandContextFor(interaction, buttonScope(interaction)),
-      action,
-    );
+    const ctx = commandContextFor(interaction, buttonScope(interaction));
+    const reply = scoped(await this.#service.runAction(ctx, action), ctx);
     const messages = renderReply(reply);
     if (reply.kind === "error") {
       // An error (an expired page, say) must not wipe out the page being read.
@@ -185,7 +214,7 @@ export class InteractionRouter {
  * (as follow-ups, since a deferred reply keeps its visibility) when the command layer says so.
  */
 async function sendAfterEphemeralDefer(interaction: RepliableInteraction, reply: Reply): Promise<void> {
-  const messages = renderReply(reply);
+  const messages = withReplyFile(renderReply(reply), reply.file, interaction.attachmentSizeLimit);
   if (reply.private === false) {
     await interaction.editReply({ content: POSTED_PUBLICLY, allowedMentions: NO_MENTIONS });
     for (const message of messages) await interaction.followUp(message);
@@ -207,7 +236,28 @@ async function apologize(interaction: RepliableInteraction): Promise<void> {
  * the channel; the command layer then decides whether the presser may tune it or tunes their own picks.
  */
 function buttonScope(interaction: ButtonInteraction): CommandScope {
-  return interaction.inGuild() && !isEphemeralMessage(interaction) ? "channel" : "user";
+  if (!interaction.inGuild()) return "user";
+  return readButton(interaction.customId).channel || !isEphemeralMessage(interaction) ? "channel" : "user";
+}
+
+/** A channel's reply keeps its paging on the channel's list, even when only the member sees it. */
+function scoped(reply: Reply, ctx: CommandContext): Reply {
+  return ctx.target.kind === "channel" ? markChannelPaging(reply) : reply;
+}
+
+/**
+ * The pressed message's components as Discord's JSON. The message is a raw payload when its channel
+ * is not cached, else discord.js's objects, which give their JSON back.
+ */
+function messageComponents(interaction: ButtonInteraction): APIMessageTopLevelComponent[] {
+  const components = interaction.message.components as readonly unknown[];
+  return components.map((component) =>
+    hasToJSON(component) ? component.toJSON() : (component as APIMessageTopLevelComponent),
+  );
+}
+
+function hasToJSON(value: unknown): value is { toJSON(): APIMessageTopLevelComponent } {
+  return typeof (value as { toJSON?: unknown } | null)?.toJSON === "function";
 }
 
 /** The message may be a raw payload when its channel is not cached, so its flags may be a plain number. */
@@ -220,6 +270,7 @@ function describeInteraction(interaction: Interaction): Record<string, string> {
   if (interaction.isCommand() || interaction.isAutocomplete()) {
     return { id: interaction.id, command: interaction.commandName };
   }
-  if (interaction.isButton()) return { id: interaction.id, button: interaction.customId.split(":")[0] ?? "" };
+  if (interaction.isButton())
+    return { id: interaction.id, button: readButton(interaction.customId).action.split(":")[0] ?? "" };
   return { id: interaction.id, type: String(interaction.type) };
 }

@@ -24,6 +24,10 @@ export const SERVICE_COMMANDS: readonly BotCommand[] = [
   { command: "paper", description: "Show one paper: /paper 2410.12345" },
   { command: "like", description: "More like this paper: /like 2410.12345" },
   { command: "dislike", description: "Fewer like this paper: /dislike 2410.12345" },
+  { command: "save", description: "Keep a paper on the reading list: /save 2410.12345" },
+  { command: "unsave", description: "Take a paper off the reading list" },
+  { command: "saved", description: "The reading list, newest first: /saved 2" },
+  { command: "export", description: "The reading list as a file: /export bibtex, ris or csl" },
   { command: "help", description: "How to use paperboy" },
 ];
 

@@ -1,6 +1,7 @@
+import { GrammyError } from "grammy";
 import type { Bot, BotError, Context } from "grammy";
 import type { CommandContext, CommandService } from "../../core/commands/context.js";
-import type { Reply } from "../../core/commands/reply.js";
+import type { Reply, VoteTally } from "../../core/commands/reply.js";
 import type { Logger } from "../../core/log.js";
 import {
   APOLOGY,
@@ -10,10 +11,13 @@ import {
   unknownInputReply,
 } from "./commands.js";
 import { type AdminCheck, toCommandContext } from "./context.js";
+import { grammySignal } from "./api-calls.js";
 import { asksForImport, documentName, downloadFailedReply, fetchDocument } from "./documents.js";
 import { describeError } from "./errors.js";
 import { renderReply } from "./render.js";
 import { sendMessages } from "./send.js";
+import { sendReplyWithFile } from "./send-file.js";
+import { withVoteTotals } from "./vote-markup.js";
 
 export interface HandlerDeps {
   service: CommandService;
@@ -27,6 +31,15 @@ export interface HandlerDeps {
 
 /** Telegram shows at most 200 characters in a callback answer. */
 const TOAST_MAX = 200;
+/** Button actions that are a member's vote in a group: the pressed message's buttons then show the totals. */
+const VOTE_ACTIONS = ["like:", "dislike:"];
+/** Telegram's answer to an edit that changes nothing (two presses racing to the same totals). */
+const NOT_MODIFIED = "message is not modified";
+/**
+ * How long labelling votes may take, rate-limit waits included: updates are handled one at a time,
+ * and cosmetic labels must not hold up everyone else's (the next vote labels the message anyway).
+ */
+export const VOTE_LABEL_TIMEOUT_MS = 5_000;
 
 /**
  * Wires commands, buttons and the private-chat hint to the command layer, all behind one error
@@ -59,14 +72,18 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
       await ctx.answerCallbackQuery({ text: "This button only works in a chat with the bot." });
       return;
     }
-    const result = await deps.service.runAction(commandContext, ctx.callbackQuery.data);
+    const action = ctx.callbackQuery.data;
+    const result = await deps.service.runAction(commandContext, action);
     const toast = asToast(result);
     if (toast !== undefined) {
       await ctx.answerCallbackQuery({ text: toast });
-      return;
+    } else {
+      await reply(ctx, result);
+      await ctx.answerCallbackQuery();
     }
-    await reply(ctx, result);
-    await ctx.answerCallbackQuery();
+    const isVote = VOTE_ACTIONS.some((prefix) => action.startsWith(prefix));
+    if (result.votes && isVote && commandContext.target.kind === "channel")
+      await showVotes(ctx, result.votes, deps);
   });
 
   // A caption command is not a command to grammY (only text entities are), so documents come here.
@@ -103,12 +120,41 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
 async function reply(ctx: Context, result: Reply): Promise<void> {
   const chatId = ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id;
   if (chatId === undefined) return;
-  await sendMessages(ctx.api, chatId, renderReply(result));
+  const { file } = result;
+  if (file) await sendReplyWithFile(ctx.api, chatId, { ...result, file });
+  else await sendMessages(ctx.api, chatId, renderReply(result));
+}
+
+/**
+ * Labels the paper's 👍 and 👎 under the pressed message with its vote totals, after the member got
+ * their answer. A failed edit loses only the labels (the vote is stored and confirmed), so it is
+ * logged, not apologised for.
+ */
+async function showVotes(ctx: Context, votes: VoteTally, deps: HandlerDeps): Promise<void> {
+  const message = ctx.callbackQuery?.message;
+  // An inaccessible message (too old, or deleted) comes without its keyboard: there is nothing to label.
+  const keyboard = message && "reply_markup" in message ? message.reply_markup?.inline_keyboard : undefined;
+  const updated = keyboard && withVoteTotals(keyboard, votes);
+  if (!message || !updated) return;
+  try {
+    await ctx.api.editMessageReplyMarkup(
+      message.chat.id,
+      message.message_id,
+      { reply_markup: { inline_keyboard: updated } },
+      grammySignal(AbortSignal.timeout(VOTE_LABEL_TIMEOUT_MS)),
+    );
+  } catch (error) {
+    if (error instanceof GrammyError && error.description.includes(NOT_MODIFIED)) return;
+    deps.log.warn(
+      { chatId: message.chat.id, err: describeError(error, deps.token) },
+      "telegram vote totals not shown on the message",
+    );
+  }
 }
 
 /** A short answer without cards or buttons fits in the little notice Telegram shows for a button. */
 function asToast(result: Reply): string | undefined {
-  if (result.cards.length > 0 || result.buttons.length > 0) return undefined;
+  if (result.cards.length > 0 || result.buttons.length > 0 || result.file) return undefined;
   const text = [result.title, ...result.lines].filter(Boolean).join("\n");
   return text.length <= TOAST_MAX ? text : undefined;
 }

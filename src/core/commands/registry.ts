@@ -11,6 +11,7 @@ import { interestsCommand } from "./interests.js";
 import { paperCommand } from "./paper.js";
 import { picksCommand } from "./picks.js";
 import { saveCommand, unsaveCommand } from "./reading-list.js";
+import { recapCommand } from "./recap.js";
 import { savedCommand } from "./saved.js";
 import { settingsCommand } from "./settings.js";
 import { similarCommand } from "./similar.js";
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   picksCommand,
   subscribeCommand,
   unsubscribeCommand,
+  recapCommand,
   settingsCommand,
   statusCommand,
   likeCommand,

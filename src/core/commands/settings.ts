@@ -3,6 +3,7 @@ import type { Command } from "./command.js";
 import { targetKey } from "../target.js";
 import { orEmpty } from "./empty-profile.js";
 import type { Library } from "../records.js";
+import { recapLine } from "./recap.js";
 import { errorReply, infoReply, quote } from "./replies.js";
 import { SUBSCRIBE_USAGE } from "./subscribe-options.js";
 import { describeSubscription } from "./subscription-text.js";
@@ -29,6 +30,7 @@ export const settingsCommand: Command = {
       lines.push(
         `Paused since ${subscription.paused.at}: ${subscription.paused.reason}. /subscribe resumes.`,
       );
+    if (ctx.target.kind === "channel") lines.push(recapLine(subscription, ctx.platform));
     lines.push(
       profile.interests.length > 0
         ? `Interests (${profile.interests.length} of ${MAX_INTERESTS}): ${profile.interests.join("; ")}`

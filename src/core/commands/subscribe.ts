@@ -56,5 +56,7 @@ function nextSubscription(
     ownerId: ctx.userId,
     createdAt: existing?.createdAt ?? env.now().toISOString(),
   };
+  // Changing or resuming the digest keeps the channel's weekly recap as it was.
+  if (existing?.recap) subscription.recap = existing.recap;
   return subscription;
 }

@@ -5,6 +5,7 @@ import {
   type Profile,
   type SavedPaper,
   type Subscription,
+  WEEKDAYS,
 } from "../../core/records.js";
 import type { RecordData, ShardKind, StoredDelivery, TargetLog } from "./record-data.js";
 import { firstRepeat } from "./first-repeat.js";
@@ -135,10 +136,17 @@ export function subscriptionProblem(sub: unknown): FieldPath | undefined {
   if (typeof sub.ownerId !== "string") return ["ownerId"];
   if (typeof sub.createdAt !== "string") return ["createdAt"];
   const paused = sub.paused;
-  if (paused === undefined) return undefined;
-  if (!isObject(paused)) return ["paused"];
-  if (typeof paused.reason !== "string") return ["paused", "reason"];
-  if (typeof paused.at !== "string") return ["paused", "at"];
+  if (paused !== undefined) {
+    if (!isObject(paused)) return ["paused"];
+    if (typeof paused.reason !== "string") return ["paused", "reason"];
+    if (typeof paused.at !== "string") return ["paused", "at"];
+  }
+  const recap = sub.recap;
+  if (recap === undefined) return undefined;
+  if (!isObject(recap)) return ["recap"];
+  if (!isOneOf(recap.day, WEEKDAYS)) return ["recap", "day"];
+  if (typeof recap.time !== "string") return ["recap", "time"];
+  if (recap.lastWeek !== undefined && typeof recap.lastWeek !== "string") return ["recap", "lastWeek"];
   return undefined;
 }
 

@@ -35,6 +35,10 @@ const EXPECTED = [
   "status",
   "similar",
   "paper",
+  "save",
+  "unsave",
+  "saved",
+  "export",
   "help",
   "channel",
 ];

@@ -6,6 +6,7 @@ import type { Target } from "../../../src/core/target.js";
 import type { PaperCard, Reply } from "../../../src/core/commands/reply.js";
 import type { Logger } from "../../../src/core/log.js";
 import { createDiscordBot, type DiscordBot } from "../../../src/bots/discord/client.js";
+import { parseMultipart } from "../multipart.js";
 
 export const APP_ID = "100000000000000001";
 export const GUILD_ID = "200000000000000002";
@@ -26,9 +27,20 @@ export interface RecordedRequest {
   /** Path below `/api/v10`, decoded: `/webhooks/{app}/{token}/messages/@original`. */
   path: string;
   query: URLSearchParams;
-  /** Parsed JSON body, or undefined. */
+  /** Parsed JSON body (of a multipart upload: its `payload_json`), or undefined. */
   body: Json;
+  /** The files of a multipart upload, as discord.js sends attachments. */
+  files: UploadedFile[];
   authorization?: string;
+}
+
+/** A file uploaded with a message: its form field (`files[0]`), name, type and bytes. */
+export interface UploadedFile {
+  field: string;
+  name: string;
+  contentType?: string;
+  bytes: Buffer;
+  text: string;
 }
 
 export interface FakeResponse {
@@ -66,6 +78,9 @@ export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly #overrides: Override[] = [];
   readonly #files = new Map<string, ServedFile>();
+  /** Messages posted in channels, as last edited, by id. */
+  readonly #messages = new Map<string, Record<string, unknown>>();
+  readonly #posted: { channelId: string; id: string }[] = [];
   #nextId = 900000000000000000n;
 
   private constructor(
@@ -118,6 +133,20 @@ export class FakeDiscord {
     return this.requests.filter((request) => ATTACHMENT_PATH.test(request.path));
   }
 
+  /** A message posted earlier (over REST or as an interaction's reply), as Discord has it now. */
+  message(id: string): Json {
+    const message = this.#messages.get(id);
+    if (!message) throw new Error(`no message ${id} was posted`);
+    return structuredClone(message);
+  }
+
+  /** The messages posted in a channel over REST (digests), in order, as Discord has them now. */
+  postedIn(channelId: string): Json[] {
+    return this.#posted
+      .filter((posted) => posted.channelId === channelId)
+      .map((posted) => this.message(posted.id));
+  }
+
   /** Requests whose method matches and whose path matches the pattern. */
   find(method: string, path: RegExp): RecordedRequest[] {
     return this.requests.filter((request) => request.method === method && path.test(request.path));
@@ -131,13 +160,13 @@ export class FakeDiscord {
   async #serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
+    const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const request: RecordedRequest = {
       method: req.method ?? "GET",
       path: decodeURIComponent(url.pathname.replace(/^\/api\/v10/, "")),
       query: url.searchParams,
-      body: text && req.headers["content-type"]?.includes("json") ? JSON.parse(text) : undefined,
+      ...readBody(raw, req.headers["content-type"] ?? ""),
       authorization: req.headers.authorization,
     };
     this.requests.push(request);
@@ -177,14 +206,20 @@ export class FakeDiscord {
     return match?.responses.shift();
   }
 
-  #default({ method, path, body }: RecordedRequest): FakeResponse {
+  #default({ method, path, body, files }: RecordedRequest): FakeResponse {
     if (method === "POST" && path.endsWith("/callback")) return { status: 204 };
     if (method === "DELETE") return { status: 204 };
     const webhook = /^\/webhooks\/\d+\/[^/]+(?:\/messages\/@original)?$/.exec(path);
     if (webhook && (method === "PATCH" || method === "POST"))
-      return { status: 200, body: this.#message(CHANNEL_ID, body) };
+      return { status: 200, body: this.#message(CHANNEL_ID, body, files) };
     const channel = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (channel && method === "POST") return { status: 200, body: this.#message(channel[1] ?? "", body) };
+    if (channel && method === "POST") {
+      const message = this.#message(channel[1] ?? "", body, files);
+      this.#posted.push({ channelId: channel[1] ?? "", id: String(message.id) });
+      return { status: 200, body: message };
+    }
+    const edit = /^\/channels\/\d+\/messages\/(\d+)$/.exec(path);
+    if (edit && method === "PATCH") return this.#edit(edit[1] ?? "", body);
     if (method === "POST" && path === "/users/@me/channels") {
       return {
         status: 200,
@@ -202,8 +237,17 @@ export class FakeDiscord {
     return { status: 404, body: { message: "404: Not Found", code: 0 } };
   }
 
-  #message(channelId: string, body: Json): Record<string, unknown> {
-    return {
+  /** Discord's answer to an edit of a channel message: the message with the fields sent replaced. */
+  #edit(id: string, body: Json): FakeResponse {
+    const message = this.#messages.get(id);
+    if (!message) return discordError(404, 10008, "Unknown Message");
+    const edited = { ...message, ...body, edited_timestamp: new Date().toISOString() };
+    this.#messages.set(id, edited);
+    return { status: 200, body: edited };
+  }
+
+  #message(channelId: string, body: Json, files: UploadedFile[] = []): Record<string, unknown> {
+    const message = {
       id: this.#id(),
       channel_id: channelId,
       type: 0,
@@ -211,7 +255,13 @@ export class FakeDiscord {
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
       author: { ...discordUser(APP_ID), bot: true },
-      attachments: [],
+      attachments: files.map((file) => ({
+        id: this.#id(),
+        filename: file.name,
+        size: file.bytes.length,
+        url: `${this.apiRoot.replace(/\/api$/, "")}/attachments/${channelId}/0/${file.name}`,
+        proxy_url: `${this.apiRoot.replace(/\/api$/, "")}/attachments/${channelId}/0/${file.name}`,
+      })),
       mentions: [],
       mention_roles: [],
       mention_everyone: false,
@@ -221,12 +271,36 @@ export class FakeDiscord {
       edited_timestamp: null,
       flags: body?.flags ?? 0,
     };
+    this.#messages.set(message.id, message);
+    return message;
   }
 
   #id(): string {
     this.#nextId += 1n;
     return String(this.#nextId);
   }
+}
+
+/**
+ * A request body as discord.js sends it: JSON, or multipart/form-data when it uploads files (the
+ * message as `payload_json`, each file as `files[n]`).
+ */
+function readBody(raw: Buffer, contentType: string): { body: Json; files: UploadedFile[] } {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (contentType.includes("json")) return { body: JSON.parse(raw.toString("utf8")), files: [] };
+  if (!contentType.includes("multipart/form-data")) return { body: undefined, files: [] };
+  const parts = parseMultipart(raw, contentType);
+  const payload = parts.find((part) => part.name === "payload_json");
+  const files = parts
+    .filter((part) => part.filename !== undefined)
+    .map((part) => ({
+      field: part.name,
+      name: part.filename ?? "",
+      ...(part.contentType ? { contentType: part.contentType } : {}),
+      bytes: part.body,
+      text: part.body.toString("utf8"),
+    }));
+  return { body: payload ? JSON.parse(payload.body.toString("utf8")) : undefined, files };
 }
 
 /** Discord's error body: `{ code, message }` with the HTTP status Discord uses for it. */
@@ -357,6 +431,8 @@ interface Where {
   in?: "guild" | "dm";
   /** The member's permissions in the channel (guild only). */
   permissions?: bigint;
+  /** Who acts: USER_ID unless another member is named. */
+  userId?: string;
 }
 
 type RawOption = {
@@ -371,7 +447,7 @@ let interactionCounter = 0;
 
 function base(where: Where = {}): Record<string, unknown> {
   interactionCounter += 1;
-  const user = discordUser(USER_ID);
+  const user = discordUser(where.userId ?? USER_ID);
   const common = {
     id: String(700000000000000000n + BigInt(interactionCounter)),
     application_id: APP_ID,
@@ -485,10 +561,13 @@ function commandInteraction(
   } as unknown as APIInteraction;
 }
 
-/** A press on a button with `customId`, sitting on a message sent earlier (ephemeral or not). */
+/**
+ * A press on a button with `customId`, sitting on a message sent earlier (ephemeral or not). `posted`
+ * is that message as Discord has it (see `FakeDiscord.message`): its id and components come along.
+ */
 export function buttonPress(
   customId: string,
-  message: { ephemeral?: boolean } = {},
+  message: { ephemeral?: boolean; posted?: Json } = {},
   where?: Where,
 ): APIInteraction {
   return {
@@ -496,12 +575,12 @@ export function buttonPress(
     type: 3,
     data: { custom_id: customId, component_type: 2 },
     message: {
-      id: "800000000000000008",
+      id: message.posted?.id ?? "800000000000000008",
       channel_id: CHANNEL_ID,
       type: 0,
-      content: "",
-      embeds: [],
-      components: [],
+      content: message.posted?.content ?? "",
+      embeds: message.posted?.embeds ?? [],
+      components: message.posted?.components ?? [],
       author: { ...discordUser(APP_ID), bot: true },
       attachments: [],
       mentions: [],

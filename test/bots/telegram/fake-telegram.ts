@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Chat, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "grammy/types";
+import { parseMultipart } from "../multipart.js";
 
 /** A fake Telegram Bot API on 127.0.0.1: parses `/bot<token>/<method>`, records calls, answers like Telegram. */
 
@@ -12,7 +13,15 @@ export interface TelegramApiError {
 
 export interface RecordedCall {
   method: string;
+  /** The call's parameters; an uploaded file (multipart) appears under its field as an UploadedFile. */
   payload: Record<string, unknown>;
+}
+
+/** A file a call uploaded, e.g. sendDocument's `document`. */
+export interface UploadedFile {
+  filename: string;
+  bytes: Buffer;
+  text: string;
 }
 
 /** Telegram's own wording for the failures the adapter must handle. */
@@ -20,6 +29,13 @@ export const telegramErrors = {
   unauthorized: { error_code: 401, description: "Unauthorized" },
   notFound: { error_code: 404, description: "Not Found" },
   messageTooLong: { error_code: 400, description: "Bad Request: message is too long" },
+  captionTooLong: { error_code: 400, description: "Bad Request: message caption is too long" },
+  messageToEditNotFound: { error_code: 400, description: "Bad Request: message to edit not found" },
+  notModified: {
+    error_code: 400,
+    description:
+      "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+  },
   chatNotFound: { error_code: 400, description: "Bad Request: chat not found" },
   blocked: { error_code: 403, description: "Forbidden: bot was blocked by the user" },
   kicked: { error_code: 403, description: "Forbidden: bot was kicked from the group chat" },
@@ -93,6 +109,7 @@ const ALLOWED_TAGS = new Set([
 ]);
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };
 const MAX_TEXT = 4096;
+const MAX_CAPTION = 1024;
 
 export class FakeTelegram {
   readonly calls: RecordedCall[] = [];
@@ -108,6 +125,8 @@ export class FakeTelegram {
   private readonly pollers = new Set<() => void>();
   private readonly waiters = new Set<Waiter>();
   private messageId = 1000;
+  /** Messages the bot sent, as they are now (edits applied), by `chatId:messageId`. */
+  private readonly messages = new Map<string, Message>();
   private port = 0;
   private readonly server = createServer((req, res) => void this.serve(req, res));
 
@@ -127,6 +146,29 @@ export class FakeTelegram {
 
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((call) => call.method === method);
+  }
+
+  /** A message the bot sent, as the chat shows it now (its keyboard edited, say). */
+  message(chatId: number, messageId: number): Message {
+    const message = this.messages.get(`${chatId}:${messageId}`);
+    if (!message) throw new Error(`the bot sent no message ${messageId} to ${chatId}`);
+    return structuredClone(message);
+  }
+
+  /** The messages the bot sent to a chat, in order, as the chat shows them now. */
+  messagesIn(chatId: number): Message[] {
+    return [...this.messages.values()]
+      .filter((message) => message.chat.id === chatId)
+      .map((message) => structuredClone(message));
+  }
+
+  /** Documents the bot sent, in order: where, the file and its caption. */
+  documents(): { chatId: number; file: UploadedFile; caption?: string }[] {
+    return this.callsTo("sendDocument").map(({ payload }) => ({
+      chatId: Number(payload.chat_id),
+      file: payload.document as UploadedFile,
+      ...(typeof payload.caption === "string" ? { caption: payload.caption } : {}),
+    }));
   }
 
   /** The next `times` calls to `method` fail with `error`. */
@@ -199,7 +241,7 @@ export class FakeTelegram {
     if (download && req.method === "GET")
       return this.serveFile(pathname, download[1] ?? "", download[2] ?? "", res);
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(pathname);
-    const payload = await readJson(req);
+    const payload = await readPayload(req);
     if (!match) return send(res, telegramErrors.notFound);
     const [, token, method = ""] = match;
     if (this.acceptedToken !== undefined && token !== this.acceptedToken)
@@ -252,6 +294,10 @@ export class FakeTelegram {
         return this.chatMember(payload);
       case "sendMessage":
         return this.sendMessage(payload);
+      case "sendDocument":
+        return this.sendDocument(payload);
+      case "editMessageReplyMarkup":
+        return this.editMessageReplyMarkup(payload);
       case "getFile":
         return this.getFile(payload);
       default:
@@ -286,11 +332,57 @@ export class FakeTelegram {
     if (parsed.text.trim().length === 0)
       return { error_code: 400, description: "Bad Request: message text is empty" };
     if (parsed.text.length > MAX_TEXT) return telegramErrors.messageTooLong;
-    const chat = { id: Number(payload.chat_id), type: "private" };
-    return {
-      ok: true,
-      result: { message_id: ++this.messageId, date: 1_760_000_000, chat, text: parsed.text },
-    };
+    const chat = chatOf(payload.chat_id);
+    const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
+    const message = {
+      message_id: ++this.messageId,
+      date: 1_760_000_000,
+      chat,
+      from: BOT_INFO,
+      text: parsed.text,
+      ...(markup ? { reply_markup: markup } : {}),
+    } as Message;
+    this.messages.set(`${chat.id}:${message.message_id}`, message);
+    return { ok: true, result: message };
+  }
+
+  /** sendDocument with an uploaded file (multipart), as grammY sends an InputFile. */
+  private sendDocument(payload: Record<string, unknown>): unknown {
+    const file = payload.document as UploadedFile | undefined;
+    if (!file || typeof file !== "object")
+      return { error_code: 400, description: "Bad Request: there is no document in the request" };
+    if (typeof payload.caption === "string" && payload.caption.length > MAX_CAPTION)
+      return telegramErrors.captionTooLong;
+    const chat = chatOf(payload.chat_id);
+    const message = {
+      message_id: ++this.messageId,
+      date: 1_760_000_000,
+      chat,
+      from: BOT_INFO,
+      document: {
+        file_id: `doc-${this.messageId}`,
+        file_unique_id: `u-doc-${this.messageId}`,
+        file_name: file.filename,
+        file_size: file.bytes.length,
+      },
+      ...(typeof payload.caption === "string" ? { caption: payload.caption } : {}),
+    } as Message;
+    this.messages.set(`${chat.id}:${message.message_id}`, message);
+    return { ok: true, result: message };
+  }
+
+  private editMessageReplyMarkup(payload: Record<string, unknown>): unknown {
+    const key = `${Number(payload.chat_id)}:${Number(payload.message_id)}`;
+    const message = this.messages.get(key);
+    if (!message) return telegramErrors.messageToEditNotFound;
+    const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
+    if (JSON.stringify(markup ?? null) === JSON.stringify(message.reply_markup ?? null))
+      return telegramErrors.notModified;
+    const edited = { ...message, edit_date: 1_760_000_100 } as Message;
+    if (markup) edited.reply_markup = markup;
+    else delete edited.reply_markup;
+    this.messages.set(key, edited);
+    return { ok: true, result: edited };
   }
 
   /** Long polling: answers at once when updates wait or no timeout was asked, else when one arrives. */
@@ -312,6 +404,12 @@ export class FakeTelegram {
   }
 }
 
+/** The chat a message went to: groups and channels have negative ids, people positive ones. */
+function chatOf(chatId: unknown): Chat {
+  const id = Number(chatId);
+  return id < 0 ? { id, type: "supergroup", title: "Group" } : { id, type: "private", first_name: "User" };
+}
+
 function send(res: ServerResponse, answer: unknown): void {
   const body = isApiError(answer) ? { ok: false, ...answer } : answer;
   const status = isApiError(answer) ? answer.error_code : 200;
@@ -322,11 +420,46 @@ function isApiError(answer: unknown): answer is TelegramApiError {
   return typeof answer === "object" && answer !== null && "error_code" in answer && "description" in answer;
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+/**
+ * A call's parameters: a JSON body, or multipart/form-data when grammY uploads a file. There each
+ * field is a text (objects as JSON) and a file field holds `attach://<part>`, the part with the bytes.
+ */
+async function readPayload(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
-  return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  const raw = Buffer.concat(chunks);
+  const contentType = req.headers["content-type"] ?? "";
+  if (!contentType.includes("multipart/form-data")) {
+    const text = raw.toString("utf8");
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  }
+  const parts = parseMultipart(raw, contentType);
+  const files = new Map(parts.filter((part) => part.filename !== undefined).map((part) => [part.name, part]));
+  const payload: Record<string, unknown> = {};
+  for (const part of parts) {
+    if (part.filename !== undefined) continue;
+    const value = part.body.toString("utf8");
+    const attached = /^attach:\/\/(.+)$/.exec(value);
+    const file = attached ? files.get(attached[1] ?? "") : undefined;
+    payload[part.name] = file
+      ? ({
+          filename: file.filename ?? "",
+          bytes: file.body,
+          text: file.body.toString("utf8"),
+        } satisfies UploadedFile)
+      : fieldValue(value);
+  }
+  return payload;
+}
+
+/** A form field as the JSON body would have carried it: numbers and objects decoded, texts as they are. */
+function fieldValue(value: string): unknown {
+  if (!/^[-\d[{]/.test(value)) return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }
 
 /**

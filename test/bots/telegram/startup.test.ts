@@ -66,6 +66,10 @@ describe("startup", () => {
       "paper",
       "like",
       "dislike",
+      "save",
+      "unsave",
+      "saved",
+      "export",
       "help",
     ]);
   });

@@ -7,6 +7,7 @@ import { interestsCommand } from "./interests.js";
 import { listSlashCommands } from "./list-commands.js";
 import { paperCommand } from "./paper.js";
 import { picksCommand } from "./picks.js";
+import { readingListCommands } from "./reading-list.js";
 import { settingsCommand } from "./settings.js";
 import { statusCommand } from "./status.js";
 import { similarCommand } from "./similar.js";
@@ -27,6 +28,7 @@ export const slashCommands: readonly SlashCommand[] = [
   statusCommand,
   similarCommand,
   paperCommand,
+  ...readingListCommands,
   helpCommand,
   channelCommand,
 ];

@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { APIInteraction } from "discord.js";
+import { createDiscordBot, type DiscordBot } from "../../../src/bots/discord/client.js";
+import { paperCard } from "../../../src/core/commands/cards.js";
+import type { Reply } from "../../../src/core/commands/reply.js";
+import { createCommandService } from "../../../src/core/commands/service.js";
+import { parseLibrary } from "../../../src/core/library/parse-library.js";
+import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
+import type { Store } from "../../../src/core/store/port.js";
+import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
+import { allPapers, ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
+import {
+  CHANNEL_ID,
+  FakeDiscord,
+  USER_ID,
+  buttonPress,
+  chatCommand,
+  options,
+  recordingLogger,
+  type Json,
+  type RecordedRequest,
+} from "./fake-discord.js";
+
+const EPHEMERAL = 64;
+const [TRAFFIC, GRIDS] = ARXIV_PAPERS.map((paper) => paper.id) as [string, string];
+const MEMBERS = { alice: USER_ID, bob: "400000000000000044", carol: "400000000000000045" } as const;
+const USER_KEY = `discord:user:${USER_ID}`;
+const CHANNEL_KEY = `discord:channel:${CHANNEL_ID}`;
+
+let fake: FakeDiscord;
+let bot: DiscordBot;
+let store: Store;
+let log: ReturnType<typeof recordingLogger>;
+
+beforeEach(async () => {
+  fake = await FakeDiscord.start();
+  store = openMemoryStore();
+  log = recordingLogger();
+  const service = createCommandService({
+    index: TfIdfIndex.build(allPapers()),
+    store,
+    log,
+    now: () => NOW,
+    defaults: { time: "08:00", timezone: "UTC" },
+  });
+  bot = createDiscordBot({ token: "unused-in-tests", apiRoot: fake.apiRoot, service, log });
+  bot.client.rest.setToken("x");
+});
+
+afterEach(async () => {
+  await bot.stop();
+  await fake.close();
+});
+
+async function inject(raw: APIInteraction): Promise<void> {
+  // `actions` is discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
+  const actions = (
+    bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
+  ).actions;
+  actions.InteractionCreate.handle(raw);
+  await bot.idle();
+}
+
+/** The private answers (the deferred reply's edits), newest last. */
+function answers(): RecordedRequest[] {
+  return fake.find("PATCH", /^\/webhooks\/\d+\/[^/]+\/messages\/@original$/);
+}
+
+function lastAnswer(): RecordedRequest {
+  const answer = answers().at(-1);
+  if (!answer) throw new Error("nothing was answered");
+  return answer;
+}
+
+/** The arXiv ids of a file when imported again, as a researcher's reference manager would read it. */
+function reimportedIds(text: string): string[] {
+  const parsed = parseLibrary(text);
+  if ("error" in parsed) throw new Error(parsed.error);
+  return parsed.entries.map((entry) => entry.arxivId ?? "").sort();
+}
+
+/** Posts a channel digest with both arXiv papers, as the scheduler does, and answers the posted message. */
+async function postDigest(): Promise<Json> {
+  const digest: Reply = {
+    kind: "papers",
+    title: "Today's papers",
+    lines: [],
+    cards: ARXIV_PAPERS.map((paper) => paperCard(paper)),
+    buttons: [],
+  };
+  const result = await bot.delivery.send(CHANNEL_ID, digest);
+  expect(result).toEqual({ ok: true });
+  const [posted] = fake.postedIn(CHANNEL_ID);
+  return posted;
+}
+
+/** Each button's label by its action, as members see the message now. */
+function labels(message: Json): Record<string, string> {
+  const buttons = (message.components as Json[]).flatMap((row) => row.components as Json[]);
+  return Object.fromEntries(buttons.map((button) => [button.custom_id, button.label]));
+}
+
+/** A member presses `action` under the digest as it looks now. */
+async function press(action: string, digestId: string, member: string): Promise<void> {
+  await inject(buttonPress(action, { posted: fake.message(digestId) }, { userId: member }));
+}
+
+describe("reading list on Discord, end to end", () => {
+  it("🔖 and /save fill the member's list, and /export attaches a file that imports as those papers", async () => {
+    await inject(buttonPress(`save:${TRAFFIC}`, { ephemeral: true }));
+    expect(lastAnswer().body.content).toMatch(/Saved .* to your reading list/);
+    await inject(chatCommand("save", [], options({ paper: `https://arxiv.org/abs/${GRIDS}` })));
+    expect((await store.readingLists.all(USER_KEY)).map((saved) => saved.paperId).sort()).toEqual(
+      [TRAFFIC, GRIDS].sort(),
+    );
+
+    await inject(chatCommand("export", []));
+    const reply = lastAnswer();
+    expect(reply.body.content).toMatch(/2 papers as reading-list\.bib/);
+    const [file] = reply.files;
+    expect(file?.name).toBe("reading-list.bib");
+    // Uploaded as Discord expects: the message's attachment 0 is the form's files[0].
+    expect(file?.field).toBe("files[0]");
+    expect(reply.body.attachments).toEqual([expect.objectContaining({ id: "0" })]);
+    expect(reimportedIds(file?.text ?? "")).toEqual([TRAFFIC, GRIDS].sort());
+    // Still private: the deferred answer was ephemeral, and nothing was posted for the channel.
+    expect(fake.find("POST", /\/callback$/).at(-1)?.body).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(fake.find("POST", /^\/webhooks\//)).toEqual([]);
+  });
+
+  it.each([
+    ["ris", "reading-list.ris"],
+    ["csl", "reading-list.json"],
+  ])("/export format:%s attaches %s, which imports as the saved papers", async (format, name) => {
+    await inject(chatCommand("save", [], options({ paper: TRAFFIC })));
+    await inject(chatCommand("export", [], options({ format })));
+    const [file] = lastAnswer().files;
+    expect(file?.name).toBe(name);
+    expect(reimportedIds(file?.text ?? "")).toEqual([TRAFFIC]);
+  });
+
+  it("answers an empty list without a file", async () => {
+    await inject(chatCommand("export", []));
+    expect(lastAnswer().body.content).toMatch(/Nothing on your reading list to export yet/);
+    expect(lastAnswer().files).toEqual([]);
+  });
+
+  it("🔖 under a channel digest saves to the channel's list, which any member exports with where:channel", async () => {
+    const digest = await postDigest();
+    await press(`save:${GRIDS}`, digest.id, MEMBERS.bob);
+    expect(lastAnswer().body.content).toMatch(/Saved .* to this channel's reading list/);
+    expect(await store.readingLists.all(CHANNEL_KEY)).toEqual([
+      { paperId: GRIDS, savedBy: MEMBERS.bob, savedAt: NOW.toISOString() },
+    ]);
+    expect(await store.readingLists.all(USER_KEY)).toEqual([]);
+
+    await inject(chatCommand("export", [], options({ where: "channel" })));
+    expect(lastAnswer().body.content).toMatch(/This channel's reading list: 1 paper/);
+    expect(reimportedIds(lastAnswer().files[0]?.text ?? "")).toEqual([GRIDS]);
+  });
+
+  it("members' 👍 and 👎 under a channel digest count once each and show as totals on its buttons", async () => {
+    const digest = await postDigest();
+    expect(labels(digest)[`like:${TRAFFIC}`]).toBe("#1 👍");
+
+    await press(`like:${TRAFFIC}`, digest.id, MEMBERS.alice);
+    // The member's own confirmation stays private…
+    expect(lastAnswer().body.content).toMatch(/Counted your vote: 1 👍 · 0 👎/);
+    // …and the digest itself now shows the totals.
+    expect(fake.find("PATCH", new RegExp(`^/channels/${CHANNEL_ID}/messages/${digest.id}$`))).toHaveLength(1);
+    expect(labels(fake.message(digest.id))[`like:${TRAFFIC}`]).toBe("#1 👍 1");
+
+    await press(`like:${TRAFFIC}`, digest.id, MEMBERS.bob);
+    await press(`dislike:${TRAFFIC}`, digest.id, MEMBERS.carol);
+    // Alice pressing 👍 again is still one vote: the totals, and so the message, stay as they were.
+    await press(`like:${TRAFFIC}`, digest.id, MEMBERS.alice);
+    let now = labels(fake.message(digest.id));
+    expect([now[`like:${TRAFFIC}`], now[`dislike:${TRAFFIC}`]]).toEqual(["#1 👍 2", "#1 👎 1"]);
+    expect(fake.find("PATCH", /^\/channels\//)).toHaveLength(3);
+
+    // A changed vote replaces the member's earlier one.
+    await press(`dislike:${TRAFFIC}`, digest.id, MEMBERS.bob);
+    now = labels(fake.message(digest.id));
+    expect([now[`like:${TRAFFIC}`], now[`dislike:${TRAFFIC}`]]).toEqual(["#1 👍 1", "#1 👎 2"]);
+    expect((await store.votes.totals(CHANNEL_KEY, [TRAFFIC])).get(TRAFFIC)).toEqual({ up: 1, down: 2 });
+
+    // The other paper's buttons, and every other button, keep their labels.
+    expect(now[`like:${GRIDS}`]).toBe("#2 👍");
+    expect(now[`dislike:${GRIDS}`]).toBe("#2 👎");
+    expect(now[`similar:${TRAFFIC}`]).toBe("#1 More like this");
+    expect(now[`save:${TRAFFIC}`]).toBe("#1 🔖");
+    const sent = fake.find("PATCH", /^\/channels\//).at(-1)?.body;
+    expect(Object.keys(sent)).toEqual(["components"]);
+  });
+
+  it("a vote still counts, and is confirmed, when the digest cannot be edited", async () => {
+    const digest = await postDigest();
+    fake.respond("PATCH", /^\/channels\//, { status: 403, body: { code: 50001, message: "Missing Access" } });
+    await press(`like:${TRAFFIC}`, digest.id, MEMBERS.alice);
+
+    expect(lastAnswer().body.content).toMatch(/Counted your vote: 1 👍/);
+    expect((await store.votes.totals(CHANNEL_KEY, [TRAFFIC])).get(TRAFFIC)).toEqual({ up: 1, down: 0 });
+    expect(log.lines.find((line) => line.level === "warn")?.msg).toBe(
+      "Discord vote totals not shown on the message",
+    );
+    expect(log.lines.filter((line) => line.level === "error")).toEqual([]);
+    expect(fake.find("POST", /^\/webhooks\//)).toEqual([]);
+  });
+});
