@@ -19,6 +19,7 @@ export const SERVICE_COMMANDS: readonly BotCommand[] = [
   { command: "subscribe", description: "Daily digest: /subscribe time 08:00 tz Europe/Paris" },
   { command: "unsubscribe", description: "Stop the daily digest" },
   { command: "settings", description: "Show your digest settings" },
+  { command: "recap", description: "A group's weekly recap: /recap on day friday time 16:00" },
   { command: "status", description: "Papers per source, last ingests, your next digest" },
   { command: "similar", description: "Papers like one: /similar 2410.12345" },
   { command: "paper", description: "Show one paper: /paper 2410.12345" },

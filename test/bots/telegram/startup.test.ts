@@ -61,6 +61,7 @@ describe("startup", () => {
       "subscribe",
       "unsubscribe",
       "settings",
+      "recap",
       "status",
       "similar",
       "paper",
