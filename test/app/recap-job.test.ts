@@ -77,11 +77,12 @@ beforeEach(() => {
 describe("the weekly recap job", () => {
   it("posts once at its slot in the channel's zone, not again that week after a restart, and again the next week", async () => {
     await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo"));
-    // Friday 2026-12-11 16:00 in Tokyo is 07:00 UTC; the week began Monday 2026-12-07 00:00 Tokyo (Sunday 15:00 UTC).
+    // Friday 2026-12-11 16:00 in Tokyo is 07:00 UTC; its week runs from the Friday before, 16:00 Tokyo.
     await vote(A, "m1", "2026-12-09T03:00:00Z");
     await vote(A, "m2", "2026-12-09T04:00:00Z");
     await vote(B, "m1", "2026-12-10T03:00:00Z", -1);
-    await vote(C, "m1", "2026-12-06T14:30:00Z"); // Sunday 23:30 in Tokyo: last week
+    await vote(C, "m1", "2026-12-06T14:30:00Z"); // Sunday 23:30 in Tokyo: after last Friday's recap
+    await vote(D, "m1", "2026-12-04T06:30:00Z"); // Friday 15:30 in Tokyo: counted by last week's recap
     await store.readingLists.save(KEY, { paperId: D, savedBy: "m3", savedAt: "2026-12-06T15:30:00.000Z" }); // Monday 00:30 Tokyo
     const job = newJob();
 
@@ -91,9 +92,9 @@ describe("the weekly recap job", () => {
     expect(sends).toHaveLength(1);
     expect(sends[0]?.chatId).toBe("900");
     expect(sends[0]?.reply.title).toBe("Weekly recap · 2026-W50");
-    expect(cardIds(sends[0])).toEqual([A, B, D]);
+    expect(cardIds(sends[0])).toEqual([A, C, B, D]);
     expect(sends[0]?.reply.cards[0]?.why).toBe("👍 2 · 👎 0 this week");
-    expect(sends[0]?.reply.cards[2]?.why).toMatch("by m3");
+    expect(sends[0]?.reply.cards[3]?.why).toMatch("by m3");
 
     await tickAt("2026-12-11T07:01:00Z", job);
     await tickAt("2026-12-11T08:00:00Z"); // restarted instance
@@ -121,24 +122,24 @@ describe("the weekly recap job", () => {
     });
     await vote(A, "m1", "2026-12-11T07:30:00Z");
     await tickAt("2026-12-11T08:00:00Z");
-    expect(sends).toHaveLength(0); // that week is done
+    expect(sends).toHaveLength(0); // that week is done: the vote counts in the next recap
     await vote(B, "m1", "2026-12-16T07:30:00Z");
     await tickAt("2026-12-18T07:00:00Z");
-    expect(cardIds(sends[0])).toEqual([B]);
+    expect(cardIds(sends[0])).toEqual([A, B]);
   });
 
   it("follows the zone's clock change: New York's first summer-time week", async () => {
     await store.subscriptions.put(KEY, channelSubscription("America/New_York"));
-    // Clocks went forward on Sunday 2026-03-08: the week began Monday 00:00 EDT (04:00 UTC) and
-    // Friday 16:00 EDT is 20:00 UTC, an hour earlier than the week before (21:00 UTC).
+    // Clocks went forward on Sunday 2026-03-08: Friday 16:00 EDT is 20:00 UTC, an hour earlier than
+    // the week before (21:00 UTC), and the week counted runs from that earlier slot.
     await vote(C, "m1", "2026-03-04T12:00:00Z");
     await tickAt("2026-03-06T20:59:00Z");
     expect(sends).toHaveLength(0);
     await tickAt("2026-03-06T21:00:00Z");
     expect(sends).toHaveLength(1);
     expect(sends[0]?.reply.title).toBe("Weekly recap · 2026-W10");
-    await vote(A, "m1", "2026-03-09T03:30:00Z"); // Sunday 23:30 local: last week
-    await vote(B, "m1", "2026-03-09T04:30:00Z"); // Monday 00:30 local
+    await vote(A, "m1", "2026-03-06T20:30:00Z"); // Friday 15:30 EST: counted by the W10 recap
+    await vote(B, "m1", "2026-03-06T21:30:00Z"); // Friday 16:30 EST: after it
     await tickAt("2026-03-13T19:59:00Z");
     expect(sends).toHaveLength(1);
     await tickAt("2026-03-13T20:00:00Z");

@@ -2,6 +2,8 @@ import type { Paper } from "../paper.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import type { Profile } from "../records.js";
+import type { VoteTotals } from "../store/port.js";
+import type { TargetKey } from "../target.js";
 import { targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { infoReply, quote } from "./replies.js";
@@ -70,13 +72,31 @@ async function recordVote(
     verdict === "liked" ? 1 : -1,
     env.now(),
   );
-  const balance = totals.up - totals.down;
-  await env.store.profiles.update(key, env.now(), (profile) => {
-    if (balance === 0) forget(profile, paper.id);
-    else judge(profile, paper.id, balance > 0 ? "liked" : "disliked");
-  });
+  await followBalance(env, key, paper.id, totals);
   const line = `${verdict === "liked" ? "👍" : "👎"} Counted your vote: ${totals.up} 👍 · ${totals.down} 👎 from this channel's members. Its picks follow the balance.`;
   return { ...infoReply([line]), private: true, votes: { paperId: paper.id, ...totals } };
+}
+
+/** Tries to settle a profile that other members' votes moved on after this one read its totals. */
+const BALANCE_ROUNDS = 3;
+
+/**
+ * Sets the channel profile's verdict on a paper from its vote balance. The vote and the profile are
+ * two writes, so a vote cast in between could leave the verdict behind the votes: the totals are
+ * read again after each write until they hold still.
+ */
+async function followBalance(env: CommandEnv, key: TargetKey, id: string, first: VoteTotals): Promise<void> {
+  let totals = first;
+  for (let round = 0; round < BALANCE_ROUNDS; round++) {
+    const balance = totals.up - totals.down;
+    await env.store.profiles.update(key, env.now(), (profile) => {
+      if (balance === 0) forget(profile, id);
+      else judge(profile, id, balance > 0 ? "liked" : "disliked");
+    });
+    const after = (await env.store.votes.totals(key, [id])).get(id) ?? { up: 0, down: 0 };
+    if (after.up === totals.up && after.down === totals.down) return;
+    totals = after;
+  }
 }
 
 function judge(profile: Profile, id: string, verdict: Verdict): void {

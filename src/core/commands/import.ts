@@ -14,6 +14,8 @@ import type { Reply } from "./reply.js";
 export const IMPORT_USAGE = "import <file> | <arXiv ids or URLs> | clear";
 export const IMPORT_PROMPT =
   "Send your library as a file with /import: a BibTeX (.bib), RIS or CSL-JSON export from Zotero, Mendeley or Google Scholar, or a list of arXiv ids. Or type /import 2410.12345 2311.00001.";
+export const IMPORT_FILE_OR_IDS =
+  "Give either a file or arXiv ids, not both. Run /import again with one of them.";
 const SKIPS_SHOWN = 3;
 const NEWEST_SHOWN = 3;
 
@@ -23,13 +25,15 @@ export const importCommand: Command = {
   summary: "Shape your picks with the papers you already have",
   async run(args, ctx, env) {
     if (!ctx.attachment && args.trim().toLowerCase() === "clear") return clearLibrary(ctx, env);
+    if (ctx.attachment && args.trim()) return errorReply(IMPORT_FILE_OR_IDS);
     const text = ctx.attachment ? ctx.attachment.text : args;
     if (ctx.attachment && text === undefined) return tooLarge(ctx.attachment.bytes);
     if (!text?.trim()) return infoReply([IMPORT_PROMPT]);
-    const parsed = parseLibrary(text);
-    if ("error" in parsed) return errorReply(parsed.error);
+    // Asked before reading: parsing a large file costs a moment no one without the right should spend.
     const refusal = await refuseUnlessManager(ctx, "library");
     if (refusal) return refusal;
+    const parsed = parseLibrary(text);
+    if ("error" in parsed) return errorReply(parsed.error);
     const completed = await completeLibrary(parsed.entries, (id) => env.index.get(id), env.lookup);
     if (completed.lookupFailure)
       env.log.warn({ reason: completed.lookupFailure }, "arXiv lookup for an import failed");

@@ -5,10 +5,16 @@ import type { EntrySlot, FormatReading } from "./reading.js";
 
 /** A comment: "#" at the start of a line or after a space (a "#" inside a URL is a fragment). */
 const COMMENT = /(?:^|\s)#.*$/;
-/** "arXiv: 2410.12345" and "arXiv 2410.12345" are one id, not two tokens. */
-const SPACED_PREFIX = /\barxiv\s*:?\s+(?=\d{4}\.|[a-z-]+(?:\.[a-z-]+)?\/\d)/gi;
+/**
+ * "arXiv: 2410.12345" and "arXiv 2410.12345" are one id, not two tokens. The two spellings are
+ * alternatives so that a long run of spaces is read one way only (no backtracking over it).
+ */
+const SPACED_PREFIX = /\barxiv(?:\s*:\s*|\s+)(?=\d{4}\.|[a-z-]+(?:\.[a-z-]+)?\/\d)/gi;
 /** Quotes, brackets and sentence punctuation around a pasted id. */
-const WRAPPING = /^[<("'[]+|[>)"'\].;:]+$/g;
+const OPENERS = new Set([..."<(\"'["]);
+const CLOSERS = new Set([...">)\"'].;:"]);
+/** No id or arXiv URL comes close: longer tokens are skipped before any pattern reads them. */
+const MAX_TOKEN_CHARS = 300;
 
 /**
  * Reads a pasted or saved list of arXiv ids and URLs: any number per line, separated by spaces, commas
@@ -26,7 +32,7 @@ export function readIdList(text: string): FormatReading {
       .split(/[\s,;]+/);
     for (const token of tokens) {
       if (token === "") continue;
-      const arxivId = arxivIdOf(token.replace(WRAPPING, ""));
+      const arxivId = token.length > MAX_TOKEN_CHARS ? undefined : arxivIdOf(unwrapped(token));
       if (arxivId !== undefined) {
         ids++;
         const outcome = { entry: { title: "", authors: [], arxivId } };
@@ -41,4 +47,13 @@ export function readIdList(text: string): FormatReading {
   // With no id at all this is not a list of ids: report the first line rather than every word.
   if (ids === 0) return { slots: [], firstProblem: firstBadLine ?? "it holds no arXiv ids" };
   return { slots };
+}
+
+/** The token without the quotes, brackets and punctuation around it. */
+function unwrapped(token: string): string {
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENERS.has(token[start] as string)) start++;
+  while (end > start && CLOSERS.has(token[end - 1] as string)) end--;
+  return token.slice(start, end);
 }

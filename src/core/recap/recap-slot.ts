@@ -17,7 +17,7 @@ const HOUR_MS = 3_600_000;
 export interface RecapSlot {
   /** The ISO week of the slot's local date, `2026-W49`. */
   week: string;
-  /** Monday 00:00 of that week, local: the recap counts the votes and saves made since. */
+  /** The slot a week before (same local day and time): the recap counts the votes and saves made since. */
   weekStart: Date;
   /** When the recap is due. */
   at: Date;
@@ -88,11 +88,14 @@ export function isoWeek(date: LocalDate): string {
   return `${thursday.year}-W${String(week).padStart(2, "0")}`;
 }
 
+/**
+ * The slot on `date`. Its week runs from the same weekday and time a week before (local time, so a
+ * clock change does not shift it): every vote and save falls in exactly one recap.
+ */
 function slotOn(date: LocalDate, time: SlotTime, timezone: string): RecapSlot {
-  const monday = addDays(date, -mondayIndex(date));
   return {
     week: isoWeek(date),
-    weekStart: new Date(instantOfLocal(monday, 0, 0, timezone)),
+    weekStart: new Date(instantOfLocal(addDays(date, -7), time.hour, time.minute, timezone)),
     at: new Date(instantOfLocal(date, time.hour, time.minute, timezone)),
   };
 }

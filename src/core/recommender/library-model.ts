@@ -9,6 +9,11 @@ import type { VectorCache } from "./vector-cache.js";
  * (FEEDBACK_TERMS), so the smaller topics of a large library still count.
  */
 export const LIBRARY_TERMS = 400;
+/**
+ * Imported papers an explanation may name: the newest, which weigh most. A profile model keeps their
+ * vectors, and thousands of models stay in memory, so not every paper of a large library is kept.
+ */
+export const EXPLAINED_ITEMS = 100;
 
 /** One imported paper as the ranking sees it. */
 export interface LibraryItem {
@@ -26,6 +31,7 @@ export interface LibraryItem {
  */
 export interface LibraryModel {
   centroid: SparseVector;
+  /** The newest EXPLAINED_ITEMS papers, for explanations (the centroid counts every paper). */
   items: LibraryItem[];
   /** arXiv ids and folded titles of the library's papers: never picked as new. */
   ids: ReadonlySet<string>;
@@ -52,7 +58,7 @@ export function buildLibraryModel(papers: readonly LibraryPaper[], vectors: Vect
     ids: vector.ids,
     weights: vector.weights.map((w) => w * weight),
   }));
-  return { centroid: centroidOf(scaled, LIBRARY_TERMS), items, ids, titles };
+  return { centroid: centroidOf(scaled, LIBRARY_TERMS), items: items.slice(0, EXPLAINED_ITEMS), ids, titles };
 }
 
 /** The imported paper a candidate resembles most (weight times cosine), for its explanation. */

@@ -31,7 +31,8 @@ export class PoolFilters {
 
   /** The candidates with an author who is `name` in any of the forms sources write it. */
   by(name: string): Int32Array {
-    return remember(this.#byAuthor, name.toLowerCase(), () => {
+    // Keyed on the name as written: capitals tell a family name apart ("LECUN Yann").
+    return remember(this.#byAuthor, name.normalize("NFC"), () => {
       const matcher = new AuthorMatcher([name]);
       return this.#docsWhere((paper) => matcher.matches(paper.authors) !== undefined);
     });

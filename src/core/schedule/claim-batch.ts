@@ -9,6 +9,8 @@ import { parseTargetKey } from "../target.js";
 import type { DeliveryOutcome } from "./outcome.js";
 import { leaseFrom } from "./lease.js";
 import type { DueTarget } from "./plan.js";
+import { readStoredReply, sendOptionsOf, withSendOptions } from "./send-options.js";
+import type { SendOptions } from "../delivery/port.js";
 
 /** A digest this instance holds a claim on, ready to go out. */
 export interface ClaimedDigest {
@@ -18,6 +20,8 @@ export interface ClaimedDigest {
   chatId: string;
   reply: Reply;
   late: boolean;
+  /** Threads, forum topic: absent for a plain digest. */
+  options?: SendOptions;
 }
 
 export interface ClaimDeps {
@@ -61,23 +65,32 @@ export async function claimBatch(
   for (const { due, digest } of composed) {
     if (digest instanceof Error) outcomes.push({ kind: "failed" });
     else if (!digest.reply || !claimedKeys.has(due.key)) outcomes.push({ kind: "skipped" });
-    else claimed.push({ ...due, chatId: due.subscription.chatId, reply: digest.reply });
+    else claimed.push(claimedDigest(due, digest.reply));
   }
   return { claimed, outcomes };
+}
+
+function claimedDigest(due: DueTarget, reply: Reply): ClaimedDigest {
+  const digest: ClaimedDigest = { ...due, chatId: due.subscription.chatId, reply };
+  const options = sendOptionsOf(due.subscription);
+  if (options) digest.options = options;
+  return digest;
 }
 
 /** A claim taken over from an instance whose lease ended, as a digest to send. */
 export function resumedDigest(delivery: Delivery): ClaimedDigest | undefined {
   const target = parseTargetKey(delivery.key);
   if (!target || !delivery.reply || delivery.chatId === undefined) return undefined;
-  const { key, localDate, chatId, reply, late } = delivery;
-  return { key, target, localDate, chatId, reply, late };
+  const { key, localDate, chatId, late } = delivery;
+  const { reply, options } = readStoredReply(delivery.reply);
+  return { key, target, localDate, chatId, reply, late, ...(options ? { options } : {}) };
 }
 
 async function composeBatch(batch: readonly DueTarget[], deps: ClaimDeps): Promise<Composed[]> {
   const records = await readDigestRecords(
     deps.store,
     batch.map((due) => due.key),
+    deps.log,
   );
   return batch.map((due) => {
     const input = records.inputOf(due.key, due.subscription);
@@ -98,9 +111,8 @@ function claimsOf(composed: readonly Composed[]): NewClaim[] {
   return composed.flatMap(({ due, digest }): NewClaim[] => {
     if (digest instanceof Error || !digest.reply) return [];
     const { key, localDate, late, subscription } = due;
-    return [
-      { key, localDate, late, papers: digest.papers, reply: digest.reply, chatId: subscription.chatId },
-    ];
+    const reply = withSendOptions(digest.reply, sendOptionsOf(subscription));
+    return [{ key, localDate, late, papers: digest.papers, reply, chatId: subscription.chatId }];
   });
 }
 

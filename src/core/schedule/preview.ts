@@ -31,6 +31,7 @@ export async function previewDeliveries(deps: {
   const records = await readDigestRecords(
     deps.store,
     plan.due.map((due) => due.key),
+    deps.log,
   );
   for (const due of plan.due) {
     const { key, target, subscription, localDate, slotAt, late } = due;

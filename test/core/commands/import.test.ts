@@ -94,6 +94,13 @@ describe("import", () => {
     expect(text(big)).toMatch(/3\.1 MB; the limit is 2 MB/);
   });
 
+  it("refuses a file and ids together rather than dropping the ids", async () => {
+    const reply = await h.run("import 2301.00001", withFile("refs.bib", libraryFixture("partly-broken.bib")));
+    expect(reply.kind).toBe("error");
+    expect(text(reply)).toMatch(/either a file or arXiv ids, not both/);
+    expect(await h.store.libraries.get(userKey)).toBeUndefined();
+  });
+
   it("names the format and line it could not read", async () => {
     const reply = await h.run("import", withFile("refs.bib", "@article{broken,\n  title = {Unclosed\n"));
     expect(reply.kind).toBe("error");

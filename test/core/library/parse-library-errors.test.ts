@@ -224,3 +224,17 @@ describe("parseLibrary on hostile input", () => {
     );
   });
 });
+
+describe("hostile id lists", () => {
+  it("reads inputs built to make a pattern backtrack without stalling", () => {
+    // Before: a line of "arxiv" and 40,000 spaces took seconds; a 2 MB file would take hours.
+    for (const text of [
+      `arxiv${" ".repeat(400_000)}x`,
+      `${")".repeat(400_000)}a`,
+      `(${"x".repeat(400_000)}`,
+    ]) {
+      const result = parseLibrary(text);
+      expect("error" in result).toBe(true);
+    }
+  }, 20_000);
+});

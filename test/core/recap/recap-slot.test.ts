@@ -34,7 +34,8 @@ describe("recap slots", () => {
     const slot = dueRecapSlot(new Date("2026-12-14T01:00:00Z"), sunday);
     expect(slot?.week).toBe("2026-W50");
     expect(slot?.at.toISOString()).toBe("2026-12-13T22:00:00.000Z");
-    expect(slot?.weekStart.toISOString()).toBe("2026-12-06T23:00:00.000Z");
+    // The week counted runs from the previous Sunday's slot.
+    expect(slot?.weekStart.toISOString()).toBe("2026-12-06T22:00:00.000Z");
     expect(
       dueRecapSlot(new Date("2026-12-14T01:00:00Z"), subscription({ ...recap, lastWeek: "2026-W50" })),
     ).toBeUndefined();

@@ -3,10 +3,9 @@ import type { SlashCommandAttachmentOption, SlashCommandStringOption } from "dis
 import { PERSONAL_CONTEXTS } from "./contexts.js";
 import { oneLine, type CommandOptions } from "./text.js";
 import type { CommandRequest, CommandScope, SlashCommand } from "./types.js";
+import { IMPORT_FILE_OR_IDS } from "../../../core/commands/import.js";
 
 /** Both options at once are refused: the command layer would read the file and silently drop the ids. */
-export const IMPORT_FILE_OR_IDS =
-  "Give either a file or arXiv ids, not both. Run /import again with one of them.";
 
 /** Room for a long list of ids, within the command layer's 6,000-character input limit. */
 const IDS_MAX = 4000;
