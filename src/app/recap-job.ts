@@ -107,7 +107,9 @@ async function postRecap(
     weekLabel: slot.week,
   });
   if (!reply) return "empty";
-  const result = await sendSafely(adapter, subscription.chatId, reply);
+  // The recap goes where the digest goes (a Telegram topic), as one message.
+  const topic = subscription.topicId === undefined ? undefined : { topicId: subscription.topicId };
+  const result = await sendSafely(adapter, subscription.chatId, reply, topic);
   if (result.ok) return "sent";
   deps.log.warn(
     { key, week: slot.week, kind: result.kind, reason: result.reason },

@@ -123,6 +123,13 @@ export interface Subscription {
   paused?: { reason: string; at: string };
   /** A channel's weekly recap; absent: none. */
   recap?: WeeklyRecap;
+  /**
+   * Each paper of the digest as its own message, with a discussion thread where the platform has
+   * them (Discord): `/subscribe … threads on`. Absent: one digest message, as before.
+   */
+  threads?: boolean;
+  /** The forum topic of a Telegram group the digest goes to (its `message_thread_id`); absent: the chat itself. */
+  topicId?: string;
 }
 
 /**

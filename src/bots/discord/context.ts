@@ -2,7 +2,7 @@ import type { BaseInteraction } from "discord.js";
 import type { CommandContext } from "../../core/commands/context.js";
 import type { Target } from "../../core/target.js";
 import type { CommandScope } from "./commands/types.js";
-import { canManageChannel } from "./permissions.js";
+import { canManageChannel, missingThreadPermissions } from "./permissions.js";
 
 /** What the command layer needs to know about who acts, and on whose profile. */
 export function commandContextFor(interaction: BaseInteraction, scope: CommandScope): CommandContext {
@@ -21,5 +21,11 @@ export function commandContextFor(interaction: BaseInteraction, scope: CommandSc
   }
   if (!interaction.channelId) throw new Error("A channel command arrived without a channel id");
   const target: Target = { platform: "discord", kind: "channel", id: interaction.channelId };
-  return { platform: "discord", userId, target, canManage: async () => canManageChannel(interaction) };
+  return {
+    platform: "discord",
+    userId,
+    target,
+    canManage: async () => canManageChannel(interaction),
+    missingThreadPermissions: async () => missingThreadPermissions(interaction),
+  };
 }

@@ -1,8 +1,15 @@
 import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes } from "discord.js";
 import type { REST } from "discord.js";
 import type { Reply } from "../../core/commands/reply.js";
-import { settlePartialSend, type DeliveryAdapter, type SendResult } from "../../core/delivery/port.js";
+import { splitPerPaper, type DigestPart } from "../../core/delivery/per-paper.js";
+import {
+  settlePartialSend,
+  type DeliveryAdapter,
+  type SendOptions,
+  type SendResult,
+} from "../../core/delivery/port.js";
 import { silentLogger, type Logger } from "../../core/log.js";
+import { PaperThreads } from "./paper-threads.js";
 import { renderReply, toRestBody, type DiscordMessage } from "./render.js";
 
 /** The target is gone or shut us out: the scheduler pauses its subscription. */
@@ -18,7 +25,8 @@ const SNOWFLAKE = /^\d{1,20}$/;
 /**
  * Posts digests to Discord channels and DMs over REST (no gateway needed). `chatId` is a channel id,
  * `user:<id>` for a DM, `channel:<id>`, or a bare id, tried as a channel first and then as a user's DM.
- * Short rate limits are waited out by discord.js; `send` never throws.
+ * Short rate limits are waited out by discord.js; `send` never throws. With `threads`, each paper
+ * is a message of its own with a thread opened on it (in a channel; a DM has no threads).
  */
 export class DiscordDelivery implements DeliveryAdapter {
   readonly platform = "discord" as const;
@@ -31,42 +39,55 @@ export class DiscordDelivery implements DeliveryAdapter {
     this.#log = log;
   }
 
-  async send(chatId: string, reply: Reply): Promise<SendResult> {
+  async send(chatId: string, reply: Reply, options?: SendOptions): Promise<SendResult> {
     const address = parseChatId(chatId);
     if (!address)
       return { ok: false, kind: "failed", reason: `"${chatId}" is not a Discord channel or user id` };
-    const messages = renderReply(reply);
+    const parts = renderParts(options?.threads ? splitPerPaper(reply) : [{ reply }]);
+    const total = parts.reduce((sum, part) => sum + part.messages.length, 0);
+    const threads =
+      options?.threads && !address.dm ? new PaperThreads(this.#rest, this.#log, chatId) : undefined;
     let sent = 0;
     try {
       let channelId = address.dm ? await this.#dmChannel(address.id) : this.#knownChannel(address);
-      for (const message of messages) {
-        channelId = await this.#post(
-          channelId,
-          message,
-          address.ambiguous && sent === 0 ? address.id : undefined,
-        );
-        sent += 1;
+      for (const { paper, messages } of parts) {
+        for (const [index, message] of messages.entries()) {
+          const posted = await this.#post(
+            channelId,
+            message,
+            address.ambiguous && sent === 0 ? address.id : undefined,
+          );
+          channelId = posted.channelId;
+          sent += 1;
+          // The thread hangs on the paper's own message; a bare id that turned out to be a DM gets none.
+          if (threads && paper && index === 0 && channelId === address.id)
+            await threads.open(channelId, posted.messageId, paper.card);
+        }
       }
       return { ok: true };
     } catch (error) {
-      const result = settlePartialSend(classifySendError(error), sent, messages.length);
+      const result = settlePartialSend(classifySendError(error), sent, total);
       this.#log.debug({ chatId, kind: result.ok ? "ok" : result.kind }, "Discord digest not delivered");
       return result;
     }
   }
 
   /** Posts one message; when `maybeUserId` is set and no such channel exists, retries it as a DM. Returns where it went. */
-  async #post(channelId: string, message: DiscordMessage, maybeUserId?: string): Promise<string> {
+  async #post(channelId: string, message: DiscordMessage, maybeUserId?: string): Promise<PostedMessage> {
     try {
-      await this.#rest.post(Routes.channelMessages(channelId), { body: toRestBody(message) });
-      return channelId;
+      const posted = (await this.#rest.post(Routes.channelMessages(channelId), {
+        body: toRestBody(message),
+      })) as { id: string };
+      return { channelId, messageId: posted.id };
     } catch (error) {
       if (!maybeUserId || !isCode(error, RESTJSONErrorCodes.UnknownChannel)) throw error;
       const dmChannelId = await this.#dmChannel(maybeUserId).catch((dmError: unknown) => {
         throw isClientError(dmError) ? error : dmError;
       });
-      await this.#rest.post(Routes.channelMessages(dmChannelId), { body: toRestBody(message) });
-      return dmChannelId;
+      const posted = (await this.#rest.post(Routes.channelMessages(dmChannelId), {
+        body: toRestBody(message),
+      })) as { id: string };
+      return { channelId: dmChannelId, messageId: posted.id };
     }
   }
 
@@ -83,6 +104,16 @@ export class DiscordDelivery implements DeliveryAdapter {
     this.#dmChannels.set(userId, channel.id);
     return channel.id;
   }
+}
+
+interface PostedMessage {
+  channelId: string;
+  messageId: string;
+}
+
+/** Each part of a digest with its messages; a paper's cards are numbered as in the whole digest. */
+function renderParts(parts: DigestPart[]): Array<DigestPart & { messages: DiscordMessage[] }> {
+  return parts.map((part) => ({ ...part, messages: renderReply(part.reply, part.paper?.position ?? 1) }));
 }
 
 interface ChatAddress {

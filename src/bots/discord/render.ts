@@ -53,14 +53,15 @@ export function toRestBody(message: DiscordMessage): Record<string, unknown> {
  * Turns a command reply into as many Discord messages as its limits require: text first, then an
  * embed per paper card with its buttons, then the reply's own buttons (e.g. "Next page"). Every
  * string is sanitised first (control, bidi and stray zero-width characters), then markdown-escaped.
+ * `firstPosition` numbers the first card, for a digest sent one paper per message.
  */
-export function renderReply(unsafe: Reply): DiscordMessage[] {
+export function renderReply(unsafe: Reply, firstPosition = 1): DiscordMessage[] {
   const reply = safeReply(unsafe);
   const messages = chunkLines(headerText(reply), DISCORD_LIMITS.content).map(textMessage);
   const lastCardIndex = reply.cards.length - 1;
   reply.cards.forEach((card, index) => {
     const footer = index === lastCardIndex ? reply.footer : undefined;
-    const embed = cardEmbed(card, index + 1, reply.kind, footer);
+    const embed = cardEmbed(card, index + firstPosition, reply.kind, footer);
     const rowCount = card.buttons.some(isUsable) ? 1 : 0;
     let current = messages.at(-1);
     if (!current || !hasRoomFor(current, embed, rowCount)) {
@@ -71,7 +72,7 @@ export function renderReply(unsafe: Reply): DiscordMessage[] {
     const used = new Set(current.components.flatMap(customIds));
     const row = buttonRow(
       card.buttons.filter((button) => !used.has(button.action)),
-      `#${index + 1} `,
+      `#${index + firstPosition} `,
     );
     if (row) current.components.push(row);
   });

@@ -63,5 +63,17 @@ export function toCommandContext(ctx: Context, admins: AdminCheck): CommandConte
   const speaksAsChat = ctx.senderChat?.id === chat.id || (ctx.channelPost !== undefined && !from);
   const userId = String(from?.id ?? ctx.senderChat?.id ?? chat.id);
   const canManage = async () => speaksAsChat || (from !== undefined && admins.isAdmin(chat.id, from.id));
-  return { platform: "telegram", userId, target, canManage };
+  const topicId = topicOf(ctx);
+  return { platform: "telegram", userId, target, canManage, ...(topicId ? { topicId } : {}) };
+}
+
+/**
+ * The forum topic a message was typed in. Replies in a group without topics carry a
+ * message_thread_id too, so only `is_topic_message` marks a topic; General has neither.
+ */
+export function topicOf(ctx: Context): string | undefined {
+  const message = ctx.message;
+  return message?.is_topic_message && message.message_thread_id !== undefined
+    ? String(message.message_thread_id)
+    : undefined;
 }

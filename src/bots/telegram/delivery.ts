@@ -1,7 +1,13 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { Api } from "grammy";
 import type { Reply } from "../../core/commands/reply.js";
-import { settlePartialSend, type DeliveryAdapter, type SendResult } from "../../core/delivery/port.js";
+import { splitPerPaper } from "../../core/delivery/per-paper.js";
+import {
+  settlePartialSend,
+  type DeliveryAdapter,
+  type SendOptions,
+  type SendResult,
+} from "../../core/delivery/port.js";
 import type { Logger } from "../../core/log.js";
 import { toSendResult } from "./errors.js";
 import { renderReply } from "./render.js";
@@ -25,7 +31,10 @@ export function installRetryLimits(api: Api): void {
 
 /**
  * Posts digests to Telegram chats for the scheduler. Never throws: blocked bots, deleted chats and
- * deactivated users come back as "gone", rate limits beyond the retry bounds as "retry".
+ * deactivated users come back as "gone", rate limits beyond the retry bounds as "retry". With
+ * `topicId` the digest goes to that forum topic; with `threads`, the header and then each paper as
+ * a message of its own, so members can reply to one paper (Telegram's 429s within a group are
+ * waited out by the retry limits above).
  */
 export class TelegramDelivery implements DeliveryAdapter {
   readonly platform = "telegram" as const;
@@ -37,10 +46,12 @@ export class TelegramDelivery implements DeliveryAdapter {
     private readonly token: string,
   ) {}
 
-  async send(chatId: string, reply: Reply): Promise<SendResult> {
-    const messages = renderReply(reply);
+  async send(chatId: string, reply: Reply, options?: SendOptions): Promise<SendResult> {
+    const parts = options?.threads ? splitPerPaper(reply) : [{ reply }];
+    const messages = parts.flatMap((part) => renderReply(part.reply, part.paper?.position ?? 1));
+    const topicId = options?.topicId === undefined ? undefined : Number(options.topicId);
     try {
-      await sendMessages(this.api, chatId, messages);
+      await sendMessages(this.api, chatId, messages, Number.isSafeInteger(topicId) ? topicId : undefined);
       return { ok: true };
     } catch (error) {
       const partial = error instanceof PartialSendError;

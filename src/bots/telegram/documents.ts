@@ -4,14 +4,10 @@ import type { Attachment } from "../../core/commands/context.js";
 import type { Reply } from "../../core/commands/reply.js";
 import { MAX_LIBRARY_BYTES } from "../../core/library/entry.js";
 import { DownloadError, downloadText } from "../download.js";
+import { IMPORT_PROMPT_OPENING } from "../../core/commands/import.js";
 
 /** `/import` or `/import@paperboy_bot` at the start of a caption; group 1 is the bot named. */
 const IMPORT_CAPTION = /^\/import(?:@([A-Za-z0-9_]+))?(?:\s|$)/;
-/**
- * How the command layer's answer to a bare `/import` opens (IMPORT_PROMPT): a document sent in reply
- * to that message is the library it asked for.
- */
-const IMPORT_PROMPT_OPENING = "Send your library as a file";
 const NAME_SHOWN = 100;
 
 /** Where files sent to the bot are fetched from: the Bot API's `/file/bot<token>/<path>`. */
@@ -23,9 +19,16 @@ export interface FileSource {
   timeoutMs?: number;
 }
 
+/** What follows `/import` in a document's caption (ids typed beside the file), or "". */
+export function captionArgs(message: Message): string {
+  const caption = message.caption ?? "";
+  const command = IMPORT_CAPTION.exec(caption);
+  return command ? caption.slice(command[0].length).trim() : "";
+}
+
 /**
- * Whether a message with a document asks for an import: its caption is `/import` (for this bot), or
- * it answers the bot's own import prompt.
+ * Whether a document is meant for /import: captioned `/import` (for this bot), or sent in reply to
+ * the command layer's import prompt (IMPORT_PROMPT_OPENING), which asked for it.
  */
 export function asksForImport(message: Message, me: UserFromGetMe): boolean {
   const command = IMPORT_CAPTION.exec(message.caption ?? "");

@@ -10,9 +10,9 @@ import {
   SERVICE_COMMANDS,
   unknownInputReply,
 } from "./commands.js";
-import { type AdminCheck, toCommandContext } from "./context.js";
+import { type AdminCheck, toCommandContext, topicOf } from "./context.js";
 import { grammySignal } from "./api-calls.js";
-import { asksForImport, documentName, downloadFailedReply, fetchDocument } from "./documents.js";
+import { asksForImport, captionArgs, documentName, downloadFailedReply, fetchDocument } from "./documents.js";
 import { describeError } from "./errors.js";
 import { renderReply } from "./render.js";
 import { sendMessages } from "./send.js";
@@ -111,7 +111,9 @@ export function registerHandlers(bot: Bot, deps: HandlerDeps): void {
       { command: "import", chatType: ctx.chat.type, bytes: attachment.bytes },
       "telegram import file",
     );
-    await reply(ctx, await deps.service.run({ ...commandContext, attachment }, "import"));
+    // Ids typed beside the file go along: the command layer refuses the pair rather than drop them.
+    const input = `import ${captionArgs(ctx.msg)}`.trim();
+    await reply(ctx, await deps.service.run({ ...commandContext, attachment }, input));
   });
 
   safe.chatType("private").on("message:text", (ctx) => reply(ctx, unknownInputReply(ctx.message.text)));
@@ -121,8 +123,10 @@ async function reply(ctx: Context, result: Reply): Promise<void> {
   const chatId = ctx.chat?.id ?? ctx.callbackQuery?.message?.chat.id;
   if (chatId === undefined) return;
   const { file } = result;
+  // A command typed in a forum topic is answered in that topic, not in General.
+  const topicId = topicOf(ctx);
   if (file) await sendReplyWithFile(ctx.api, chatId, { ...result, file });
-  else await sendMessages(ctx.api, chatId, renderReply(result));
+  else await sendMessages(ctx.api, chatId, renderReply(result), topicId ? Number(topicId) : undefined);
 }
 
 /**

@@ -29,10 +29,12 @@ interface Block {
  * limit (split between cards, a single oversized card truncated), with an inline keyboard for the
  * cards of each message and the reply's own buttons (e.g. "Next page") under the last one. Every
  * string is sanitised first (control, bidi and stray zero-width characters), then HTML-escaped.
+ * `firstPosition` numbers the first card, for a digest sent one paper per message.
  */
-export function renderReply(unsafe: Reply): TelegramMessage[] {
+export function renderReply(unsafe: Reply, firstPosition = 1): TelegramMessage[] {
   const reply = safeReply(unsafe);
-  const blocks = [...headBlocks(reply), ...reply.cards.map(cardBlock), ...footerBlocks(reply)];
+  const cards = reply.cards.map((card, index) => cardBlock(card, index + firstPosition - 1));
+  const blocks = [...headBlocks(reply), ...cards, ...footerBlocks(reply)];
   const groups = packBlocks(
     blocks.map((block) => ({ ...block, nodes: truncateNodes(block.nodes, MESSAGE_BUDGET) })),
   );

@@ -16,28 +16,36 @@ export class PartialSendError extends Error {
 }
 
 /**
- * Sends rendered messages in order. Should Telegram refuse the HTML ("can't parse entities"), the
- * same message goes out once more as plain text, so a rendering slip never loses the reply.
- * A failure after the first message is wrapped in PartialSendError (its cause is the API error).
+ * Sends rendered messages in order, into the forum topic `topicId` when given. Should Telegram
+ * refuse the HTML ("can't parse entities"), the same message goes out once more as plain text, so
+ * a rendering slip never loses the reply. A failure after the first message is wrapped in
+ * PartialSendError (its cause is the API error).
  */
 export async function sendMessages(
   api: Api,
   chatId: number | string,
   messages: TelegramMessage[],
+  topicId?: number,
 ): Promise<void> {
   for (const [delivered, message] of messages.entries()) {
     try {
-      await sendOne(api, chatId, message);
+      await sendOne(api, chatId, message, topicId);
     } catch (error) {
       throw delivered > 0 ? new PartialSendError(delivered, { cause: error }) : error;
     }
   }
 }
 
-async function sendOne(api: Api, chatId: number | string, message: TelegramMessage): Promise<void> {
+async function sendOne(
+  api: Api,
+  chatId: number | string,
+  message: TelegramMessage,
+  topicId: number | undefined,
+): Promise<void> {
   const extra = {
     link_preview_options: { is_disabled: true },
     ...(message.reply_markup ? { reply_markup: message.reply_markup } : {}),
+    ...(topicId !== undefined ? { message_thread_id: topicId } : {}),
   };
   try {
     await api.sendMessage(chatId, message.text, { ...extra, parse_mode: "HTML" });

@@ -27,6 +27,17 @@ export interface CommandContext {
   replyChatId?: string;
   /** The file that came with the command, if any. */
   attachment?: Attachment;
+  /**
+   * The forum topic the command was typed in (Telegram's `message_thread_id` in a group with
+   * topics); absent elsewhere. `/subscribe` sends the digest there.
+   */
+  topicId?: string;
+  /**
+   * The permissions the bot lacks here to open a thread per paper, by the names the platform's
+   * settings show (e.g. "Create Public Threads"); empty when it has them. Absent where the
+   * platform needs none (Telegram).
+   */
+  missingThreadPermissions?(): Promise<string[]>;
 }
 
 /** The command layer every adapter talks to. */

@@ -12,8 +12,11 @@ import { errorReply, infoReply, quote } from "./replies.js";
 import type { Reply } from "./reply.js";
 
 export const IMPORT_USAGE = "import <file> | <arXiv ids or URLs> | clear";
+/** How the answer to a bare `/import` opens: a platform may treat a file sent in reply to it as an import. */
+export const IMPORT_PROMPT_OPENING = "Send your library as a file";
 export const IMPORT_PROMPT =
-  "Send your library as a file with /import: a BibTeX (.bib), RIS or CSL-JSON export from Zotero, Mendeley or Google Scholar, or a list of arXiv ids. Or type /import 2410.12345 2311.00001.";
+  IMPORT_PROMPT_OPENING +
+  " with /import: a BibTeX (.bib), RIS or CSL-JSON export from Zotero, Mendeley or Google Scholar, or a list of arXiv ids. Or type /import 2410.12345 2311.00001.";
 export const IMPORT_FILE_OR_IDS =
   "Give either a file or arXiv ids, not both. Run /import again with one of them.";
 const SKIPS_SHOWN = 3;

@@ -5,7 +5,7 @@ import { quote } from "./replies.js";
 import { canonicalTimeZone, suggestTimeZone } from "./time-zone.js";
 
 export const SUBSCRIBE_USAGE =
-  "subscribe [time HH:MM] [tz Area/City] [count N] [days daily|weekdays] [note on|off]";
+  "subscribe [time HH:MM] [tz Area/City] [count N] [days daily|weekdays] [note on|off] [threads on|off]";
 
 export interface SubscribeOptions {
   time?: string;
@@ -14,11 +14,13 @@ export interface SubscribeOptions {
   days?: DeliveryDays;
   /** Whether a short note is sent on days with nothing new to pick. */
   quietNote?: boolean;
+  /** Whether each paper goes out as its own message, with a discussion thread where possible. */
+  threads?: boolean;
 }
 
 type Parsed = { ok: true; options: SubscribeOptions } | { ok: false; message: string };
 
-const KEYS = ["time", "tz", "count", "days", "note"] as const;
+const KEYS = ["time", "tz", "count", "days", "note", "threads"] as const;
 type Key = (typeof KEYS)[number];
 
 /** Parses `time 07:30 tz Europe/Paris count 3 days weekdays note off`: keyword–value pairs in any order. */
@@ -74,6 +76,14 @@ function applyOption(options: SubscribeOptions, key: Key, value: string): string
         return `note is on or off (a short message on days with no new papers), not ${quote(value)}. E.g. note off.`;
       }
       options.quietNote = note === "on";
+      return undefined;
+    }
+    case "threads": {
+      const threads = value.toLowerCase();
+      if (threads !== "on" && threads !== "off") {
+        return `threads is on or off (each paper as its own message, with a thread to discuss it), not ${quote(value)}. E.g. threads on.`;
+      }
+      options.threads = threads === "on";
       return undefined;
     }
   }

@@ -24,6 +24,7 @@ export const subscribeCommand: Command = {
     await env.store.subscriptions.put(key, subscription);
     const lines = [`${existing ? "Updated" : "Subscribed"}: ${describeSubscription(subscription)}.`];
     if (existing?.paused) lines.push("Deliveries were paused; they are back on.");
+    lines.push(...(await threadLines(existing, subscription, ctx)));
     if (((await env.store.profiles.get(key))?.interests.length ?? 0) === 0) {
       lines.push(
         "There are no interests yet, so the digest would be empty: add some with /interests add <phrase>.",
@@ -58,5 +59,28 @@ function nextSubscription(
   };
   // Changing or resuming the digest keeps the channel's weekly recap as it was.
   if (existing?.recap) subscription.recap = existing.recap;
+  // Off is stored as absent: a subscription that never had threads reads as it always did.
+  if (options.threads ?? existing?.threads) subscription.threads = true;
+  // The digest goes where /subscribe was typed, as chatId does: a topic, or the chat itself.
+  if (ctx.topicId !== undefined) subscription.topicId = ctx.topicId;
   return subscription;
+}
+
+/** What turning threads on or off means here, and which permission is missing for them. */
+async function threadLines(
+  existing: Subscription | undefined,
+  subscription: Subscription,
+  ctx: CommandContext,
+): Promise<string[]> {
+  if (!subscription.threads) {
+    return existing?.threads ? ["Threads are off: the digest is one message again."] : [];
+  }
+  const missing = (await ctx.missingThreadPermissions?.()) ?? [];
+  if (missing.length === 0) return [];
+  const names = missing.join(" and ");
+  return [
+    `Threads are on, but I lack the ${names} permission${missing.length === 1 ? "" : "s"} here: ` +
+      "each paper is still posted, without its thread, until a server admin grants " +
+      `${missing.length === 1 ? "it" : "them"} to me in this channel.`,
+  ];
 }

@@ -7,5 +7,10 @@ export function describeSubscription(subscription: Subscription): string {
   const quiet = subscription.quietNote
     ? "with a short note on quiet days (note on)"
     : "nothing on quiet days (note off)";
-  return `${papers} ${days} at ${subscription.time} (${subscription.timezone}), ${quiet}`;
+  const text = `${papers} ${days} at ${subscription.time} (${subscription.timezone}), ${quiet}`;
+  const where = subscription.topicId !== undefined ? ", in the topic it was set up in" : "";
+  // Off is the default and says nothing, so digests set up before threads read as they did.
+  return subscription.threads
+    ? `${text}, each paper as its own message to discuss (threads on)${where}`
+    : `${text}${where}`;
 }

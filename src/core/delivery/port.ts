@@ -11,14 +11,22 @@ export type SendResult =
   /** Anything else: log it, count the target as failed for today. */
   | { ok: false; kind: "failed"; reason: string };
 
+/** How a subscription wants its digest laid out and where in the chat it goes (see Subscription). */
+export interface SendOptions {
+  /** Each paper as its own message, with its own discussion thread where the platform has them. */
+  threads?: boolean;
+  /** A Telegram forum topic (`message_thread_id`) within the chat. */
+  topicId?: string;
+}
+
 /**
  * How the scheduler hands a digest to a platform. Each adapter implements it; it must never throw
  * (errors become a SendResult) and it owns its platform's message limits and splitting.
  */
 export interface DeliveryAdapter {
   readonly platform: Platform;
-  /** `chatId` is the channel/group id, or the user id for a DM. */
-  send(chatId: string, reply: Reply): Promise<SendResult>;
+  /** `chatId` is the channel/group id, or the user id for a DM; without `options`, one digest message. */
+  send(chatId: string, reply: Reply, options?: SendOptions): Promise<SendResult>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Reply } from "../commands/reply.js";
-import type { DeliveryAdapter, SendResult } from "../delivery/port.js";
+import type { DeliveryAdapter, SendOptions, SendResult } from "../delivery/port.js";
 import type { Logger } from "../log.js";
 import type { Store } from "../store/port.js";
 import type { ClaimedDigest } from "./claim-batch.js";
@@ -52,7 +52,7 @@ export async function sendClaimed(digest: ClaimedDigest, deps: SendDeps): Promis
     return { kind: "failed" };
   }
   const interrupted: SendResult = { ok: false, kind: "failed", reason: INTERRUPTED_BY_SHUTDOWN };
-  const sending = sendSafely(deps.adapter, digest.chatId, digest.reply);
+  const sending = sendSafely(deps.adapter, digest.chatId, digest.reply, digest.options);
   const result = await unlessAborted(sending, deps.stop?.cutoff, interrupted);
   if (!result.ok) log.warn({ key, kind: result.kind, reason: result.reason }, "digest not delivered");
   return recordResult(digest, result, deps);
@@ -113,9 +113,11 @@ export async function sendSafely(
   adapter: DeliveryAdapter,
   chatId: string,
   reply: Reply,
+  options?: SendOptions,
 ): Promise<SendResult> {
   try {
-    return await adapter.send(chatId, reply);
+    // Without options, the call adapters have always had: a plain digest.
+    return await (options ? adapter.send(chatId, reply, options) : adapter.send(chatId, reply));
   } catch (error) {
     // Adapters promise not to throw; one that does still must not stop the fan-out.
     return { ok: false, kind: "failed", reason: error instanceof Error ? error.message : String(error) };

@@ -141,6 +141,8 @@ export function subscriptionProblem(sub: unknown): FieldPath | undefined {
     if (typeof paused.reason !== "string") return ["paused", "reason"];
     if (typeof paused.at !== "string") return ["paused", "at"];
   }
+  if (sub.threads !== undefined && typeof sub.threads !== "boolean") return ["threads"];
+  if (sub.topicId !== undefined && typeof sub.topicId !== "string") return ["topicId"];
   const recap = sub.recap;
   if (recap === undefined) return undefined;
   if (!isObject(recap)) return ["recap"];

@@ -48,6 +48,14 @@ describe("/channel", () => {
     { sub: ["mute"], opts: options({ phrase: "crypto" }), input: "mute crypto" },
     { sub: ["unmute"], opts: options({ phrase: "crypto" }), input: "unmute crypto" },
     { sub: ["categories"], opts: options({ categories: "all" }), input: "categories all" },
+    {
+      sub: ["recap", "on"],
+      opts: options({ day: "monday", time: "09:30" }),
+      input: "recap on day monday time 09:30",
+    },
+    { sub: ["recap", "on"], opts: [], input: "recap on" },
+    { sub: ["recap", "off"], opts: [], input: "recap off" },
+    { sub: ["recap", "show"], opts: [], input: "recap" },
   ])("/channel $sub acts on the channel: $input", async ({ sub, opts, input }) => {
     await h.inject(chatCommand("channel", sub, opts, ADMIN));
     expect(h.service.runs.map((run) => run.input)).toEqual([input]);

@@ -15,6 +15,8 @@ export const USER_ID = "400000000000000004";
 export const DM_CHANNEL_ID = "500000000000000005";
 export const MANAGE_CHANNELS = 1n << 4n;
 const SEND_MESSAGES = 1n << 11n;
+/** Create Public Threads and Send Messages in Threads: what a thread per paper needs of the bot. */
+export const THREAD_PERMISSIONS = (1n << 35n) | (1n << 38n);
 
 // ---------------------------------------------------------------- the fake Discord REST API
 
@@ -218,6 +220,8 @@ export class FakeDiscord {
       this.#posted.push({ channelId: channel[1] ?? "", id: String(message.id) });
       return { status: 200, body: message };
     }
+    const thread = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (thread && method === "POST") return this.#thread(thread[1] ?? "", thread[2] ?? "", body);
     const edit = /^\/channels\/\d+\/messages\/(\d+)$/.exec(path);
     if (edit && method === "PATCH") return this.#edit(edit[1] ?? "", body);
     if (method === "POST" && path === "/users/@me/channels") {
@@ -235,6 +239,30 @@ export class FakeDiscord {
     }
     if (path === "/gateway/bot") return { status: 401, body: { message: "401: Unauthorized", code: 0 } };
     return { status: 404, body: { message: "404: Not Found", code: 0 } };
+  }
+
+  /** Discord's answer to starting a thread on a message: the thread, a channel whose id is the message's. */
+  #thread(channelId: string, messageId: string, body: Json): FakeResponse {
+    if (!this.#messages.has(messageId)) return discordError(404, 10008, "Unknown Message");
+    return {
+      status: 201,
+      body: {
+        id: messageId,
+        type: 11,
+        guild_id: GUILD_ID,
+        parent_id: channelId,
+        name: body?.name,
+        owner_id: APP_ID,
+        thread_metadata: {
+          archived: false,
+          auto_archive_duration: body?.auto_archive_duration ?? 4320,
+          archive_timestamp: new Date().toISOString(),
+          locked: false,
+        },
+        message_count: 0,
+        member_count: 1,
+      },
+    };
   }
 
   /** Discord's answer to an edit of a channel message: the message with the fields sent replaced. */
@@ -433,6 +461,8 @@ interface Where {
   permissions?: bigint;
   /** Who acts: USER_ID unless another member is named. */
   userId?: string;
+  /** The bot's own permissions in the channel (`app_permissions`): Send Messages unless given. */
+  appPermissions?: bigint;
 }
 
 type RawOption = {
@@ -454,7 +484,7 @@ function base(where: Where = {}): Record<string, unknown> {
     token: `interaction-token-${interactionCounter}`,
     version: 1,
     locale: "en-US",
-    app_permissions: String(SEND_MESSAGES),
+    app_permissions: String(where.appPermissions ?? SEND_MESSAGES),
     entitlements: [],
     authorizing_integration_owners: { "0": GUILD_ID },
     attachment_size_limit: 8_388_608,

@@ -334,12 +334,16 @@ export class FakeTelegram {
     if (parsed.text.length > MAX_TEXT) return telegramErrors.messageTooLong;
     const chat = chatOf(payload.chat_id);
     const markup = payload.reply_markup as InlineKeyboardMarkup | undefined;
+    const topic = payload.message_thread_id;
+    // A message in a forum topic says so, as Telegram's own answer does.
+    const inTopic = topic !== undefined ? { message_thread_id: Number(topic), is_topic_message: true } : {};
     const message = {
       message_id: ++this.messageId,
       date: 1_760_000_000,
       chat,
       from: BOT_INFO,
       text: parsed.text,
+      ...inTopic,
       ...(markup ? { reply_markup: markup } : {}),
     } as Message;
     this.messages.set(`${chat.id}:${message.message_id}`, message);

@@ -50,6 +50,15 @@ describe("files sent for /import", () => {
     expect(visibleTexts(harness.fake, ALICE_DM.id)).toEqual(["ok"]);
   });
 
+  it("passes ids typed in the caption along with the file, for the command layer to refuse the pair", async () => {
+    await start();
+    harness.fake.storeFile("doc-1", BIB);
+    await send(documentUpdate({ fileId: "doc-1", caption: "/import 2410.12345" }));
+    const { input, ctx } = harness.service.last();
+    expect(input).toBe("import 2410.12345");
+    expect(ctx.attachment?.text).toBe(BIB);
+  });
+
   it("accepts /import@paperboy_bot and ignores a caption meant for another bot", async () => {
     await start();
     harness.fake.storeFile("doc-1", BIB);

@@ -12,6 +12,13 @@ export const READING_GROUP: Chat.SupergroupChat = {
   type: "supergroup",
   title: "ML reading group",
 };
+/** A supergroup with topics (a forum). */
+export const FORUM_GROUP: Chat.SupergroupChat = {
+  id: -1005550001111,
+  type: "supergroup",
+  title: "Papers forum",
+  is_forum: true,
+};
 export const NEWS_CHANNEL: Chat.ChannelChat = { id: -1009876543210, type: "channel", title: "Paper news" };
 
 let nextUpdateId = 1;
@@ -32,6 +39,17 @@ export function textMessage(text: string, chat: Chat, from: User | undefined = A
 
 export function messageUpdate(text: string, chat: Chat = ALICE_DM, from: User = ALICE): Update {
   return { update_id: nextUpdateId++, message: textMessage(text, chat, from) } as Update;
+}
+
+/** A message typed in forum topic `topicId` of a group with topics, as Telegram sends it. */
+export function topicMessageUpdate(
+  text: string,
+  topicId: number,
+  chat: Chat = FORUM_GROUP,
+  from: User = ALICE,
+): Update {
+  const message = { ...textMessage(text, chat, from), message_thread_id: topicId, is_topic_message: true };
+  return { update_id: nextUpdateId++, message } as Update;
 }
 
 /** A post in a channel: it has no `from`, the channel speaks for itself. */

@@ -198,7 +198,9 @@ describe("subscribe, settings, unsubscribe", () => {
 
   it("names every subscribe option in help and in settings when there is no digest", async () => {
     expect(text(await h.run("help"))).toContain("[days daily|weekdays] [note on|off]");
-    expect(text(await h.run("settings"))).toMatch(/Digest: off\. \/subscribe .*\[note on\|off\] starts one/);
+    expect(text(await h.run("settings"))).toMatch(
+      /Digest: off\. \/subscribe .*\[note on\|off\] \[threads on\|off\] starts one/,
+    );
   });
 
   it("clears a pause", async () => {

@@ -17,11 +17,13 @@ import {
   daysOption,
   noteOption,
   subscribeInput,
+  threadsOption,
   timeOption,
   timezoneOption,
 } from "./subscribe-options.js";
 import { timezoneChoices } from "./timezones.js";
 import type { CommandRequest, SlashCommand } from "./types.js";
+import { recapGroup, recapInput } from "./recap-options.js";
 
 export const CHANNEL_ONLY_IN_SERVERS =
   "/channel manages a server channel's digest, so it only works inside a server channel. " +
@@ -44,7 +46,8 @@ const data = new SlashCommandBuilder()
       .addStringOption(timezoneOption)
       .addIntegerOption(countOption)
       .addStringOption(daysOption)
-      .addStringOption(noteOption),
+      .addStringOption(noteOption)
+      .addStringOption(threadsOption),
   )
   .addSubcommand((subcommand) =>
     subcommand.setName("unsubscribe").setDescription("Stop this channel's digest"),
@@ -66,7 +69,8 @@ const data = new SlashCommandBuilder()
     group.setName("interests").setDescription("The topics this channel's digest follows");
     for (const subcommand of interestSubcommands("this channel's")) group.addSubcommand(subcommand);
     return group;
-  });
+  })
+  .addSubcommandGroup(recapGroup());
 for (const name of Object.keys(LIST_COMMANDS) as ListCommand[]) {
   data.addSubcommand(listSubcommand(name, `${LIST_DESCRIPTIONS[name]}, for this channel`));
 }
@@ -79,10 +83,13 @@ export const channelCommand: SlashCommand = {
     if (refusal) return refusal;
     if (interaction.options.getSubcommand(false) === "import")
       return importRequest(interaction.options, "channel");
+    const group = interaction.options.getSubcommandGroup();
     const input =
-      interaction.options.getSubcommandGroup() === "interests"
+      group === "interests"
         ? interestsInput(interaction.options)
-        : channelSubcommandInput(interaction);
+        : group === "recap"
+          ? recapInput(interaction.options)
+          : channelSubcommandInput(interaction);
     return { kind: "run", scope: "channel", input };
   },
   async autocomplete(interaction, service) {

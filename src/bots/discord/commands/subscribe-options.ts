@@ -34,6 +34,13 @@ export function noteOption(option: SlashCommandStringOption): SlashCommandString
     .addChoices({ name: "on", value: "on" }, { name: "off", value: "off" });
 }
 
+export function threadsOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option
+    .setName("threads")
+    .setDescription("Each paper as its own message with a thread to discuss it")
+    .addChoices({ name: "on", value: "on" }, { name: "off", value: "off" });
+}
+
 /** `subscribe time 08:00 tz Europe/Paris count 5`: only the options the user chose. */
 export function subscribeInput(options: CommandOptions): string {
   const time = options.getString("time")?.replace(/\s+/g, "");
@@ -41,6 +48,8 @@ export function subscribeInput(options: CommandOptions): string {
   const count = options.getInteger("count");
   const days = options.getString("days");
   const note = options.getString("note");
+  // Only /channel offers it: a DM has no threads.
+  const threads = options.getString("threads");
   return commandText(
     "subscribe",
     time ? `time ${time}` : undefined,
@@ -48,5 +57,6 @@ export function subscribeInput(options: CommandOptions): string {
     count !== null ? `count ${count}` : undefined,
     days ? `days ${days}` : undefined,
     note ? `note ${note}` : undefined,
+    threads ? `threads ${threads}` : undefined,
   );
 }
