@@ -1,12 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createDiscordBot, type DiscordBot } from "../../../src/bots/discord/client.js";
-import { createCommandService } from "../../../src/core/commands/service.js";
 import { MAX_LIBRARY_BYTES } from "../../../src/core/library/entry.js";
-import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
-import { allPapers, NOW } from "../../core/commands/harness.js";
 import {
   CHANNEL_ID,
   FakeDiscord,
@@ -21,6 +18,7 @@ import {
   type FakeFile,
   type Harness,
 } from "./fake-discord.js";
+import { realCommandService } from "../command-layer.js";
 
 const EPHEMERAL = 64;
 const ADMIN = { permissions: MANAGE_CHANNELS };
@@ -182,13 +180,7 @@ describe("/import end to end", () => {
     fake = await FakeDiscord.start();
     store = openMemoryStore();
     const log = recordingLogger();
-    const service = createCommandService({
-      index: TfIdfIndex.build(allPapers()),
-      store,
-      log,
-      now: () => NOW,
-      defaults: { time: "08:00", timezone: "UTC" },
-    });
+    const service = realCommandService(store, log);
     bot = createDiscordBot({ token: "unused-in-tests", apiRoot: fake.apiRoot, service, log });
     bot.client.rest.setToken("x");
   });

@@ -3,12 +3,10 @@ import type { APIInteraction } from "discord.js";
 import { createDiscordBot, type DiscordBot } from "../../../src/bots/discord/client.js";
 import { paperCard } from "../../../src/core/commands/cards.js";
 import type { Reply } from "../../../src/core/commands/reply.js";
-import { createCommandService } from "../../../src/core/commands/service.js";
 import { parseLibrary } from "../../../src/core/library/parse-library.js";
-import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
-import { allPapers, ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
+import { ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
 import {
   CHANNEL_ID,
   FakeDiscord,
@@ -20,6 +18,7 @@ import {
   type Json,
   type RecordedRequest,
 } from "./fake-discord.js";
+import { realCommandService } from "../command-layer.js";
 
 const EPHEMERAL = 64;
 const [TRAFFIC, GRIDS] = ARXIV_PAPERS.map((paper) => paper.id) as [string, string];
@@ -36,13 +35,7 @@ beforeEach(async () => {
   fake = await FakeDiscord.start();
   store = openMemoryStore();
   log = recordingLogger();
-  const service = createCommandService({
-    index: TfIdfIndex.build(allPapers()),
-    store,
-    log,
-    now: () => NOW,
-    defaults: { time: "08:00", timezone: "UTC" },
-  });
+  const service = realCommandService(store, log);
   bot = createDiscordBot({ token: "unused-in-tests", apiRoot: fake.apiRoot, service, log });
   bot.client.rest.setToken("x");
 });

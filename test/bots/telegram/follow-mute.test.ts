@@ -1,13 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTelegramBot, type TelegramBot } from "../../../src/bots/telegram/bot.js";
-import { createCommandService } from "../../../src/core/commands/service.js";
-import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
-import { allPapers, NOW } from "../../core/commands/harness.js";
 import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { buttonActions, recordingLogger, TOKEN, visibleTexts } from "./harness.js";
 import { ALICE, ALICE_DM, callbackUpdate, messageUpdate } from "./updates.js";
+import { realCommandService } from "../command-layer.js";
 
 const aliceKey = `telegram:user:${ALICE.id}`;
 let fake: FakeTelegram;
@@ -18,13 +16,7 @@ beforeEach(async () => {
   fake = await FakeTelegram.start();
   store = openMemoryStore();
   const log = recordingLogger();
-  const service = createCommandService({
-    index: TfIdfIndex.build(allPapers()),
-    store,
-    log,
-    now: () => NOW,
-    defaults: { time: "08:00", timezone: "UTC" },
-  });
+  const service = realCommandService(store, log);
   telegram = createTelegramBot({ token: TOKEN, apiRoot: fake.apiRoot, service, log, botInfo: BOT_INFO });
 });
 

@@ -2,17 +2,15 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTelegramBot, type TelegramBot } from "../../../src/bots/telegram/bot.js";
 import { SERVICE_COMMANDS } from "../../../src/bots/telegram/commands.js";
-import { createCommandService } from "../../../src/core/commands/service.js";
 import { MAX_LIBRARY_BYTES } from "../../../src/core/library/entry.js";
-import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
-import { allPapers, NOW } from "../../core/commands/harness.js";
 import { botMessage, documentUpdate } from "./document-updates.js";
 import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { type Harness, recordingLogger, startHarness, TOKEN, visibleTexts } from "./harness.js";
 import { errorReply, infoReply, ScriptedCommandService } from "./scripted-service.js";
 import { ALICE, ALICE_DM, BOB, messageUpdate, READING_GROUP } from "./updates.js";
+import { realCommandService } from "../command-layer.js";
 
 const BIB = readFileSync(new URL("../../fixtures/library/arxiv-export.bib", import.meta.url), "utf8");
 const PROMPT = "Send your library as a file with /import: a BibTeX (.bib), RIS or CSL-JSON export.";
@@ -202,13 +200,7 @@ describe("/import end to end on Telegram", () => {
     fake = await FakeTelegram.start();
     store = openMemoryStore();
     const log = recordingLogger();
-    const service = createCommandService({
-      index: TfIdfIndex.build(allPapers()),
-      store,
-      log,
-      now: () => NOW,
-      defaults: { time: "08:00", timezone: "UTC" },
-    });
+    const service = realCommandService(store, log);
     telegram = createTelegramBot({ token: TOKEN, apiRoot: fake.apiRoot, service, log, botInfo: BOT_INFO });
     close = async () => {
       await telegram.stop();

@@ -3,15 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTelegramBot, type TelegramBot } from "../../../src/bots/telegram/bot.js";
 import { paperCard } from "../../../src/core/commands/cards.js";
 import type { Reply } from "../../../src/core/commands/reply.js";
-import { createCommandService } from "../../../src/core/commands/service.js";
 import { parseLibrary } from "../../../src/core/library/parse-library.js";
-import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
-import { allPapers, ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
+import { ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
 import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { recordingLogger, TOKEN, type RecordingLogger } from "./harness.js";
 import { ALICE, ALICE_DM, BOB, READING_GROUP, messageUpdate } from "./updates.js";
+import { realCommandService } from "../command-layer.js";
 
 const CAROL: User = { id: 3333, is_bot: false, first_name: "Carol" };
 const [TRAFFIC, GRIDS] = ARXIV_PAPERS.map((paper) => paper.id) as [string, string];
@@ -26,13 +25,7 @@ beforeEach(async () => {
   fake = await FakeTelegram.start();
   store = openMemoryStore();
   log = recordingLogger();
-  const service = createCommandService({
-    index: TfIdfIndex.build(allPapers()),
-    store,
-    log,
-    now: () => NOW,
-    defaults: { time: "08:00", timezone: "UTC" },
-  });
+  const service = realCommandService(store, log);
   telegram = createTelegramBot({ token: TOKEN, apiRoot: fake.apiRoot, service, log, botInfo: BOT_INFO });
 });
 

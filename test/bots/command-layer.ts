@@ -1,0 +1,17 @@
+import type { CommandService } from "../../src/core/commands/context.js";
+import { createCommandService } from "../../src/core/commands/service.js";
+import type { Logger } from "../../src/core/log.js";
+import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
+import type { Store } from "../../src/core/store/port.js";
+import { allPapers, NOW } from "../core/commands/harness.js";
+
+/** The real command layer over the bundled and test papers, on `store`, at the harness's fixed time. */
+export function realCommandService(store: Store, log: Logger): CommandService {
+  return createCommandService({
+    index: TfIdfIndex.build(allPapers()),
+    store,
+    log,
+    now: () => NOW,
+    defaults: { time: "08:00", timezone: "UTC" },
+  });
+}
