@@ -2,17 +2,17 @@ import cron from "node-cron";
 import type { Config } from "../config.js";
 import type { CommandServiceDeps } from "../core/commands/deps.js";
 import type { Logger } from "../core/log.js";
-import type { PrometheusTelemetry } from "../metrics/prometheus.js";
+import type { Telemetry } from "../core/telemetry.js";
 import type { PaperSources } from "../sources/create.js";
 import type { App } from "./open-app.js";
 
-/** What the command layer works with, the same for the console chat and the bots. */
+/** What the command layer works with, the same for the bots, their console chat and `paperboy chat`. */
 export function commandServiceDeps(
   config: Config,
   app: App,
   sources: PaperSources,
   log: Logger,
-  telemetry: PrometheusTelemetry,
+  telemetry?: Telemetry,
 ): CommandServiceDeps {
   return {
     index: app.index,
@@ -22,7 +22,7 @@ export function commandServiceDeps(
     lookup: (ids: readonly string[]) => sources.arxiv.byIds(ids),
     nextIngest: nextIngestRun,
     admins: new Set(config.admins),
-    telemetry,
+    ...(telemetry ? { telemetry } : {}),
   };
 }
 

@@ -91,10 +91,11 @@ async function postRecap(
   const subscription = await store.subscriptions.get(key);
   const slot = subscription && dueRecapSlot(now, subscription);
   if (!subscription?.recap || !slot) return undefined;
-  await store.subscriptions.put(key, {
-    ...subscription,
-    recap: { ...subscription.recap, lastWeek: slot.week },
-  });
+  // Marked first, so a crash never sends twice. Read once more right before, to narrow the window in
+  // which a concurrent /subscribe, /recap or pause would be written over.
+  const latest = await store.subscriptions.get(key);
+  if (!latest?.recap || latest.paused || latest.recap.lastWeek === slot.week) return undefined;
+  await store.subscriptions.put(key, { ...latest, recap: { ...latest.recap, lastWeek: slot.week } });
   const [votes, saved] = await Promise.all([
     store.votes.topSince(key, slot.weekStart, TOP_VOTED),
     savedSince(store, key, slot),

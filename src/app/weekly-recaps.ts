@@ -13,19 +13,26 @@ const RECAP_TICK_MS = 60_000;
 export function startWeeklyRecaps(deps: RecapJobDeps & { log: Logger }): Running {
   const tick = createRecapJob(deps);
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> = Promise.resolve();
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  // A look still under way (a slow platform) is not queued behind: the next minute looks again.
   const look = () => {
-    running = running.then(tick).catch((err: unknown) => deps.log.error({ err }, "weekly recap tick failed"));
+    if (running || stopped) return;
+    running = tick()
+      .catch((err: unknown) => deps.log.error({ err }, "weekly recap tick failed"))
+      .finally(() => (running = undefined));
   };
   const held = runWhileHeld(
     deps.store.jobs,
     RECAP_JOB,
     {
       start: async () => {
+        stopped = false;
         look();
         timer = setInterval(look, RECAP_TICK_MS);
       },
       stop: async () => {
+        stopped = true;
         clearInterval(timer);
         await running;
       },

@@ -16,6 +16,7 @@ import { INGEST_USAGE, ingestArgsProblem, runIngest } from "./ingest.js";
 import { PAPER_USAGE, paperArgsProblem, runPaper } from "./paper.js";
 import { PICKS_USAGE, runPicks } from "./picks.js";
 import { STORE_IMPORT_USAGE, runStoreImport } from "./store-import.js";
+import { commandServiceDeps } from "../app/command-deps.js";
 
 export const USAGE = `Usage: paperboy <command> [options]
 
@@ -99,11 +100,7 @@ const COMMANDS: Record<string, CommandRunner> = {
       const { config } = env;
       const sources = createPaperSources({ ...config.sources, log: env.log });
       await runChat({
-        index: app.index,
-        store: app.store,
-        log: env.log,
-        defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },
-        lookup: (ids) => sources.arxiv.byIds(ids),
+        ...commandServiceDeps(config, app, sources, env.log),
         input: process.stdin,
         output: process.stdout,
         reason: "asked",

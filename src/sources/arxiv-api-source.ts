@@ -6,7 +6,7 @@ import type { HttpClient, RequestBounds } from "./http.js";
 import type { FetchPapersOptions, PaperSource } from "./port.js";
 import { sourceUrl } from "./url.js";
 
-/** A lookup (an import waiting on it) gives up after this long, however slowly arXiv answers. */
+/** A lookup call (an import waits on it) gives up after this long, however slowly arXiv answers. */
 const LOOKUP_TIMEOUT_MS = 60_000;
 /** Ids per `id_list` call: arXiv answers a hundred at once without strain. */
 const ID_BATCH = 100;
@@ -58,10 +58,11 @@ export class ArxivApiSource implements PaperSource {
   }
 
   /**
-   * Papers by arXiv id (`id_list`), ID_BATCH per call, spaced like every call of this source. Ids
-   * arXiv does not know are missing from the answer.
+   * Papers by arXiv id (`id_list`), ID_BATCH per call, spaced like every call of this source, each
+   * call given LOOKUP_TIMEOUT_MS. Ids arXiv does not know are missing from the answer. When a call
+   * fails after others answered, the papers found so far are the answer; when the first fails, it throws.
    */
-  async byIds(ids: readonly string[], signal = AbortSignal.timeout(LOOKUP_TIMEOUT_MS)): Promise<Paper[]> {
+  async byIds(ids: readonly string[]): Promise<Paper[]> {
     const papers: Paper[] = [];
     for (let from = 0; from < ids.length; from += ID_BATCH) {
       const batch = ids.slice(from, from + ID_BATCH);
@@ -69,7 +70,13 @@ export class ArxivApiSource implements PaperSource {
         id_list: batch.join(","),
         max_results: String(batch.length),
       });
-      papers.push(...this.checked(parseArxivAtom(await this.getFeed(url, { signal }))).papers);
+      try {
+        const feed = await this.getFeed(url, { signal: AbortSignal.timeout(LOOKUP_TIMEOUT_MS) });
+        papers.push(...this.checked(parseArxivAtom(feed)).papers);
+      } catch (error) {
+        if (from === 0) throw error;
+        break;
+      }
     }
     return papers;
   }

@@ -28,9 +28,11 @@ export async function completeLibrary(
 ): Promise<CompletedLibrary> {
   let completed = entries.map((entry) => withPaper(entry, entry.arxivId ? corpus(entry.arxivId) : undefined));
   let lookupFailure: string | undefined;
+  // No more than a library keeps: asking arXiv about the rest would only be thrown away.
   const missing = completed
     .filter((entry) => entry.arxivId && !entry.abstract)
-    .map((entry) => entry.arxivId as string);
+    .map((entry) => entry.arxivId as string)
+    .slice(0, MAX_LIBRARY_PAPERS);
   if (missing.length > 0 && lookup) {
     try {
       const found = new Map((await lookup(missing)).map((paper) => [paper.id, paper]));

@@ -1,4 +1,5 @@
 import { mkdir } from "node:fs/promises";
+import { syncFolder } from "./durable-json-file.js";
 import path from "node:path";
 import type { Logger } from "../../core/log.js";
 import { migrateCorpus } from "./legacy/migrate.js";
@@ -66,6 +67,9 @@ export async function openFileStore(dataDir: string, options: FileStoreOptions):
 async function prepareFolders(layout: DataLayout): Promise<void> {
   try {
     for (const kind of SHARD_KINDS) await mkdir(layout.kindFolder(kind), { recursive: true });
+    // A kind's folder made just now (the first start after an upgrade) must outlive a power cut
+    // with the records saved into it: its entry in state/ is made durable too.
+    await syncFolder(layout.stateFolder);
   } catch (error) {
     throw new Error(
       `The data directory ${layout.folder} cannot be created or used (${String(error)}); set DATA_DIR to a writable directory.`,
