@@ -2,8 +2,8 @@ import { exportPapers, parseExportFormat } from "../library/export-library.js";
 import type { Paper } from "../paper.js";
 import { targetKey } from "../target.js";
 import type { Command } from "./command.js";
-import { errorReply, infoReply } from "./replies.js";
-import { capitalised, listOwner } from "./reading-list.js";
+import { capitalised, errorReply, infoReply } from "./replies.js";
+import { listOwner } from "./reading-list.js";
 
 export const exportCommand: Command = {
   name: "export",

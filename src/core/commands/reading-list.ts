@@ -3,7 +3,7 @@ import { targetKey } from "../target.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { parsePaperRef, PAPER_REF_FORMS } from "./paper-ref.js";
-import { errorReply, infoReply, quote } from "./replies.js";
+import { capitalised, errorReply, infoReply, quote } from "./replies.js";
 import { resolvePaper } from "./resolve-paper.js";
 
 /** Whose reading list a command acts on, in words. */
@@ -60,7 +60,3 @@ export const unsaveCommand: Command = {
     return infoReply([`Took ${id} off ${listOwner(ctx)}.`]);
   },
 };
-
-export function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -4,7 +4,7 @@ import { formatLocalTime, localTimeAt } from "../schedule/zoned-time.js";
 import { type Platform, targetKey } from "../target.js";
 import type { Command } from "./command.js";
 import { refuseUnlessManager } from "./permission.js";
-import { errorReply, infoReply, quote } from "./replies.js";
+import { capitalised, errorReply, infoReply, quote } from "./replies.js";
 import { parseTime } from "./subscribe-options.js";
 
 export const RECAP_USAGE = "recap on|off [day <weekday>] [time HH:MM]";
@@ -150,8 +150,4 @@ function subscribeFirst(platform: Platform): string {
 
 function resumeCommand(platform: Platform): string {
   return platform === "discord" ? "/channel subscribe resumes it" : "/subscribe resumes it";
-}
-
-function capitalised(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -20,3 +20,8 @@ export function quote(text: string, max = 60): string {
   const clean = text.replace(/\s+/g, " ").trim();
   return `“${clean.length > max ? `${clean.slice(0, max - 1)}…` : clean}”`;
 }
+
+/** `text` with its first letter in capitals, e.g. to open a sentence with a phrase. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -3,9 +3,9 @@ import { paperCard } from "./cards.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import type { CommandEnv } from "./deps.js";
-import { errorReply, infoReply } from "./replies.js";
+import { capitalised, errorReply, infoReply } from "./replies.js";
 import type { Button, Reply } from "./reply.js";
-import { capitalised, listOwner } from "./reading-list.js";
+import { listOwner } from "./reading-list.js";
 
 export const SAVED_PAGE_SIZE = 5;
 

@@ -37,7 +37,7 @@ export interface DailyPick {
   paper: Paper;
   /** The profile score (Rocchio, see ROCCHIO), in [0, 1]. */
   score: number;
-  /** The stated interest it matched best; undefined when it was picked for resembling liked papers. */
+  /** The stated interest it matched best; undefined when a followed author, the library or liked papers brought it. */
   interest?: string;
   /** The followed author (as the target wrote the name) whose new paper this is. */
   author?: string;
