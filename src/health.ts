@@ -1,6 +1,7 @@
 import { access, stat } from "node:fs/promises";
 import { constants } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { errorMessage } from "./core/error-message.js";
 
 export interface HealthStatus {
   ok: boolean;
@@ -44,7 +45,7 @@ async function safeCheck(check: HealthCheck): Promise<HealthStatus> {
   } catch (error) {
     return {
       ok: false,
-      detail: `health check failed: ${error instanceof Error ? error.message : String(error)}`,
+      detail: `health check failed: ${errorMessage(error)}`,
     };
   }
 }
@@ -74,11 +75,7 @@ async function serveMetrics(response: ServerResponse, metrics: MetricsSource): P
   try {
     body = await metrics.metrics();
   } catch (error) {
-    return respond(
-      response,
-      500,
-      `metrics failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    return respond(response, 500, `metrics failed: ${errorMessage(error)}`);
   }
   response.writeHead(200, { "content-type": metrics.contentType, "cache-control": "no-store" });
   response.end(body);

@@ -13,6 +13,7 @@ import { createCommandService } from "./core/commands/service.js";
 import { createPrometheusTelemetry, type PrometheusTelemetry } from "./metrics/prometheus.js";
 import { createLogger } from "./logger.js";
 import { createPaperSources } from "./sources/create.js";
+import { errorMessage } from "./core/error-message.js";
 
 /**
  * The composition root: reads the configuration once, loads storage, corpus and index, then starts
@@ -103,7 +104,7 @@ async function openAppOrSay(
   try {
     return await shutdown.during("opening the store", openApp(config, log, { telemetry }));
   } catch (error) {
-    log.error(error instanceof Error ? error.message : String(error));
+    log.error(errorMessage(error));
     return undefined;
   }
 }

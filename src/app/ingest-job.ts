@@ -5,6 +5,7 @@ import { ingest } from "../sources/ingest.js";
 import type { PaperSource } from "../sources/port.js";
 import type { App } from "./open-app.js";
 import { ingestRunsOf, watchSources } from "./source-runs.js";
+import { errorMessage } from "../core/error-message.js";
 
 /** The job name under which one instance at a time ingests. */
 export const INGEST_JOB = "ingest";
@@ -66,7 +67,8 @@ async function ingestHeld(
   } catch (error) {
     storeError = error;
   }
-  const failed = storeError === undefined ? undefined : `could not store the papers: ${describe(storeError)}`;
+  const failed =
+    storeError === undefined ? undefined : `could not store the papers: ${errorMessage(storeError)}`;
   const runs = ingestRunsOf(watched, summary, new Date(), failed);
   for (const run of runs) telemetry.ingestRun(run.source, { ok: run.error === undefined, added: run.added });
   await recordRuns(app, runs, log);
@@ -92,8 +94,4 @@ async function recordRuns(app: App, runs: readonly IngestRun[], log: Logger): Pr
       log.warn({ err: error, source: run.source }, `${run.source}: could not record the ingest run`);
     }
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -17,6 +17,7 @@ import type { Running } from "./running.js";
 import type { Shutdown } from "./shutdown.js";
 import { trackRuns, type TrackedJob } from "./tracked-job.js";
 import { startWeeklyRecaps } from "./weekly-recaps.js";
+import { errorMessage } from "../core/error-message.js";
 
 /** What runs beside the started bots, stopped in the shutdown order (see stop-parts.ts). */
 export interface Serving {
@@ -118,6 +119,6 @@ async function startHealthEndpoint(port: number, deps: ServingDeps): Promise<Run
     log,
   });
   const health = startHealthServer(port, check, { metrics: telemetry.registry });
-  await health.ready.catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
+  await health.ready.catch((error: unknown) => fail(errorMessage(error)));
   return { name: "health endpoint", stop: () => health.close() };
 }

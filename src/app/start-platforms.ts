@@ -2,6 +2,7 @@ import type { Logger } from "../core/log.js";
 import type { PlatformBot } from "./platform-bots.js";
 import type { Shutdown } from "./shutdown.js";
 import { StartAborted, startWithRetry } from "./start-retry.js";
+import { errorMessage } from "../core/error-message.js";
 
 /**
  * Starts every platform at once, each tried again while its API is unreachable or failing (one
@@ -26,7 +27,7 @@ export async function startPlatforms(
         });
         await shutdown.during(`starting ${name}`, starting);
       } catch (error) {
-        if (!(error instanceof StartAborted)) fail(error instanceof Error ? error.message : String(error));
+        if (!(error instanceof StartAborted)) fail(errorMessage(error));
       }
     }),
   );

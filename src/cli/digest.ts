@@ -6,6 +6,7 @@ import { previewDeliveries, type DeliveryPreview } from "../core/schedule/previe
 import { formatLocalTime, localTimeAt } from "../core/schedule/zoned-time.js";
 import type { Store } from "../core/store/port.js";
 import { asksForHelp } from "./help.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface DigestCommandDeps {
   store: Store;
@@ -61,7 +62,7 @@ function parseDigestArgs(args: string[], now: Date): { at: Date } | string {
       allowPositionals: false,
     }));
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   if (!values["dry-run"]) {
     return "digest only has a dry run here: digests are really sent by the running bot (npm start).";

@@ -5,6 +5,7 @@ import type { Paper } from "../core/paper.js";
 import type { ReadingLists } from "../core/store/port.js";
 import { parseTargetKey, targetKey } from "../core/target.js";
 import { asksForHelp } from "./help.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface ExportCommandDeps {
   readingLists: Pick<ReadingLists, "all">;
@@ -97,7 +98,7 @@ function parseExportArgs(args: string[]): ExportRequest | string {
       allowPositionals: false,
     }));
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   if (values.target === undefined) return `Whose reading list? Give --target: ${TARGET_FORM}.`;
   const target = parseTargetKey(values.target.trim());
@@ -122,5 +123,5 @@ function reasonOf(error: unknown): string {
   if (code === "ENOENT" || code === "ENOTDIR") return "the folder does not exist";
   if (code === "EACCES" || code === "EPERM" || code === "EROFS") return "permission denied";
   if (code === "EISDIR") return "it is a folder";
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

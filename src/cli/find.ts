@@ -4,6 +4,7 @@ import { TfIdfIndex } from "../core/search/tfidf-index.js";
 import { loadCorpusFile } from "./corpus-file.js";
 import { asksForHelp } from "./help.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface FindIo {
   out(line: string): void;
@@ -41,9 +42,7 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
   try {
     papers = request.corpus ? await loadCorpusFile(request.corpus) : await io.loadDefaultPapers();
   } catch (error) {
-    io.err(
-      `Cannot read the corpus: ${error instanceof Error ? error.message : String(error)}\n${FIND_USAGE}`,
-    );
+    io.err(`Cannot read the corpus: ${errorMessage(error)}\n${FIND_USAGE}`);
     return 1;
   }
   const outcome = TfIdfIndex.build(papers).search(request.query, { limit: request.limit });
@@ -83,7 +82,7 @@ function parseFindArgs(args: string[]): FindRequest | string {
       strict: true,
     });
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   const { values, positionals } = parsed;
   const query = positionals.join(" ").trim();

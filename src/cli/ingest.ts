@@ -7,6 +7,7 @@ import { ingest, type IngestSummary } from "../sources/ingest.js";
 import type { PaperSource } from "../sources/port.js";
 import { checkCategories, checkDay } from "../sources/validate.js";
 import { asksForHelp } from "./help.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface IngestCommandDeps {
   corpus: Corpus;
@@ -70,7 +71,7 @@ async function storeChanges(summary: IngestSummary, deps: IngestCommandDeps): Pr
   } catch (error) {
     deps.log.error({ err: error }, "saving the corpus failed");
     deps.err(
-      `Could not save the new papers (${messageOf(error)}); the stored corpus is unchanged, run ingest again.`,
+      `Could not save the new papers (${errorMessage(error)}); the stored corpus is unchanged, run ingest again.`,
     );
     return false;
   }
@@ -104,7 +105,7 @@ function parseIngestArgs(
       strict: true,
     }));
   } catch (error) {
-    return messageOf(error);
+    return errorMessage(error);
   }
 
   const source = (values.source ?? "all").trim().toLowerCase();
@@ -133,8 +134,4 @@ function parseIngestArgs(
 
 function isSourceName(name: string): name is SourceName {
   return (SOURCE_NAMES as readonly string[]).includes(name);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

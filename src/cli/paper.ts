@@ -4,6 +4,7 @@ import type { Paper } from "../core/paper.js";
 import { parsePaperRef } from "../core/commands/paper-ref.js";
 import { asksForHelp } from "./help.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface PaperCommandDeps {
   corpus: Corpus;
@@ -56,7 +57,7 @@ function parsePaperArgs(args: string[]): { raw: string; json: boolean } | string
       strict: true,
     });
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   const [raw, ...extra] = parsed.positionals;
   if (raw === undefined || raw.trim() === "") return "Which paper? Give its id.";

@@ -25,6 +25,7 @@ import { loadCorpusFile } from "./corpus-file.js";
 import { asksForHelp } from "./help.js";
 import { optionWording } from "./option-wording.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface PicksCommandDeps {
   /** Runs `use` with the stored corpus's index (when no --corpus is given). */
@@ -68,7 +69,7 @@ export async function runPicks(args: string[], deps: PicksCommandDeps): Promise<
   try {
     if (request.corpus) corpus = TfIdfIndex.build(await loadCorpusFile(request.corpus));
   } catch (error) {
-    deps.err(`Cannot read the corpus: ${messageOf(error)}\n${PICKS_USAGE}`);
+    deps.err(`Cannot read the corpus: ${errorMessage(error)}\n${PICKS_USAGE}`);
     return 1;
   }
   return corpus
@@ -115,7 +116,7 @@ async function readLibrary(
     }
     text = await readFile(file, "utf8");
   } catch (error) {
-    deps.err(`--library: cannot read ${file}: ${messageOf(error)}`);
+    deps.err(`--library: cannot read ${file}: ${errorMessage(error)}`);
     return undefined;
   }
   const parsed = parseLibrary(text);
@@ -127,10 +128,6 @@ async function readLibrary(
   const skipped = parsed.skipped.length + completed.unknownIds.length;
   if (skipped > 0) deps.err(`--library: read ${completed.papers.length} papers, skipped ${skipped}.`);
   return completed.papers;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function parsePicksArgs(args: string[]): PicksRequest | string {
@@ -164,7 +161,7 @@ function parsePicksArgs(args: string[]): PicksRequest | string {
     });
     values = parsed.values;
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   const interests = parseInterests(values.interests);
   if (typeof interests === "string") return interests;

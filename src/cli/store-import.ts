@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import type { StoreCounts } from "../core/records.js";
 import type { Store } from "../core/store/port.js";
 import { asksForHelp } from "./help.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface StoreImportDeps {
   /** Opens the data folder to copy from, read-only: a bot may still run on it. */
@@ -92,7 +93,7 @@ function parseImportArgs(args: string[]): { from: string; replace: boolean } | s
       allowPositionals: true,
     }));
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return errorMessage(error);
   }
   if (positionals[0] !== "import" || positionals.length > 1) {
     return positionals.length === 0

@@ -5,6 +5,7 @@ import { withinDeadline } from "./deadline.js";
 import type { HttpClient } from "./http.js";
 import type { FetchPapersOptions, PaperSource } from "./port.js";
 import { sourceUrl } from "./url.js";
+import { errorMessage } from "../core/error-message.js";
 
 export interface HfSourceOptions {
   /** `HF_API_ROOT`, e.g. `https://huggingface.co`. */
@@ -33,7 +34,7 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     throw new MalformedPayloadError(`The Hugging Face daily papers answer is not valid JSON: ${reason}`, {
       cause: error,
     });

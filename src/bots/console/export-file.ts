@@ -2,6 +2,7 @@ import { open, rm, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import type { ReplyFile } from "../../core/commands/reply.js";
 import { safeFileName } from "../reply-file.js";
+import { errorMessage } from "../../core/error-message.js";
 
 /** Enough numbered names for any folder a person keeps exports in; past them, the write fails. */
 const MAX_SUFFIX = 999;
@@ -58,6 +59,6 @@ function reasonOf(error: unknown): string {
     case "ENOTDIR":
       return "the folder does not exist";
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Attachment } from "../../core/commands/context.js";
 import { arxivIdOf } from "../../core/library/arxiv-id.js";
 import { MAX_LIBRARY_BYTES } from "../../core/library/entry.js";
+import { errorMessage } from "../../core/error-message.js";
 
 /** What the argument of `/import` in the console names. */
 export type ImportArgument =
@@ -89,6 +90,6 @@ function reasonOf(error: unknown): string {
     case "ENOTDIR":
       return "a part of the path is not a folder";
     default:
-      return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+      return typeof code === "string" ? code : errorMessage(error);
   }
 }

@@ -11,6 +11,7 @@ import {
 import { silentLogger, type Logger } from "../../core/log.js";
 import { PaperThreads } from "./paper-threads.js";
 import { renderReply, toRestBody, type DiscordMessage } from "./render.js";
+import { errorMessage } from "../../core/error-message.js";
 
 /** The target is gone or shut us out: the scheduler pauses its subscription. */
 const GONE_CODES: ReadonlySet<number | string> = new Set([
@@ -151,7 +152,7 @@ export function classifySendError(error: unknown): SendResult {
   if (error instanceof HTTPError) return { ok: false, kind: "retry", reason: `Discord HTTP ${error.status}` };
   if (isNetworkError(error))
     return { ok: false, kind: "retry", reason: `network: ${(error as Error).message}` };
-  return { ok: false, kind: "failed", reason: error instanceof Error ? error.message : String(error) };
+  return { ok: false, kind: "failed", reason: errorMessage(error) };
 }
 
 function isCode(error: unknown, code: number): boolean {

@@ -2,6 +2,7 @@ import type { Paper } from "../paper.js";
 import type { LibraryPaper } from "../records.js";
 import { MAX_LIBRARY_PAPERS } from "../records.js";
 import type { PaperLookup } from "./paper-lookup.js";
+import { errorMessage } from "../error-message.js";
 
 /** What completing an import did, for the reply. */
 export interface CompletedLibrary {
@@ -40,7 +41,7 @@ export async function completeLibrary(
         withPaper(entry, entry.arxivId ? found.get(entry.arxivId) : undefined),
       );
     } catch (error) {
-      lookupFailure = error instanceof Error ? error.message : String(error);
+      lookupFailure = errorMessage(error);
     }
   }
   const unknownIds = completed.filter((entry) => !entry.title).map((entry) => entry.arxivId ?? "");

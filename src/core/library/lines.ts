@@ -1,3 +1,4 @@
+import { errorMessage } from "../error-message.js";
 /** The lines of a text, whatever the line endings (exports from Windows tools use CRLF, old Macs CR). */
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -17,6 +18,6 @@ export function lineNumberAt(text: string, offset: number): number {
 
 /** The first line of an error message, for a skipped entry's reason. */
 export function firstLineOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return splitLines(message)[0]?.trim() ?? "";
 }

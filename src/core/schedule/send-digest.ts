@@ -8,6 +8,7 @@ import type { DeliveryOutcome } from "./outcome.js";
 import type { RateLimiter } from "./rate-limit.js";
 import type { StopSignals } from "./stop-signals.js";
 import { unlessAborted } from "./stop-signals.js";
+import { errorMessage } from "../error-message.js";
 
 /** The reason recorded for a send the shutdown gave up on. */
 export const INTERRUPTED_BY_SHUTDOWN = "interrupted by shutdown while sending";
@@ -120,6 +121,6 @@ export async function sendSafely(
     return await (options ? adapter.send(chatId, reply, options) : adapter.send(chatId, reply));
   } catch (error) {
     // Adapters promise not to throw; one that does still must not stop the fan-out.
-    return { ok: false, kind: "failed", reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, kind: "failed", reason: errorMessage(error) };
   }
 }
