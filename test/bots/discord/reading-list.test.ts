@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { APIInteraction } from "discord.js";
 import { createDiscordBot, type DiscordBot } from "../../../src/bots/discord/client.js";
-import { paperCard } from "../../../src/core/commands/cards.js";
-import type { Reply } from "../../../src/core/commands/reply.js";
-import { parseLibrary } from "../../../src/core/library/parse-library.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 import { ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
@@ -19,6 +16,7 @@ import {
   type RecordedRequest,
 } from "./fake-discord.js";
 import { realCommandService } from "../command-layer.js";
+import { arxivDigest, reimportedIds } from "../reading-list-fixtures.js";
 
 const EPHEMERAL = 64;
 const [TRAFFIC, GRIDS] = ARXIV_PAPERS.map((paper) => paper.id) as [string, string];
@@ -65,22 +63,9 @@ function lastAnswer(): RecordedRequest {
   return answer;
 }
 
-/** The arXiv ids of a file when imported again, as a researcher's reference manager would read it. */
-function reimportedIds(text: string): string[] {
-  const parsed = parseLibrary(text);
-  if ("error" in parsed) throw new Error(parsed.error);
-  return parsed.entries.map((entry) => entry.arxivId ?? "").sort();
-}
-
 /** Posts a channel digest with both arXiv papers, as the scheduler does, and answers the posted message. */
 async function postDigest(): Promise<Json> {
-  const digest: Reply = {
-    kind: "papers",
-    title: "Today's papers",
-    lines: [],
-    cards: ARXIV_PAPERS.map((paper) => paperCard(paper)),
-    buttons: [],
-  };
+  const digest = arxivDigest();
   const result = await bot.delivery.send(CHANNEL_ID, digest);
   expect(result).toEqual({ ok: true });
   const [posted] = fake.postedIn(CHANNEL_ID);

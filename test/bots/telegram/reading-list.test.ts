@@ -1,9 +1,6 @@
 import type { InlineKeyboardButton, Message, Update, User } from "grammy/types";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTelegramBot, type TelegramBot } from "../../../src/bots/telegram/bot.js";
-import { paperCard } from "../../../src/core/commands/cards.js";
-import type { Reply } from "../../../src/core/commands/reply.js";
-import { parseLibrary } from "../../../src/core/library/parse-library.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 import { ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
@@ -11,6 +8,7 @@ import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { recordingLogger, TOKEN, type RecordingLogger } from "./harness.js";
 import { ALICE, ALICE_DM, BOB, READING_GROUP, messageUpdate } from "./updates.js";
 import { realCommandService } from "../command-layer.js";
+import { arxivDigest, reimportedIds } from "../reading-list-fixtures.js";
 
 const CAROL: User = { id: 3333, is_bot: false, first_name: "Carol" };
 const [TRAFFIC, GRIDS] = ARXIV_PAPERS.map((paper) => paper.id) as [string, string];
@@ -45,22 +43,9 @@ function pressOn(message: Message, data: string, from: User): Update {
   };
 }
 
-/** The arXiv ids of a file when imported again, as a researcher's reference manager would read it. */
-function reimportedIds(text: string): string[] {
-  const parsed = parseLibrary(text);
-  if ("error" in parsed) throw new Error(parsed.error);
-  return parsed.entries.map((entry) => entry.arxivId ?? "").sort();
-}
-
 /** Posts the group's digest with both arXiv papers, as the scheduler does; answers the sent message. */
 async function postDigest(): Promise<Message> {
-  const digest: Reply = {
-    kind: "papers",
-    title: "Today's papers",
-    lines: [],
-    cards: ARXIV_PAPERS.map((paper) => paperCard(paper)),
-    buttons: [],
-  };
+  const digest = arxivDigest();
   expect(await telegram.delivery.send(String(READING_GROUP.id), digest)).toEqual({ ok: true });
   const [posted] = fake.messagesIn(READING_GROUP.id);
   if (!posted) throw new Error("the digest was not posted");
