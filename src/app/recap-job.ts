@@ -96,9 +96,11 @@ async function postRecap(
   const latest = await store.subscriptions.get(key);
   if (!latest?.recap || latest.paused || latest.recap.lastWeek === slot.week) return undefined;
   await store.subscriptions.put(key, { ...latest, recap: { ...latest.recap, lastWeek: slot.week } });
+  // The week ends at its slot, not now: a vote or save after the slot (a recap sent late, after
+  // downtime) belongs to the next week's recap, which counts from this slot.
   const [votes, saved] = await Promise.all([
-    store.votes.topSince(key, slot.weekStart, TOP_VOTED),
-    savedSince(store, key, slot),
+    store.votes.topSince(key, slot.weekStart, TOP_VOTED, slot.at),
+    savedInWeek(store, key, slot),
   ]);
   const reply = composeRecap({
     key,
@@ -119,15 +121,20 @@ async function postRecap(
   return "failed";
 }
 
-/** The papers saved since the week began, newest first: the start of the newest-first list. */
-async function savedSince(store: Store, key: TargetKey, slot: RecapSlot): Promise<SavedPaper[]> {
+/**
+ * The papers saved in the slot's week (from its start, before the slot), newest first: read from
+ * the start of the newest-first list, past any saved after the slot.
+ */
+async function savedInWeek(store: Store, key: TargetKey, slot: RecapSlot): Promise<SavedPaper[]> {
   const since = slot.weekStart.getTime();
+  const until = slot.at.getTime();
   const found: SavedPaper[] = [];
   for (let offset = 0; ; offset += SAVED_PAGE) {
     const { papers } = await store.readingLists.list(key, { offset, limit: SAVED_PAGE });
     for (const paper of papers) {
-      if (Date.parse(paper.savedAt) < since) return found;
-      found.push(paper);
+      const at = Date.parse(paper.savedAt);
+      if (at < since) return found;
+      if (at < until) found.push(paper);
     }
     if (papers.length < SAVED_PAGE) return found;
   }

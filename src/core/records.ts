@@ -58,6 +58,12 @@ export interface SavedPaper {
   paperId: string;
   /** The platform's id of the user who saved it (in a channel, the member). */
   savedBy: string;
+  /**
+   * Their display name when they saved it (one line, made safe and short by the command layer), as
+   * a channel's list shows who saved each paper; absent for papers saved before names were kept,
+   * or when the platform gave none: the list then shows `savedBy`.
+   */
+  savedByName?: string;
   /** When it was saved, ISO as `Date.toISOString` writes it. */
   savedAt: string;
 }

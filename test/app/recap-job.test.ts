@@ -180,6 +180,18 @@ describe("the weekly recap job", () => {
     expect(sends).toHaveLength(1);
   });
 
+  it("counts a vote or save made after the slot in the next week's recap only, even in a late recap", async () => {
+    await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo"));
+    await vote(A, "m1", "2026-12-09T03:00:00Z");
+    // After Friday's 16:00 Tokyo slot (07:00 UTC), before the late recap goes out at 09:00 UTC.
+    await vote(B, "m1", "2026-12-11T08:00:00Z");
+    await store.readingLists.save(KEY, { paperId: C, savedBy: "m2", savedAt: "2026-12-11T08:30:00.000Z" });
+    await tickAt("2026-12-11T09:00:00Z");
+    expect(cardIds(sends[0])).toEqual([A]);
+    await tickAt("2026-12-18T07:00:00Z");
+    expect(cardIds(sends[1])).toEqual([B, C]);
+  });
+
   it("skips paused subscriptions, subscriptions without a recap, and people's own digests", async () => {
     const paused = { reason: "Missing Access", at: "2026-12-01T00:00:00.000Z" };
     await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo", { paused }));

@@ -5,13 +5,16 @@ import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
 import type { Store } from "../../src/core/store/port.js";
 import { allPapers, NOW } from "../core/commands/harness.js";
 
-/** The real command layer over the bundled and test papers, on `store`, at the harness's fixed time. */
-export function realCommandService(store: Store, log: Logger): CommandService {
+/**
+ * The real command layer over the bundled and test papers, on `store`, at the harness's fixed time
+ * unless `now` gives a clock a test moves.
+ */
+export function realCommandService(store: Store, log: Logger, now: () => Date = () => NOW): CommandService {
   return createCommandService({
     index: TfIdfIndex.build(allPapers()),
     store,
     log,
-    now: () => NOW,
+    now,
     defaults: { time: "08:00", timezone: "UTC" },
   });
 }

@@ -53,10 +53,19 @@ export function toCommandContext(ctx: Context, admins: AdminCheck): CommandConte
   if (!chat) return undefined;
   const from = ctx.from;
   const chatId = String(chat.id);
+  const name = senderName(ctx);
+  const userName = name === undefined ? {} : { userName: name };
   if (chat.type === "private") {
     const userId = String(from?.id ?? chat.id);
     const target: Target = { platform: "telegram", kind: "user", id: userId };
-    return { platform: "telegram", userId, target, replyChatId: chatId, canManage: async () => true };
+    return {
+      platform: "telegram",
+      userId,
+      ...userName,
+      target,
+      replyChatId: chatId,
+      canManage: async () => true,
+    };
   }
   const target: Target = { platform: "telegram", kind: "channel", id: chatId };
   // Anonymous group admins and channel posts speak as the chat itself; only administrators can do that.
@@ -64,7 +73,20 @@ export function toCommandContext(ctx: Context, admins: AdminCheck): CommandConte
   const userId = String(from?.id ?? ctx.senderChat?.id ?? chat.id);
   const canManage = async () => speaksAsChat || (from !== undefined && admins.isAdmin(chat.id, from.id));
   const topicId = topicOf(ctx);
-  return { platform: "telegram", userId, target, canManage, ...(topicId ? { topicId } : {}) };
+  return { platform: "telegram", userId, ...userName, target, canManage, ...(topicId ? { topicId } : {}) };
+}
+
+/**
+ * The name Telegram shows for whoever sent the update: a user's first and last name, else their
+ * username; a chat speaking for itself (an anonymous admin, a channel) by its title.
+ */
+export function senderName(ctx: Context): string | undefined {
+  const chat = ctx.senderChat;
+  if (chat) return chat.title || undefined;
+  const from = ctx.from;
+  if (!from) return undefined;
+  const full = [from.first_name, from.last_name ?? ""].join(" ").trim();
+  return full || from.username || undefined;
 }
 
 /**

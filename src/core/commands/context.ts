@@ -14,6 +14,13 @@ export interface CommandContext {
   platform: Platform;
   /** The person who issued the command. */
   userId: string;
+  /**
+   * The person's display name as the platform shows it to others (a Discord member's server
+   * nickname, else their display name, else their username; a Telegram user's first and last name,
+   * else their username), unsanitised. Absent when the platform gives none. A channel's reading
+   * list shows it as who saved a paper.
+   */
+  userName?: string;
   /** Whose profile and subscription the command acts on: the user, or the channel/group. */
   target: Target;
   /**

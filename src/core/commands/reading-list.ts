@@ -5,6 +5,7 @@ import type { CommandContext } from "./context.js";
 import { parsePaperRef, PAPER_REF_FORMS } from "./paper-ref.js";
 import { capitalised, errorReply, infoReply, quote } from "./replies.js";
 import { resolvePaper } from "./resolve-paper.js";
+import { saverName } from "./saver-name.js";
 
 /** Whose reading list a command acts on, in words. */
 export function listOwner(ctx: CommandContext): string {
@@ -19,9 +20,11 @@ export const saveCommand: Command = {
     const resolved = resolvePaper(args, env, "save <id>");
     if ("error" in resolved) return resolved.error;
     const { paper } = resolved;
+    const name = saverName(ctx.userName);
     const outcome = await env.store.readingLists.save(targetKey(ctx.target), {
       paperId: paper.id,
       savedBy: ctx.userId,
+      ...(name !== undefined && { savedByName: name }),
       savedAt: env.now().toISOString(),
     });
     const title = quote(paper.title, 120);

@@ -6,6 +6,7 @@ import type { CommandEnv } from "./deps.js";
 import { capitalised, errorReply, infoReply } from "./replies.js";
 import type { Button, Reply } from "./reply.js";
 import { listOwner } from "./reading-list.js";
+import { savedByLabel } from "./saver-name.js";
 
 export const SAVED_PAGE_SIZE = 5;
 
@@ -37,8 +38,10 @@ async function savedPage(ctx: CommandContext, env: CommandEnv, page: number): Pr
   if (page > pages)
     return errorReply(`${owner} has ${pages} page${pages === 1 ? "" : "s"}.`, "Use /saved 1.");
   const inChannel = ctx.target.kind === "channel";
-  const cards = papers.map(({ paperId, savedBy, savedAt }) => {
-    const why = `saved ${savedAt.slice(0, 10)}${inChannel ? ` by ${savedBy}` : ""}`;
+  const cards = papers.map((saved) => {
+    const { paperId, savedAt } = saved;
+    // A channel's list says who saved each paper; a user's own list needs no such line.
+    const why = `saved ${savedAt.slice(0, 10)}${inChannel ? ` by ${savedByLabel(saved)}` : ""}`;
     const paper = env.index.get(paperId);
     return paper
       ? paperCard(paper, { why })

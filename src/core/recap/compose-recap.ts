@@ -1,5 +1,6 @@
 import { paperCard } from "../commands/cards.js";
 import type { PaperCard, Reply } from "../commands/reply.js";
+import { savedByLabel } from "../commands/saver-name.js";
 import type { Paper } from "../paper.js";
 import type { SavedPaper } from "../records.js";
 import type { PaperVotes } from "../store/port.js";
@@ -75,7 +76,7 @@ function byBalance(a: PaperVotes, b: PaperVotes): number {
 }
 
 function savedBy(saved: SavedPaper): string {
-  return `saved ${saved.savedAt.slice(0, 10)} by ${saved.savedBy}`;
+  return `saved ${saved.savedAt.slice(0, 10)} by ${savedByLabel(saved)}`;
 }
 
 /** Telegram's shared targets are mostly groups; Discord's are channels. */

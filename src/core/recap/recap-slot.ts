@@ -17,7 +17,10 @@ const HOUR_MS = 3_600_000;
 export interface RecapSlot {
   /** The ISO week of the slot's local date, `2026-W49`. */
   week: string;
-  /** The slot a week before (same local day and time): the recap counts the votes and saves made since. */
+  /**
+   * The slot a week before (same local day and time): the recap counts the votes and saves made
+   * from then until `at`.
+   */
   weekStart: Date;
   /** When the recap is due. */
   at: Date;

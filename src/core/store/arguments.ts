@@ -8,16 +8,24 @@ import type { Page } from "./port.js";
  */
 
 /**
- * A copy of `paper` with its time as `Date.toISOString` writes it (what either store answers).
- * @throws TypeError when an id is empty or `savedAt` is not a time.
+ * A copy of `paper` with its time as `Date.toISOString` writes it (what either store answers), and
+ * `savedByName` only when it is given.
+ * @throws TypeError when an id is empty, `savedByName` is given but not a non-empty string, or
+ * `savedAt` is not a time.
  */
 export function checkedSavedPaper(paper: SavedPaper): SavedPaper {
   const paperId = checkedId("paperId", paper.paperId);
   const savedBy = checkedId("savedBy", paper.savedBy);
+  const name = paper.savedByName === undefined ? undefined : checkedId("savedByName", paper.savedByName);
   const time = typeof paper.savedAt === "string" ? Date.parse(paper.savedAt) : Number.NaN;
   if (Number.isNaN(time))
     throw new TypeError(`savedAt must be an ISO time; got ${JSON.stringify(paper.savedAt)}.`);
-  return { paperId, savedBy, savedAt: new Date(time).toISOString() };
+  return {
+    paperId,
+    savedBy,
+    ...(name !== undefined && { savedByName: name }),
+    savedAt: new Date(time).toISOString(),
+  };
 }
 
 /** @throws TypeError unless `value` is a non-empty string. */

@@ -183,11 +183,11 @@ export interface VoteRecords {
    */
   balances(key: TargetKey, limit: number): Promise<PaperBalance[]>;
   /**
-   * The papers with votes cast (or changed) at `since` or later, counting those votes only (a
-   * weekly recap): best balance (up − down) first, then most votes, then by paper id (code-unit
-   * order); at most `limit`.
+   * The papers with votes cast (or changed) at `since` or later, and before `until` when it is
+   * given, counting those votes only (a weekly recap: its week): best balance (up − down) first,
+   * then most votes, then by paper id (code-unit order); at most `limit`.
    */
-  topSince(key: TargetKey, since: Date, limit: number): Promise<PaperVotes[]>;
+  topSince(key: TargetKey, since: Date, limit: number, until?: Date): Promise<PaperVotes[]>;
 }
 
 /** Who holds a claim, and until when. */

@@ -11,7 +11,8 @@ import type { FieldPath } from "./shard-format.js";
 
 /**
  * Checks a reading list (sorting it newest first, in place, if it is out of order): papers with
- * string fields, no paper twice. Returns the path of the first problem, or undefined.
+ * string fields (the saver's name optional), no paper twice. Returns the path of the first
+ * problem, or undefined.
  */
 export function readingListProblem(list: unknown): FieldPath | undefined {
   if (!Array.isArray(list)) return [];
@@ -25,11 +26,13 @@ export function readingListProblem(list: unknown): FieldPath | undefined {
   return repeat < 0 ? undefined : [repeat, "paperId", "(repeats a paper)"];
 }
 
+/** A saved paper's fields are strings; `savedByName` may be absent (saved before names were kept). */
 function savedPaperProblem(paper: unknown): FieldPath | undefined {
   if (!isObject(paper)) return [];
   for (const field of ["paperId", "savedBy", "savedAt"] as const) {
     if (typeof paper[field] !== "string") return [field];
   }
+  if (paper.savedByName !== undefined && typeof paper.savedByName !== "string") return ["savedByName"];
   return undefined;
 }
 

@@ -51,12 +51,15 @@ export function voteRecords(engine: RecordEngine): VoteRecords {
       });
     },
 
-    topSince: async (key, since, limit) => {
+    topSince: async (key, since, limit, until) => {
       checkTime("since", since);
       checkCount("limit", limit);
+      if (until !== undefined) checkTime("until", until);
       const from = since.toISOString();
+      const to = until?.toISOString();
       return engine.read((data) => {
-        const papers = byPaper(data.votes.get(key) ?? [], (vote) => vote.at >= from);
+        const counts = (vote: CastVote) => vote.at >= from && (to === undefined || vote.at < to);
+        const papers = byPaper(data.votes.get(key) ?? [], counts);
         papers.sort(
           (a, b) => b.up - b.down - (a.up - a.down) || b.up + b.down - (a.up + a.down) || byId(a, b),
         );

@@ -10,11 +10,12 @@ export interface SavedPaperRow {
   target_key: string;
   paper_id: string;
   saved_by: string;
+  saved_by_name: string | null;
   saved_at: string;
 }
 
 /** The select list that reads a SavedPaperRow. */
-export const savedPaperColumns = `target_key, paper_id, saved_by, ${iso("saved_at")} AS saved_at`;
+export const savedPaperColumns = `target_key, paper_id, saved_by, saved_by_name, ${iso("saved_at")} AS saved_at`;
 
 /** Newest first: the order of the saved_papers_newest_idx index. */
 export const newestFirst = "saved_at DESC, seq DESC";
@@ -24,13 +25,16 @@ const listState = `
 SELECT EXISTS (SELECT 1 FROM saved_papers WHERE target_key = $1 AND paper_id = $2) AS saved,
   (SELECT count(*) FROM saved_papers WHERE target_key = $1)::int AS total`;
 
-/** A page and the total in one statement, so both are of one moment. */
+/**
+ * A page and the total in one statement, so both are of one moment. json_strip_nulls leaves out
+ * the name of a paper saved without one, as the SavedPaper record has it.
+ */
 const page = `
 SELECT (SELECT count(*) FROM saved_papers WHERE target_key = $1)::int AS total,
   coalesce((
-    SELECT json_agg(json_build_object('paperId', paper_id, 'savedBy', saved_by, 'savedAt', ${iso("saved_at")})
-      ORDER BY ${newestFirst})
-    FROM (SELECT paper_id, saved_by, saved_at, seq FROM saved_papers
+    SELECT json_agg(json_strip_nulls(json_build_object('paperId', paper_id, 'savedBy', saved_by,
+      'savedByName', saved_by_name, 'savedAt', ${iso("saved_at")})) ORDER BY ${newestFirst})
+    FROM (SELECT paper_id, saved_by, saved_by_name, saved_at, seq FROM saved_papers
       WHERE target_key = $1 ORDER BY ${newestFirst} OFFSET $2 LIMIT $3) AS p
   ), '[]'::json) AS papers`;
 
@@ -49,9 +53,9 @@ export function readingLists(db: Db): ReadingLists {
           if (state?.saved) return "already-saved";
           if ((state?.total ?? 0) >= MAX_SAVED) return "full";
           await tx.query(
-            `INSERT INTO saved_papers (target_key, paper_id, saved_by, saved_at)
-             VALUES ($1, $2, $3, $4::timestamptz)`,
-            [key, given.paperId, given.savedBy, given.savedAt],
+            `INSERT INTO saved_papers (target_key, paper_id, saved_by, saved_by_name, saved_at)
+             VALUES ($1, $2, $3, $4, $5::timestamptz)`,
+            [key, given.paperId, given.savedBy, given.savedByName ?? null, given.savedAt],
           );
           return "saved";
         }),
@@ -86,5 +90,10 @@ export function readingLists(db: Db): ReadingLists {
 }
 
 export function toSavedPaper(row: SavedPaperRow): SavedPaper {
-  return { paperId: row.paper_id, savedBy: row.saved_by, savedAt: row.saved_at };
+  return {
+    paperId: row.paper_id,
+    savedBy: row.saved_by,
+    ...(row.saved_by_name !== null && { savedByName: row.saved_by_name }),
+    savedAt: row.saved_at,
+  };
 }

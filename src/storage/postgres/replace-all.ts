@@ -47,10 +47,11 @@ FROM json_to_recordset($1::json) AS r(key text, "importedAt" timestamptz, papers
  * (reversed from the snapshot's newest first), so papers saved at one instant read back as given.
  */
 const insertSaved = `
-INSERT INTO saved_papers (target_key, paper_id, saved_by, saved_at)
-SELECT r.key, r."paperId", r."savedBy", r."savedAt"
-FROM ROWS FROM (json_to_recordset($1::json) AS (key text, "paperId" text, "savedBy" text, "savedAt" timestamptz))
-  WITH ORDINALITY AS r(key, "paperId", "savedBy", "savedAt", n)
+INSERT INTO saved_papers (target_key, paper_id, saved_by, saved_by_name, saved_at)
+SELECT r.key, r."paperId", r."savedBy", r."savedByName", r."savedAt"
+FROM ROWS FROM (json_to_recordset($1::json)
+    AS (key text, "paperId" text, "savedBy" text, "savedByName" text, "savedAt" timestamptz))
+  WITH ORDINALITY AS r(key, "paperId", "savedBy", "savedByName", "savedAt", n)
 ORDER BY r.n`;
 
 const insertVotes = `

@@ -79,15 +79,17 @@ export function voteRecords(db: Db): VoteRecords {
       }));
     },
 
-    async topSince(key, since, limit) {
+    async topSince(key, since, limit, until) {
       checkTime("since", since);
       checkCount("limit", limit);
+      if (until !== undefined) checkTime("until", until);
       const rows = await db.query<{ paper_id: string; up: number; down: number }>(
         `SELECT paper_id, up, down FROM (
            SELECT paper_id, ${counted} FROM votes WHERE target_key = $1 AND at >= $2::timestamptz
+             AND ($4::timestamptz IS NULL OR at < $4::timestamptz)
            GROUP BY paper_id) AS recent
          ORDER BY up - down DESC, up + down DESC, paper_id LIMIT $3`,
-        [key, since.toISOString(), limit],
+        [key, since.toISOString(), limit, until?.toISOString() ?? null],
       );
       return rows.map((row): PaperVotes => ({ paperId: row.paper_id, up: row.up, down: row.down }));
     },

@@ -461,6 +461,10 @@ interface Where {
   permissions?: bigint;
   /** Who acts: USER_ID unless another member is named. */
   userId?: string;
+  /** Their server nickname (guild only); none unless given. */
+  nick?: string;
+  /** Their display name across Discord (`global_name`); none unless given. */
+  globalName?: string;
   /** The bot's own permissions in the channel (`app_permissions`): Send Messages unless given. */
   appPermissions?: bigint;
 }
@@ -477,7 +481,7 @@ let interactionCounter = 0;
 
 function base(where: Where = {}): Record<string, unknown> {
   interactionCounter += 1;
-  const user = discordUser(where.userId ?? USER_ID);
+  const user = { ...discordUser(where.userId ?? USER_ID), global_name: where.globalName ?? null };
   const common = {
     id: String(700000000000000000n + BigInt(interactionCounter)),
     application_id: APP_ID,
@@ -500,6 +504,7 @@ function base(where: Where = {}): Record<string, unknown> {
   }
   const member = {
     user,
+    nick: where.nick ?? null,
     roles: [],
     permissions: String(where.permissions ?? SEND_MESSAGES),
     joined_at: "2024-01-01T00:00:00.000Z",

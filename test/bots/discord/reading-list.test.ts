@@ -83,6 +83,14 @@ async function press(action: string, digestId: string, member: string): Promise<
   await inject(buttonPress(action, { posted: fake.message(digestId) }, { userId: member }));
 }
 
+/** Each paper's title and "why" line, as the member sees the answer's embeds. */
+function cardLines(answer: RecordedRequest): [string, string][] {
+  return (answer.body.embeds as Json[]).map((embed) => [
+    embed.title,
+    (embed.fields as Json[]).find((field) => field.name === "Why it matched")?.value,
+  ]);
+}
+
 describe("reading list on Discord, end to end", () => {
   it("🔖 and /save fill the member's list, and /export attaches a file that imports as those papers", async () => {
     await inject(buttonPress(`save:${TRAFFIC}`, { ephemeral: true }));
@@ -127,14 +135,50 @@ describe("reading list on Discord, end to end", () => {
     const digest = await postDigest();
     await press(`save:${GRIDS}`, digest.id, MEMBERS.bob);
     expect(lastAnswer().body.content).toMatch(/Saved .* to this channel's reading list/);
+    // Bob has no nickname nor display name here: his username names him.
     expect(await store.readingLists.all(CHANNEL_KEY)).toEqual([
-      { paperId: GRIDS, savedBy: MEMBERS.bob, savedAt: NOW.toISOString() },
+      { paperId: GRIDS, savedBy: MEMBERS.bob, savedByName: "user0044", savedAt: NOW.toISOString() },
     ]);
     expect(await store.readingLists.all(USER_KEY)).toEqual([]);
 
     await inject(chatCommand("export", [], options({ where: "channel" })));
     expect(lastAnswer().body.content).toMatch(/This channel's reading list: 1 paper/);
     expect(reimportedIds(lastAnswer().files[0]?.text ?? "")).toEqual([GRIDS]);
+  });
+
+  it("/saved where:channel names who saved each paper: nickname, else display name, else the id of an older save", async () => {
+    await store.readingLists.save(CHANNEL_KEY, {
+      paperId: "2410.99999",
+      savedBy: MEMBERS.alice,
+      savedAt: "2024-11-20T09:00:00.000Z",
+    });
+    const digest = await postDigest();
+    await inject(
+      buttonPress(
+        `save:${GRIDS}`,
+        { posted: fake.message(digest.id) },
+        { userId: MEMBERS.bob, nick: "Bob (lab)", globalName: "Robert" },
+      ),
+    );
+    await inject(
+      chatCommand("save", [], options({ paper: TRAFFIC, where: "channel" }), {
+        userId: MEMBERS.carol,
+        globalName: "Carol\u202E Danvers",
+      }),
+    );
+
+    await inject(chatCommand("saved", [], options({ where: "channel" })));
+    const saved = `saved ${NOW.toISOString().slice(0, 10)}`;
+    expect(cardLines(lastAnswer())).toEqual([
+      [`1. Graph neural networks for traffic forecasting`, `${saved} by Carol Danvers`],
+      [`2. Graph neural networks for power grids`, `${saved} by Bob (lab)`],
+      ["3. 2410.99999 (no longer in the corpus)", `saved 2024-11-20 by ${MEMBERS.alice}`],
+    ]);
+
+    // The member's own list says no "by".
+    await inject(chatCommand("save", [], options({ paper: GRIDS }), { nick: "Alice" }));
+    await inject(chatCommand("saved", []));
+    expect(cardLines(lastAnswer())).toEqual([[`1. Graph neural networks for power grids`, saved]]);
   });
 
   it("members' 👍 and 👎 under a channel digest count once each and show as totals on its buttons", async () => {

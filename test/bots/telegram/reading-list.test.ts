@@ -5,12 +5,20 @@ import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 import { ARXIV_PAPERS, NOW } from "../../core/commands/harness.js";
 import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
-import { recordingLogger, TOKEN, type RecordingLogger } from "./harness.js";
+import { recordingLogger, TOKEN, visibleTexts, type RecordingLogger } from "./harness.js";
 import { ALICE, ALICE_DM, BOB, READING_GROUP, messageUpdate } from "./updates.js";
 import { realCommandService } from "../command-layer.js";
 import { arxivDigest, reimportedIds } from "../reading-list-fixtures.js";
 
 const CAROL: User = { id: 3333, is_bot: false, first_name: "Carol" };
+/** A member whose name carries a line break and HTML, which must reach the group as plain text. */
+const ERIN: User = {
+  id: 4444,
+  is_bot: false,
+  first_name: "Erin",
+  last_name: "<b>Ito</b>\nJr",
+  username: "erin",
+};
 const [TRAFFIC, GRIDS] = ARXIV_PAPERS.map((paper) => paper.id) as [string, string];
 const GROUP_KEY = `telegram:channel:${READING_GROUP.id}`;
 
@@ -102,13 +110,39 @@ describe("reading list on Telegram, end to end", () => {
       /Saved .* to this channel's reading list/,
     );
     expect(await store.readingLists.all(GROUP_KEY)).toEqual([
-      { paperId: GRIDS, savedBy: String(BOB.id), savedAt: NOW.toISOString() },
+      { paperId: GRIDS, savedBy: String(BOB.id), savedByName: "Bob", savedAt: NOW.toISOString() },
     ]);
 
     await telegram.bot.handleUpdate(messageUpdate("/export", READING_GROUP, CAROL));
     const [document] = fake.documents();
     expect(document?.chatId).toBe(READING_GROUP.id);
     expect(reimportedIds(document?.file.text ?? "")).toEqual([GRIDS]);
+  });
+
+  it("/saved in the group names who saved each paper, and the id only for an older save without a name", async () => {
+    await store.readingLists.save(GROUP_KEY, {
+      paperId: "2410.99999",
+      savedBy: String(CAROL.id),
+      savedAt: "2024-11-20T09:00:00.000Z",
+    });
+    const digest = await postDigest();
+    await press(digest, `save:${GRIDS}`, BOB);
+    await telegram.bot.handleUpdate(messageUpdate(`/save ${TRAFFIC}`, READING_GROUP, ERIN));
+
+    await telegram.bot.handleUpdate(messageUpdate("/saved", READING_GROUP, CAROL));
+    const saved = `saved ${NOW.toISOString().slice(0, 10)}`;
+    const page = visibleTexts(fake, READING_GROUP.id).at(-1) ?? "";
+    expect(page.split("\n").filter((line) => line.startsWith("saved "))).toEqual([
+      `${saved} by Erin <b>Ito</b> Jr`,
+      `${saved} by Bob`,
+      `saved 2024-11-20 by ${CAROL.id}`,
+    ]);
+
+    // A member's own list, in a private chat, says no "by".
+    await telegram.bot.handleUpdate(messageUpdate(`/save ${GRIDS}`));
+    await telegram.bot.handleUpdate(messageUpdate("/saved"));
+    const own = visibleTexts(fake, ALICE_DM.id).at(-1) ?? "";
+    expect(own.split("\n").filter((line) => line.startsWith("saved "))).toEqual([saved]);
   });
 
   it("members' votes under a group digest count once each and show as totals on its keyboard", async () => {

@@ -2,15 +2,26 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { CommandContext } from "../../../src/core/commands/context.js";
 import type { Reply } from "../../../src/core/commands/reply.js";
 import { parseLibrary } from "../../../src/core/library/parse-library.js";
-import { allPapers, ARXIV_PAPERS, channelContext, harness, type Harness, NOW } from "./harness.js";
+import {
+  allPapers,
+  ARXIV_PAPERS,
+  channelContext,
+  harness,
+  type Harness,
+  NOW,
+  userContext,
+} from "./harness.js";
 
 const userKey = "telegram:user:7";
 const channelKey = "discord:channel:900";
 const text = (reply: Reply): string => [reply.title ?? "", ...reply.lines, reply.footer ?? ""].join("\n");
-const member = (userId: string, canManage = false): CommandContext => ({
+const member = (userId: string, canManage = false, userName?: string): CommandContext => ({
   ...channelContext(canManage),
   userId,
+  ...(userName !== undefined && { userName }),
 });
+const whys = (reply: Reply) => reply.cards.map((card) => card.why);
+const today = `saved ${NOW.toISOString().slice(0, 10)}`;
 
 let h: Harness;
 beforeEach(async () => {
@@ -58,6 +69,51 @@ describe("reading list", () => {
       /Took 2410\.12345 off this channel's reading list/,
     );
     expect((await h.store.readingLists.all(channelKey)).length).toBe(0);
+  });
+});
+
+describe("who saved a paper, on a channel's list", () => {
+  it("shows the saver's name as the platform gave it, and the saver's id for a save without one", async () => {
+    await h.store.readingLists.save(channelKey, {
+      paperId: "2410.54321",
+      savedBy: "44",
+      savedAt: "2024-11-20T09:00:00.000Z",
+    });
+    await h.action("save:2410.12345", member("55", false, "Ada Lovelace"));
+    expect(whys(await h.run("saved", member("66")))).toEqual([
+      `${today} by Ada Lovelace`,
+      "saved 2024-11-20 by 44",
+    ]);
+    // The first saver stays: a second save by someone else changes nothing.
+    await h.run("save 2410.12345", member("77", false, "Grace Hopper"));
+    expect(whys(await h.run("saved", member("66")))[0]).toBe(`${today} by Ada Lovelace`);
+  });
+
+  it("keeps and shows a name as one safe line of at most 64 characters", async () => {
+    const hostile = "\u001b[31mMallory\u202E\n  the\tThird" + "🏳️‍🌈".repeat(80);
+    await h.run("save 2410.12345", member("55", false, hostile));
+    const stored = (await h.store.readingLists.all(channelKey))[0]?.savedByName ?? "";
+    expect(stored.startsWith("Mallory the Third🏳️‍🌈")).toBe(true);
+    expect(stored.endsWith("🏳️‍🌈…")).toBe(true);
+    expect([...new Intl.Segmenter().segment(stored)]).toHaveLength(64);
+    expect(whys(await h.run("saved", member("66")))).toEqual([`${today} by ${stored}`]);
+  });
+
+  it("shows a name that is no text at all as the id, and a name stored from elsewhere made safe", async () => {
+    await h.run("save 2410.12345", member("55", false, " \u200b\u202e "));
+    expect((await h.store.readingLists.all(channelKey))[0]).not.toHaveProperty("savedByName");
+    await h.store.readingLists.save(channelKey, {
+      paperId: "2410.54321",
+      savedBy: "44",
+      savedByName: "Eve\u202E\nEvil",
+      savedAt: NOW.toISOString(),
+    });
+    expect(whys(await h.run("saved", member("66")))).toEqual([`${today} by Eve Evil`, `${today} by 55`]);
+  });
+
+  it('a user\'s own list says no "by", whatever their name', async () => {
+    await h.run("save 2410.12345", { ...userContext(), userName: "Ada Lovelace" });
+    expect(whys(await h.run("saved"))).toEqual([today]);
   });
 });
 

@@ -69,6 +69,17 @@ describe("composeRecap", () => {
     expect(reply?.lines.join("\n")).toMatch(/Also saved to this channel's reading list this week: 5 papers/);
   });
 
+  it("names who saved a paper by the name kept with it, and by the id for an older save without one", () => {
+    const reply = recap({
+      votes: [votes(1, 2, 0)],
+      saved: [{ ...saved(1, "7", "2026-12-10T10:00:00.000Z"), savedByName: "Ada Lovelace" }, saved(2, "8")],
+    });
+    expect(reply?.cards.map((card) => card.why)).toEqual([
+      "👍 2 · 👎 0 this week · saved 2026-12-10 by Ada Lovelace",
+      "saved 2026-12-09 by 8",
+    ]);
+  });
+
   it("answers null for a week without votes or saves, so nothing is posted", () => {
     expect(recap({})).toBeNull();
     // Papers the corpus no longer holds cannot be shown either.

@@ -126,6 +126,7 @@ describe("shard files are checked when the store opens", () => {
     ["reading-lists", { [ada]: [saved, { ...saved, paperId: 7 }] }, `["${ada}"][1].paperId`],
     ["reading-lists", { [ada]: [{ ...saved, savedBy: null }] }, `["${ada}"][0].savedBy`],
     ["reading-lists", { [ada]: [{ paperId: "p", savedBy: "1" }] }, `["${ada}"][0].savedAt`],
+    ["reading-lists", { [ada]: [{ ...saved, savedByName: 7 }] }, `["${ada}"][0].savedByName`],
     ["reading-lists", { [ada]: [saved, saved] }, `["${ada}"][1].paperId (repeats a paper)`],
     ["votes", { [ada]: [{ ...vote, vote: 0 }] }, `["${ada}"][0].vote`],
     ["votes", { [ada]: [{ ...vote, vote: "1" }] }, `["${ada}"][0].vote`],

@@ -149,6 +149,30 @@ describe("Postgres schema migrations", () => {
     await store.close();
   });
 
+  it("a database set up before savers' names opens with its saved papers unnamed, and keeps names", async () => {
+    await migrate(test.db, migrations.slice(0, 6));
+    await test.db.query(
+      `INSERT INTO saved_papers (target_key, paper_id, saved_by, saved_at)
+       VALUES ('telegram:channel:-1', '2403.00001', '7', '2024-03-10T07:00:00Z')`,
+    );
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    const key = "telegram:channel:-1";
+    const older = { paperId: "2403.00001", savedBy: "7", savedAt: "2024-03-10T07:00:00.000Z" };
+    expect(await store.readingLists.all(key)).toStrictEqual([older]);
+    const named = {
+      paperId: "2403.00002",
+      savedBy: "8",
+      savedByName: "Ada",
+      savedAt: "2024-03-11T07:00:00.000Z",
+    };
+    expect(await store.readingLists.save(key, named)).toBe("saved");
+    expect(await store.readingLists.list(key, { offset: 0, limit: 5 })).toStrictEqual({
+      papers: [named, older],
+      total: 2,
+    });
+    await store.close();
+  });
+
   it("the votes table refuses a vote other than 1 or -1, and a member's second row on a paper", async () => {
     await migrate(test.db);
     const insert = (member: string, vote: number) =>

@@ -89,6 +89,40 @@ export function readingListCases(handle: StoreHandle): void {
       ]);
     });
 
+    it("a save with the saver's name reads back with it, one without reads back without", async () => {
+      const { readingLists } = handle.store;
+      const named = { ...aSavedPaper("named", "42", 1), savedByName: "Ada Lovelace 🏳️‍🌈" };
+      const unnamed = aSavedPaper("unnamed", "43", 0);
+      expect(await readingLists.save(lab, unnamed)).toBe("saved");
+      expect(await readingLists.save(lab, named)).toBe("saved");
+      expect(await readingLists.all(lab)).toStrictEqual([named, unnamed]);
+      expect(await readingLists.list(lab, { offset: 0, limit: 5 })).toStrictEqual({
+        papers: [named, unnamed],
+        total: 2,
+      });
+      expect(await readingLists.list(lab, { offset: 1, limit: 1 })).toStrictEqual({
+        papers: [unnamed],
+        total: 2,
+      });
+      // Another member saving the paper again changes neither the saver nor the name.
+      const again = { ...aSavedPaper("named", "44", 2), savedByName: "Grace Hopper" };
+      expect(await readingLists.save(lab, again)).toBe("already-saved");
+      expect((await readingLists.all(lab))[0]).toStrictEqual(named);
+    });
+
+    it("snapshot and replaceAll carry the savers' names, and leave out the names never given", async () => {
+      const store = handle.store;
+      const named = { ...aSavedPaper("named", "42", 1), savedByName: "Ada" };
+      const unnamed = aSavedPaper("unnamed", "43", 0);
+      await saveAll(store, lab, [named, unnamed]);
+      const snapshot = await store.snapshot();
+      expect(snapshot.saved.get(lab)).toStrictEqual([named, unnamed]);
+      const other = await handle.fresh();
+      await other.replaceAll(snapshot);
+      expect(await other.readingLists.all(lab)).toStrictEqual([named, unnamed]);
+      expect(plainSnapshot(await other.snapshot())).toStrictEqual(plainSnapshot(snapshot));
+    });
+
     it("unsave removes the paper and answers true; false when it is not there", async () => {
       const { readingLists } = handle.store;
       await saveAll(handle.store, lab, savedNewestFirst(3));
@@ -173,6 +207,9 @@ export function readingListCases(handle: StoreHandle): void {
         { paperId: "", savedBy: "100", savedAt: t0.toISOString() },
         { paperId: "p", savedBy: "", savedAt: t0.toISOString() },
         { paperId: "p", savedBy: "100", savedAt: "yesterday" },
+        { paperId: "p", savedBy: "100", savedByName: "", savedAt: t0.toISOString() },
+        // A file or a caller that does not type-check: the name must be text.
+        { paperId: "p", savedBy: "100", savedByName: 7 as unknown as string, savedAt: t0.toISOString() },
       ];
       for (const paper of bad) await expect(readingLists.save(ada, paper)).rejects.toBeInstanceOf(TypeError);
       await expect(readingLists.unsave(ada, "")).rejects.toBeInstanceOf(TypeError);
@@ -235,19 +272,21 @@ export function readingListCases(handle: StoreHandle): void {
 /** Reading lists survive a restart, in their order. */
 export function readingListDurabilityCases(handle: StoreHandle): void {
   describe("reading lists, after close and reopen", () => {
-    it("lists survive in their order, unsaved papers gone", async () => {
+    it("lists survive in their order with their savers' names, unsaved papers gone", async () => {
       const { readingLists } = handle.store;
       for (const paperId of ["b", "a", "c"]) await readingLists.save(ada, aSavedPaper(paperId, "100", 0));
       await readingLists.save(ada, aSavedPaper("gone", "100", 1));
       await readingLists.unsave(ada, "gone");
-      await readingLists.save(lab, aSavedPaper("p", "42", 3));
+      await readingLists.save(lab, { ...aSavedPaper("p", "42", 3), savedByName: "Ada" });
       const store = await handle.reopen();
       expect(await store.readingLists.all(ada)).toStrictEqual([
         aSavedPaper("c", "100", 0),
         aSavedPaper("a", "100", 0),
         aSavedPaper("b", "100", 0),
       ]);
-      expect(await store.readingLists.all(lab)).toStrictEqual([aSavedPaper("p", "42", 3)]);
+      expect(await store.readingLists.all(lab)).toStrictEqual([
+        { ...aSavedPaper("p", "42", 3), savedByName: "Ada" },
+      ]);
       expect(await store.readingLists.save(ada, aSavedPaper("d", "100", 0))).toBe("saved");
       expect((await store.readingLists.all(ada))[0]?.paperId).toBe("d");
     });

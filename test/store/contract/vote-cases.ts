@@ -122,6 +122,31 @@ export function voteCases(handle: StoreHandle): void {
       expect(await store.votes.topSince(lab, t0, 1)).toStrictEqual([{ paperId: "p1", up: 3, down: 0 }]);
     });
 
+    it("topSince with `until` counts only the votes cast before it: a week that has ended", async () => {
+      const store = handle.store;
+      await cast(store, lab, "p1", "m1", 1, 10); // at `since`: counted
+      await cast(store, lab, "p1", "m2", 1, 19);
+      await cast(store, lab, "p1", "m3", -1, 20); // at `until`: the next week's
+      await cast(store, lab, "p2", "m1", -1, 12);
+      await cast(store, lab, "p2", "m2", 1, 15);
+      await cast(store, lab, "p2", "m2", -1, 25); // changed after: counted as cast then, so not here
+      await cast(store, lab, "p3", "m1", 1, 30); // after: p3 is not there
+      const [since, until] = [minutesAfter(t0, 10), minutesAfter(t0, 20)];
+      expect(await store.votes.topSince(lab, since, 10, until)).toStrictEqual([
+        { paperId: "p1", up: 2, down: 0 },
+        { paperId: "p2", up: 0, down: 1 },
+      ]);
+      expect(await store.votes.topSince(lab, until, 10, minutesAfter(t0, 40))).toStrictEqual([
+        { paperId: "p3", up: 1, down: 0 },
+        { paperId: "p1", up: 0, down: 1 },
+        { paperId: "p2", up: 0, down: 1 },
+      ]);
+      expect(await store.votes.topSince(lab, since, 10, since)).toStrictEqual([]);
+      await expect(store.votes.topSince(lab, since, 10, new Date(Number.NaN))).rejects.toBeInstanceOf(
+        TypeError,
+      );
+    });
+
     it("50 members voting at once on one paper: every vote is kept, and so is each one's later vote", async () => {
       const store = handle.store;
       const all = members(50);

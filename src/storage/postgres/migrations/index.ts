@@ -4,6 +4,7 @@ import { profileFilters } from "./003-profile-filters.js";
 import { libraries } from "./004-libraries.js";
 import { status } from "./005-status.js";
 import { readingListsAndVotes } from "./006-reading-lists-and-votes.js";
+import { saverNames } from "./007-saver-names.js";
 
 export interface Migration {
   /** Applied in increasing order; never renumbered or edited once released. */
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: "libraries", sql: libraries },
   { version: 5, name: "status", sql: status },
   { version: 6, name: "reading lists and votes", sql: readingListsAndVotes },
+  { version: 7, name: "saver names", sql: saverNames },
 ];
