@@ -2,9 +2,9 @@ import type { SavedPaper, Vote } from "../records.js";
 import type { Page } from "./port.js";
 
 /*
- * Checks of what reading lists and votes are given, shared by both adapters so that they refuse
- * the same arguments the same way: a value that one store would keep and the other refuse (a
- * `savedAt` Postgres cannot read) would make copying a store between them fail.
+ * Checks of what reading lists, votes and paper reads are given, shared by both adapters so that
+ * they refuse the same arguments the same way: a value that one store would keep and the other
+ * refuse (a `savedAt` Postgres cannot read) would make copying a store between them fail.
  */
 
 /**
@@ -46,6 +46,13 @@ export function checkPage(page: Page): void {
 export function checkCount(name: string, value: number): void {
   if (!Number.isSafeInteger(value) || value < 0) {
     throw new RangeError(`${name} must be a whole number, 0 or more; got ${String(value)}.`);
+  }
+}
+
+/** @throws RangeError unless `size` is a whole number, 1 or more. */
+export function checkPageSize(size: number): void {
+  if (!Number.isSafeInteger(size) || size < 1) {
+    throw new RangeError(`A page size must be a whole number, 1 or more; got ${String(size)}.`);
   }
 }
 

@@ -293,6 +293,28 @@ export interface PaperRecords {
    * another one ingested.
    */
   changedSince(since: PapersVersion): Promise<{ papers: Paper[]; version: PapersVersion }>;
+  /** The stored papers with these ids, in the order asked; unknown ids are left out, a repeated id answered once. */
+  get(ids: readonly string[]): Promise<Paper[]>;
+  /**
+   * Papers published at or after `since`, and papers without a date, in the order first stored.
+   * A `publishedAt` that `Date.parse` cannot read counts as no date. `since` must be a valid Date
+   * (TypeError).
+   */
+  since(since: Date): Promise<Paper[]>;
+  /**
+   * Every paper in the order first stored, at most `size` per page (size ≥ 1): how an instance builds
+   * its search index without holding every paper at once. Papers stored while paging may or may not
+   * be answered (take `version()` first, as with `all()`). No page is empty: an empty store answers
+   * none. A size that is not a whole number ≥ 1 rejects with RangeError on the first page.
+   */
+  pages(size: number): AsyncIterable<Paper[]>;
+  /**
+   * Per source (each source a paper lists counts it once): how many papers, and the newest publication
+   * date (ISO) if any is dated. Sources in code-unit order. `newest` is the `publishedAt` as stored of
+   * the paper published last (dates compared as instants; of papers published at the same instant,
+   * the one first stored); a date `Date.parse` cannot read is ignored.
+   */
+  sourceSummary(): Promise<Array<{ source: string; papers: number; newest?: string }>>;
 }
 
 /**

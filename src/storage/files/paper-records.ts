@@ -1,8 +1,12 @@
 import type { Paper } from "../../core/paper.js";
+import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import type { PaperRecords } from "../../core/store/port.js";
+import { publishedInstant } from "../../core/store/published-instant.js";
 import { copyJson } from "./json-copy.js";
 import { withPapers } from "./record-data.js";
+import type { PaperList } from "./record-data.js";
 import type { RecordEngine } from "./record-engine.js";
+import { sourceSummaryOf } from "./source-summary.js";
 
 export function paperRecords(engine: RecordEngine): PaperRecords {
   return {
@@ -28,5 +32,45 @@ export function paperRecords(engine: RecordEngine): PaperRecords {
         changed.sort((a, b) => a.stamp - b.stamp);
         return { papers: changed.map(({ paper }) => copyJson(paper)), version: papers.version };
       }),
+
+    get: (ids) => engine.read(({ papers }) => papersWithIds(papers, ids)),
+
+    since: async (since) => {
+      checkTime("since", since);
+      const from = since.getTime();
+      return engine.read(({ papers }) =>
+        papers.list.flatMap((paper) => {
+          const at = publishedInstant(paper.publishedAt);
+          return at === undefined || at >= from ? [copyJson(paper)] : [];
+        }),
+      );
+    },
+
+    pages: (size) => pagesOf(engine, size),
+
+    sourceSummary: () => engine.read(({ papers }) => sourceSummaryOf(papers.list)),
   };
+}
+
+function papersWithIds(papers: PaperList, ids: readonly string[]): Paper[] {
+  const found: Paper[] = [];
+  for (const id of new Set(ids)) {
+    const at = papers.positions.get(id);
+    const paper = at === undefined ? undefined : papers.list[at];
+    if (paper) found.push(copyJson(paper));
+  }
+  return found;
+}
+
+/**
+ * The list by position, each page copied as it is read: a page is read from the list as it stands
+ * then, so papers stored in between may be answered, and an empty page ends the paging.
+ */
+async function* pagesOf(engine: RecordEngine, size: number): AsyncGenerator<Paper[]> {
+  checkPageSize(size);
+  for (let start = 0; ; start += size) {
+    const page = await engine.read(({ papers }) => papers.list.slice(start, start + size).map(copyJson));
+    if (page.length > 0) yield page;
+    if (page.length < size) return;
+  }
 }

@@ -35,6 +35,7 @@ export async function migrate(db: Db, migrations: readonly Migration[] = known):
     const pending = [...migrations].sort((a, b) => a.version - b.version).filter((m) => !done.has(m.version));
     for (const migration of pending) {
       await tx.query(migration.sql);
+      await migration.backfill?.(tx);
       await tx.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
         migration.version,
         migration.name,

@@ -1,23 +1,27 @@
 import type { Paper } from "../../core/paper.js";
 import type { PaperRecords, PapersVersion } from "../../core/store/port.js";
+import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import { lockClass } from "./advisory-locks.js";
 import type { Db } from "./db.js";
+import { epochSeconds, publishedSeconds } from "./paper-dates.js";
 import { writing } from "./write-error.js";
 
 /** Papers per INSERT: one statement for a usual ingest, bounded parameter size for a huge one. */
 const batchSize = 2_000;
 
 /**
- * One INSERT per batch, the papers passed as one JSON array. A replaced paper keeps its row, hence
- * its position, and gets a new change number; an unchanged one is not rewritten at all (an
- * instance storing its whole corpus again sends no one anything new).
+ * One INSERT per batch, the papers passed as one JSON array and their publication dates as a
+ * parallel array (see paper-dates.ts). A replaced paper keeps its row, hence its position, and gets
+ * a new change number and date; an unchanged one is not rewritten at all (an instance storing its
+ * whole corpus again sends no one anything new).
  */
 const upsert = `
-INSERT INTO papers (id, data)
-SELECT paper ->> 'id', paper
+INSERT INTO papers (id, data, published_at)
+SELECT paper ->> 'id', paper, to_timestamp(($2::text[])[n]::float8)
 FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS given(paper, n)
 ORDER BY n
-ON CONFLICT (id) DO UPDATE SET data = excluded.data, change = nextval('papers_change_seq')
+ON CONFLICT (id) DO UPDATE
+SET data = excluded.data, published_at = excluded.published_at, change = nextval('papers_change_seq')
 WHERE papers.data IS DISTINCT FROM excluded.data`;
 
 /**
@@ -49,7 +53,11 @@ export async function writePapers(tx: Db, papers: readonly Paper[]): Promise<voi
   if (unique.length === 0) return;
   await serialisePaperWriters(tx);
   for (let start = 0; start < unique.length; start += batchSize) {
-    await tx.query(upsert, [JSON.stringify(unique.slice(start, start + batchSize))]);
+    const batch = unique.slice(start, start + batchSize);
+    await tx.query(upsert, [
+      JSON.stringify(batch),
+      batch.map((paper) => publishedSeconds(paper.publishedAt)),
+    ]);
   }
 }
 
@@ -59,6 +67,47 @@ SELECT top.version::text AS version, p.data
 FROM (SELECT coalesce(max(change), 0) AS version FROM papers) top
 LEFT JOIN LATERAL (SELECT change, data FROM papers WHERE change > $1::bigint) p ON true
 ORDER BY p.change`;
+
+/** `since`: the papers dated at or after $1 (epoch seconds) and the undated ones, by position. */
+const sinceSql = `
+SELECT data FROM papers
+WHERE published_at IS NULL OR published_at >= to_timestamp($1::float8)
+ORDER BY position`;
+
+/**
+ * `pages`: the next page after position $1 (keyset, never OFFSET); the bigint position as text, named
+ * apart from the column so that ORDER BY sorts by the number, not by its text.
+ */
+const pageSql = `
+SELECT papers.position::text AS after, data FROM papers
+WHERE papers.position > $1::bigint
+ORDER BY papers.position
+LIMIT $2`;
+
+/**
+ * `sourceSummary`: one row per (source, paper), a source a paper lists twice counted once; per
+ * source the count and the stored `publishedAt` of the paper dated last (of those dated the same
+ * instant, the first stored). A `sources` that is not an array counts as none. Sources compared
+ * and ordered in the "C" collation: code-unit order, as the files store sorts them.
+ */
+const sourceSummarySql = `
+WITH listed AS (
+  SELECT DISTINCT s.source COLLATE "C" AS source, p.position, p.published_at,
+    p.data ->> 'publishedAt' AS published
+  FROM papers p
+  CROSS JOIN LATERAL jsonb_array_elements_text(
+    CASE WHEN jsonb_typeof(p.data -> 'sources') = 'array' THEN p.data -> 'sources' ELSE '[]' END
+  ) AS s(source)
+), counted AS (
+  SELECT source, count(*)::int AS papers FROM listed GROUP BY source
+), newest AS (
+  SELECT DISTINCT ON (source) source, published FROM listed
+  WHERE published_at IS NOT NULL
+  ORDER BY source, published_at DESC, position
+)
+SELECT c.source, c.papers, n.published AS newest
+FROM counted c LEFT JOIN newest n ON n.source = c.source
+ORDER BY c.source`;
 
 export function paperRecords(db: Db): PaperRecords {
   return {
@@ -95,5 +144,47 @@ export function paperRecords(db: Db): PaperRecords {
       const papers = rows.flatMap((row) => (row.data === null ? [] : [row.data]));
       return { papers, version: Number(rows[0]?.version ?? 0) };
     },
+
+    /** One query for the distinct ids, then put in the order asked. */
+    async get(ids) {
+      const asked = [...new Set(ids)];
+      if (asked.length === 0) return [];
+      const rows = await db.query<{ id: string; data: Paper }>(
+        "SELECT id, data FROM papers WHERE id = ANY($1::text[])",
+        [asked],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row.data]));
+      return asked.flatMap((id) => byId.get(id) ?? []);
+    },
+
+    async since(since) {
+      checkTime("since", since);
+      const rows = await db.query<{ data: Paper }>(sinceSql, [epochSeconds(since.getTime())]);
+      return rows.map((row) => row.data);
+    },
+
+    pages: (size) => pagesOf(db, size),
+
+    async sourceSummary() {
+      const rows = await db.query<{ source: string; papers: number; newest: string | null }>(
+        sourceSummarySql,
+      );
+      return rows.map(({ source, papers, newest }) =>
+        newest === null ? { source, papers } : { source, papers, newest },
+      );
+    },
   };
+}
+
+/** Each page its own query, after the last position of the one before. */
+async function* pagesOf(db: Db, size: number): AsyncGenerator<Paper[]> {
+  checkPageSize(size);
+  let after = "0";
+  for (;;) {
+    const rows = await db.query<{ after: string; data: Paper }>(pageSql, [after, size]);
+    if (rows.length > 0) yield rows.map((row) => row.data);
+    const last = rows.at(-1);
+    if (!last || rows.length < size) return;
+    after = last.after;
+  }
 }

@@ -173,6 +173,61 @@ describe("Postgres schema migrations", () => {
     await store.close();
   });
 
+  it("a database set up before paper dates dates the papers it holds, and answers since by them", async () => {
+    await migrate(
+      test.db,
+      migrations.filter((m) => m.version < 8),
+    );
+    const given: Array<[id: string, publishedAt: string | number | undefined]> = [
+      ["z-time", "2024-03-09T00:00:00Z"],
+      ["old", "2024-01-01T00:00:00.000Z"],
+      ["offset-before", "2024-03-08T00:30:00+01:00"],
+      ["offset-after", "2024-03-07T23:30:00-01:00"],
+      ["undated", undefined],
+      ["malformed", "not a date"],
+      ["impossible", "2024-13-45T00:00:00Z"],
+      ["february-30", "2024-02-30T00:00:00Z"],
+      ["year-zero", "0000-01-01T00:00:00Z"],
+      ["not-text", 20240309],
+    ];
+    // More than a backfill batch: the last of them, dated after, must be dated too.
+    const bulk = Array.from({ length: 2_100 }, (_, n) => `bulk-${n}`);
+    const rows = [
+      ...given.map(([id, publishedAt]) => ({ id, publishedAt, sources: ["arxiv"] })),
+      ...bulk.map((id, n) => ({
+        id,
+        publishedAt: n === bulk.length - 1 ? "2024-03-10T00:00:00Z" : "2023-06-01T00:00:00Z",
+        sources: ["hf"],
+      })),
+    ];
+    await test.db.query(
+      "INSERT INTO papers (id, data) SELECT p ->> 'id', p FROM jsonb_array_elements($1::text::jsonb) AS p",
+      [JSON.stringify(rows)],
+    );
+    const changes = () =>
+      test.db.query<{ change: string }>("SELECT change::text FROM papers ORDER BY position");
+    const changesBefore = await changes();
+    expect(await migrate(test.db)).toEqual([8]);
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    const since = await store.papers.since(new Date("2024-03-08T00:00:00.000Z"));
+    expect(since.map((paper) => paper.id)).toEqual([
+      "z-time",
+      "offset-after",
+      "undated",
+      "malformed",
+      "impossible",
+      "not-text",
+      bulk.at(-1),
+    ]);
+    expect(await store.papers.sourceSummary()).toEqual([
+      { source: "arxiv", papers: given.length, newest: "2024-03-09T00:00:00Z" },
+      { source: "hf", papers: bulk.length, newest: "2024-03-10T00:00:00Z" },
+    ]);
+    // Dating them is no change another instance must learn of.
+    expect(await changes()).toEqual(changesBefore);
+    await store.close();
+  });
+
   it("the votes table refuses a vote other than 1 or -1, and a member's second row on a paper", async () => {
     await migrate(test.db);
     const insert = (member: string, vote: number) =>

@@ -16,6 +16,7 @@ import { jobCases, sharedJobCases } from "./job-cases.js";
 import { leaseCases } from "./lease-cases.js";
 import { libraryCases, libraryDurabilityCases, libraryFailureCases } from "./library-cases.js";
 import { paperCases } from "./paper-cases.js";
+import { paperReadCases } from "./paper-read-cases.js";
 import {
   paperVersionCases,
   paperVersionDurabilityCases,
@@ -120,6 +121,7 @@ export function describeStoreContract(
     historyCases(handle);
     failedSinceCases(handle);
     paperCases(handle);
+    paperReadCases(handle);
     paperVersionCases(handle);
     jobCases(handle);
     countCases(handle);
