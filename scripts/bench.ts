@@ -96,7 +96,8 @@ async function main(): Promise<number> {
 const TARGETS: Record<string, string> = {
   buildMs: "≤ 3000 at 100,000 papers",
   findP50Ms: "≤ 2 at 100,000 papers",
-  peakRssMb: "≤ 600 at 100,000 papers",
+  peakRssMb: "≤ 300 at 100,000 papers",
+  steadyRssMb: "≤ 250 at 100,000 papers",
   ingestMs: "≤ 2000 (1,000 new into 100,000)",
   picksMs: "≤ 2000 (10,000 subscribers × 1,000 new papers)",
   fanOutMs: "≤ 5000 (10,000 due subscriptions)",

@@ -32,7 +32,7 @@ export async function benchIngest(
   const ingestMs = performance.now() - started;
 
   const probe = incoming.at(-1);
-  if (result.added.length !== options.newPapers || !probe || !index.get(probe.id)) {
+  if (result.added.length !== options.newPapers || !probe || !index.has(probe.id)) {
     throw new Error(`expected ${options.newPapers} new searchable papers, got ${result.added.length}`);
   }
   return { ingestMs, ingestUpsertMs: upserted - started };

@@ -11,7 +11,8 @@ import MiniSearch from "minisearch";
 import type { Paper } from "../../src/core/paper.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
 import { compileChild } from "./compiled-child.js";
-import { benchQueries, sourcePapers, syntheticCorpus } from "./synthetic-corpus.js";
+import { PAGE_SIZE, type PaperPages, pagesOf } from "../../src/core/search/count-pages.js";
+import { benchQueries, sourcePapers, syntheticCorpus, syntheticPapers } from "./synthetic-corpus.js";
 
 export type Engine = "paperboy" | "minisearch";
 
@@ -30,7 +31,10 @@ export interface EngineFigures {
   buildCpuMs: number;
   findP50Ms: number;
   findP95Ms: number;
+  /** Highest resident memory of the process, building included. */
   peakRssMb: number;
+  /** Resident memory once built and queried, after a garbage collection: what an instance keeps. */
+  steadyRssMb: number;
 }
 
 const WARM_UP_QUERIES = 20;
@@ -59,7 +63,10 @@ export async function benchSearch(options: SearchBenchOptions): Promise<Record<s
 
 async function runChild(script: string, engine: Engine, options: SearchBenchOptions): Promise<EngineFigures> {
   const args = [script, engine, String(options.papers), String(options.queries), options.corpus ?? ""];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
+  // --expose-gc: the steady figure is taken after a collection, as a long-running instance settles.
+  const { stdout } = await promisify(execFile)(process.execPath, ["--expose-gc", ...args], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout) as EngineFigures;
 }
 
@@ -81,11 +88,16 @@ interface Searcher {
   find(query: string): unknown;
 }
 
-async function buildEngine(engine: Engine, papers: Paper[]): Promise<Searcher> {
+/**
+ * paperboy's index is built from pages as the product reads them from its store, so that no more
+ * than a page of papers is ever in memory; minisearch keeps its documents, so it is given them all.
+ */
+async function buildEngine(engine: Engine, corpus: CorpusSpec): Promise<Searcher> {
   if (engine === "paperboy") {
-    const index = await TfIdfIndex.buildAsync(papers);
+    const index = await TfIdfIndex.buildFrom(pagesOfCorpus(corpus));
     return { find: (query) => index.search(query, { limit: 10 }) };
   }
+  const papers = corpus.file ? readCorpusTsv(corpus.file) : syntheticCorpus(corpus.size, 42, corpus.sources);
   const mini = new MiniSearch<Paper>({
     fields: ["title", "abstract"],
     searchOptions: { boost: { title: 2 } },
@@ -101,10 +113,10 @@ async function measure(
   corpus: string,
 ): Promise<EngineFigures> {
   const sources = sourcePapers();
-  const papers = corpus ? readCorpusTsv(corpus) : syntheticCorpus(size, 42, sources);
+  const spec: CorpusSpec = { size: corpus ? readCorpusTsv(corpus).length : size, file: corpus, sources };
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const searcher = await buildEngine(engine, papers);
+  const searcher = await buildEngine(engine, spec);
   const buildMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const queries = benchQueries(Math.max(100, queryCount), 7, sources);
@@ -115,13 +127,44 @@ async function measure(
     return performance.now() - t;
   });
   latencies.sort((a, b) => a - b);
+  (globalThis as { gc?: () => void }).gc?.();
   return {
-    papers: papers.length,
+    papers: spec.size,
     buildMs,
     buildCpuMs: (cpu.user + cpu.system) / 1000,
     findP50Ms: percentile(latencies, 0.5),
     findP95Ms: percentile(latencies, 0.95),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    steadyRssMb: process.memoryUsage.rss() / 1_048_576,
+  };
+}
+
+interface CorpusSpec {
+  size: number;
+  /** A TSV corpus (see readCorpusTsv); the synthetic corpus of `size` papers when absent. */
+  file: string | undefined;
+  sources: Paper[];
+}
+
+/** The corpus a page of PAGE_SIZE papers at a time, each page made (or cut) only when read. */
+function pagesOfCorpus(corpus: CorpusSpec): PaperPages {
+  return {
+    expected: corpus.size,
+    async *read() {
+      if (corpus.file) {
+        yield* pagesOf(readCorpusTsv(corpus.file)).read();
+        return;
+      }
+      let page: Paper[] = [];
+      for (const paper of syntheticPapers(corpus.size, 42, corpus.sources)) {
+        page.push(paper);
+        if (page.length === PAGE_SIZE) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
+    },
   };
 }
 

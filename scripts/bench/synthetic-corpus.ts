@@ -39,6 +39,15 @@ export function sourcePapers(): Paper[] {
  * sprinkled in so the vocabulary keeps growing with the corpus as a real one does.
  */
 export function syntheticCorpus(count: number, seed = 42, sources: Paper[] = sourcePapers()): Paper[] {
+  return [...syntheticPapers(count, seed, sources)];
+}
+
+/** The papers of `syntheticCorpus`, made one at a time (a corpus read page by page holds none of them all). */
+export function* syntheticPapers(
+  count: number,
+  seed = 42,
+  sources: Paper[] = sourcePapers(),
+): Generator<Paper> {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const sentences = sources.flatMap((paper) => paper.abstract.split(/(?<=\.)\s+/));
@@ -49,12 +58,12 @@ export function syntheticCorpus(count: number, seed = 42, sources: Paper[] = sou
     pick(SYLLABLES) +
     (random() < 0.3 ? `-${1 + Math.floor(random() * 70)}B` : "");
   const start = Date.UTC(2024, 0, 1);
-  return Array.from({ length: count }, (_, i) => {
+  for (let i = 0; i < count; i++) {
     const name = coin();
     const parts = Array.from({ length: 4 + Math.floor(random() * 6) }, () => pick(sentences));
     parts.splice(Math.floor(random() * parts.length), 0, `We call it ${name}.`);
     const id = `${2400 + Math.floor(i / 99_999)}.${String(i % 99_999).padStart(5, "0")}`;
-    return {
+    yield {
       id,
       title: random() < 0.3 ? `${name}: ${pick(titles)}` : pick(titles),
       abstract: parts.join(" "),
@@ -62,7 +71,7 @@ export function syntheticCorpus(count: number, seed = 42, sources: Paper[] = sou
       publishedAt: new Date(start + Math.floor(random() * 600) * DAY_MS).toISOString(),
       sources: ["arxiv"],
     };
-  });
+  }
 }
 
 /** At least `count` varied queries: topic phrases cut from real titles, and interests stated in full. */

@@ -10,7 +10,7 @@ export function rankIds(
   query: string,
   depth = RUN_DEPTH,
 ): Array<{ id: string; score: number }> {
-  return index.search(query, { limit: depth }).results.map((r) => ({ id: r.paper.id, score: r.score }));
+  return index.search(query, { limit: depth }).results.map((r) => ({ id: r.id, score: r.score }));
 }
 
 /**

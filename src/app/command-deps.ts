@@ -16,6 +16,7 @@ export function commandServiceDeps(
 ): CommandServiceDeps {
   return {
     index: app.index,
+    papers: app.papers,
     store: app.store,
     log,
     defaults: { time: config.digest.defaultTime, timezone: config.digest.defaultTimezone },

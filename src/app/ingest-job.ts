@@ -1,3 +1,4 @@
+import { Corpus } from "../core/corpus/corpus.js";
 import type { Logger } from "../core/log.js";
 import type { IngestRun } from "../core/records.js";
 import { NO_TELEMETRY, type Telemetry } from "../core/telemetry.js";
@@ -55,7 +56,8 @@ async function ingestHeld(
 ) {
   const watched = watchSources(sources);
   const nextRunAt = schedule && (() => schedule.nextRunAt());
-  const summary = await ingest(watched.sources, app.corpus, {
+  // Merged into what the store holds of the papers fetched, read as each source answers.
+  const summary = await ingest(watched.sources, new Corpus((ids) => app.papers.get(ids)), {
     categories,
     log,
     ...(nextRunAt && { nextRunAt }),

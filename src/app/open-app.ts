@@ -2,6 +2,9 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Config } from "../config.js";
 import { Corpus } from "../core/corpus/corpus.js";
+import { PaperShelf } from "../core/corpus/paper-shelf.js";
+import { MAX_WINDOW_DAYS } from "../core/recommender/picks.js";
+import { PAGE_SIZE } from "../core/search/count-pages.js";
 import type { Logger } from "../core/log.js";
 import type { Paper } from "../core/paper.js";
 import { TfIdfIndex } from "../core/search/tfidf-index.js";
@@ -11,18 +14,22 @@ import { openStore } from "../storage/open-store.js";
 import { loadBundledPapers } from "./bundled-corpus.js";
 import { timeStoreWrites } from "./timed-store.js";
 
-/** The loaded data every entry point works on: the store, the corpus and its search index. */
+/** Days of papers held whole in memory: the picks' window, and a day to spare. */
+const RECENT_MS = (MAX_WINDOW_DAYS + 1) * 86_400_000;
+
+/** The loaded data every entry point works on: the store, the search index and where papers are found. */
 export interface App {
   store: Store;
-  corpus: Corpus;
   index: TfIdfIndex;
+  /** Papers by id (the recent ones from memory, the rest from the store), and the recent ones. */
+  papers: PaperShelf;
   /** This instance's name in the delivery claims it holds: host, process and a random part. */
   owner: string;
-  /** The papers' version the corpus was loaded at: other instances' later papers come after it. */
+  /** The papers' version the index was built at: other instances' later papers come after it. */
   papersVersion: PapersVersion;
   /**
-   * Stores new or changed papers of the corpus and makes them searchable at once. The first save
-   * after starting from the bundled demo corpus stores the demo papers too.
+   * Stores new or changed papers and makes them searchable at once. The first save after starting
+   * from the bundled demo corpus stores the demo papers too.
    */
   savePapers(papers: readonly Paper[]): Promise<void>;
   /** Finishes pending writes and releases the store. */
@@ -32,10 +39,11 @@ export interface App {
 export type AppConfig = Pick<Config, "dataDir" | "databaseUrl">;
 
 /**
- * Opens the store (DATABASE_URL, else DATA_DIR) and loads the corpus and its index. When the store
- * holds no papers yet, the bundled demo corpus is used (and stored once ingestion adds to it).
- * `readOnly` opens the files beside a running bot and refuses every write (dry runs). With
- * `telemetry`, the time of every store write is told to it (see timeStoreWrites).
+ * Opens the store (DATABASE_URL, else DATA_DIR) and builds the search index from its papers, read a
+ * page at a time so that they are never all in memory. When the store holds no papers yet, the
+ * bundled demo corpus is used (and stored once ingestion adds to it). `readOnly` opens the files
+ * beside a running bot and refuses every write (dry runs). With `telemetry`, the time of every
+ * store write is told to it (see timeStoreWrites).
  */
 export async function openApp(
   config: AppConfig,
@@ -48,21 +56,22 @@ export async function openApp(
   try {
     // Asked before reading: a paper stored in between is read twice, never missed.
     const papersVersion = await store.papers.version();
-    const { corpus, bundled } = await readCorpus(store, log);
-    const index = await TfIdfIndex.buildAsync(corpus.all());
+    const papers = new PaperShelf(store.papers, RECENT_MS);
+    const { index, bundled } = await buildIndex(store, papers, log);
     log.info({ papers: index.size, store: store.location }, "corpus loaded");
     let unstoredDemo = bundled;
     const app: App = {
       store,
-      corpus,
       index,
+      papers,
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       papersVersion,
-      savePapers: async (papers) => {
-        // Indexed first: the corpus in memory already holds them, so a failed save must not leave
-        // them unsearchable (the next save stores them).
-        index.add(papers);
-        await store.papers.put(unstoredDemo ? corpus.all() : papers);
+      savePapers: async (changed) => {
+        // Indexed first, so a failed save does not leave them unsearchable (the next save stores them).
+        index.add(changed);
+        papers.hold(changed);
+        await store.papers.put(unstoredDemo ? [...papers.pinned(), ...changed] : changed);
+        if (unstoredDemo) papers.unpin();
         unstoredDemo = false;
       },
       close: () => store.close(),
@@ -72,6 +81,31 @@ export async function openApp(
     await store.close();
     throw error;
   }
+}
+
+/** The index of the stored papers (holding the recent ones on the shelf as they pass), else of the demo corpus. */
+async function buildIndex(
+  store: Store,
+  shelf: PaperShelf,
+  log: Logger,
+): Promise<{ index: TfIdfIndex; bundled: boolean }> {
+  const expected = await store.papers.count();
+  if (expected > 0) {
+    const index = await TfIdfIndex.buildFrom({
+      expected,
+      async *read() {
+        for await (const page of store.papers.pages(PAGE_SIZE)) {
+          shelf.hold(page);
+          yield page;
+        }
+      },
+    });
+    return { index, bundled: false };
+  }
+  const demo = await loadBundledPapers();
+  shelf.pin(demo);
+  log.info("no papers stored yet: using the bundled demo corpus");
+  return { index: await TfIdfIndex.buildAsync(demo), bundled: true };
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { Corpus } from "../core/corpus/corpus.js";
+import type { PaperShelf } from "../core/corpus/paper-shelf.js";
+import { isSamePaper } from "../core/corpus/merge.js";
 import type { Logger } from "../core/log.js";
 import type { TfIdfIndex } from "../core/search/tfidf-index.js";
 import type { PaperRecords, PapersVersion } from "../core/store/port.js";
@@ -7,11 +8,12 @@ import type { PaperRecords, PapersVersion } from "../core/store/port.js";
 export const PAPER_SYNC_MS = 30_000;
 
 /**
- * Brings papers that other instances sharing the store ingested into this instance's corpus and
- * index, so `/find` and picks see them within `everyMs`. A failed look is logged and retried.
+ * Brings papers that other instances sharing the store ingested into this instance's index and
+ * shelf, so `/find` and picks see them within `everyMs`. Papers this instance holds as they are
+ * stored (its own ingest) are not indexed again. A failed look is logged and retried.
  */
 export function syncPapers(
-  deps: { papers: PaperRecords; corpus: Corpus; index: TfIdfIndex; since: PapersVersion; log: Logger },
+  deps: { papers: PaperRecords; shelf: PaperShelf; index: TfIdfIndex; since: PapersVersion; log: Logger },
   everyMs = PAPER_SYNC_MS,
 ): { stop(): Promise<void> } {
   let version = deps.since;
@@ -20,10 +22,15 @@ export function syncPapers(
     try {
       const changed = await deps.papers.changedSince(version);
       version = changed.version;
-      const { added, merged } = deps.corpus.upsert(changed.papers);
-      if (added.length + merged.length === 0) return;
-      deps.index.add([...added, ...merged]);
-      deps.log.info({ added: added.length, merged: merged.length }, "papers from another instance");
+      const fresh = changed.papers.filter((paper) => {
+        const held = deps.shelf.held(paper.id);
+        return !(held && isSamePaper(held, paper));
+      });
+      if (fresh.length === 0) return;
+      const added = fresh.filter((paper) => !deps.index.has(paper.id)).length;
+      deps.index.add(fresh);
+      deps.shelf.hold(fresh);
+      deps.log.info({ added, merged: fresh.length - added }, "papers from another instance");
     } catch (error) {
       deps.log.warn({ err: error }, "could not look for papers stored by other instances; trying again");
     }

@@ -4,7 +4,7 @@ import { composeRecap } from "../core/recap/compose-recap.js";
 import { dueRecapSlot, type RecapSlot } from "../core/recap/recap-slot.js";
 import type { SavedPaper } from "../core/records.js";
 import { sendSafely } from "../core/schedule/send-digest.js";
-import type { TfIdfIndex } from "../core/search/tfidf-index.js";
+import type { PaperShelf } from "../core/corpus/paper-shelf.js";
 import type { Store } from "../core/store/port.js";
 import { parseTargetKey, type Platform, type TargetKey } from "../core/target.js";
 
@@ -19,7 +19,7 @@ const SAVED_PAGE = 50;
 export interface RecapJobDeps {
   store: Store;
   /** The papers by id: what a recap's cards show. */
-  index: Pick<TfIdfIndex, "get">;
+  papers: Pick<PaperShelf, "get">;
   adapters: Partial<Record<Platform, DeliveryAdapter>>;
   log: Logger;
   /** The clock; tests pass a fake one. */
@@ -102,11 +102,13 @@ async function postRecap(
     store.votes.topSince(key, slot.weekStart, TOP_VOTED, slot.at),
     savedInWeek(store, key, slot),
   ]);
+  const shown = await deps.papers.get([...votes.map((v) => v.paperId), ...saved.map((s) => s.paperId)]);
+  const byId = new Map(shown.map((paper) => [paper.id, paper]));
   const reply = composeRecap({
     key,
     votes,
     saved,
-    paper: (id) => deps.index.get(id),
+    paper: (id) => byId.get(id),
     weekLabel: slot.week,
   });
   if (!reply) return "empty";

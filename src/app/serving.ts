@@ -72,12 +72,12 @@ export async function startServing(deps: ServingDeps, markServing: () => void): 
   });
   const sync = syncPapers({
     papers: app.store.papers,
-    corpus: app.corpus,
+    shelf: app.papers,
     index: app.index,
     since: app.papersVersion,
     log,
   });
-  const recaps = startWeeklyRecaps({ store: app.store, index: app.index, adapters: deps.adapters, log });
+  const recaps = startWeeklyRecaps({ store: app.store, papers: app.papers, adapters: deps.adapters, log });
   const others: Running[] = [{ name: "paper sync", stop: () => sync.stop() }, recaps];
   markServing();
   if (config.healthPort !== undefined) others.push(await startHealthEndpoint(config.healthPort, deps));
@@ -94,7 +94,7 @@ function deliveryTickDeps({
 }: ServingDeps): DeliveryTickDeps {
   const compose = createDigestComposer({
     index: app.index,
-    papers: () => app.corpus.all(),
+    papers: () => app.papers.recent(),
     calendar: new ArxivCalendar(config.digest.arxivHolidays),
   });
   return {

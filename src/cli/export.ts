@@ -9,8 +9,8 @@ import { errorMessage } from "../core/error-message.js";
 
 export interface ExportCommandDeps {
   readingLists: Pick<ReadingLists, "all">;
-  /** A paper of the corpus by id; undefined for one no longer in it. */
-  paper(id: string): Paper | undefined;
+  /** Papers of the corpus by id, in the order asked; those no longer in it are left out. */
+  papers(ids: readonly string[]): Promise<Paper[]>;
   /** The exported file, when no --out is given. */
   out(line: string): void;
   /** Usage, notes and errors, so that the file on standard output stays clean. */
@@ -56,9 +56,7 @@ export async function runExport(args: string[], deps: ExportCommandDeps): Promis
     deps.err(`Nothing exported: the reading list of ${request.key} is empty.`);
     return 0;
   }
-  const papers = saved
-    .map(({ paperId }) => deps.paper(paperId))
-    .filter((paper): paper is Paper => paper !== undefined);
+  const papers = await deps.papers(saved.map(({ paperId }) => paperId));
   const missing = saved.length - papers.length;
   const { text } = exportPapers(papers, request.format);
   const what = `${papers.length} paper${papers.length === 1 ? "" : "s"} of ${request.key} as ${FORMAT_NAMES[request.format]}`;

@@ -46,8 +46,13 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
     return 1;
   }
   const outcome = TfIdfIndex.build(papers).search(request.query, { limit: request.limit });
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  const found = outcome.results.flatMap(({ id, score, matched }) => {
+    const paper = byId.get(id);
+    return paper ? [{ paper, score, matched }] : [];
+  });
   if (request.json) {
-    const rows = outcome.results.map(({ paper, score, matched }) => ({
+    const rows = found.map(({ paper, score, matched }) => ({
       id: paper.id,
       title: paper.title,
       score,
@@ -58,12 +63,12 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
     return 0;
   }
   if (outcome.notice) io.out(outcome.notice);
-  if (outcome.results.length === 0) {
+  if (found.length === 0) {
     if (!outcome.notice)
       io.out(`No papers match “${stripControls(request.query)}” among ${papers.length} papers.`);
     return 0;
   }
-  outcome.results.forEach(({ paper, score, matched }, i) => {
+  found.forEach(({ paper, score, matched }, i) => {
     io.out(`${String(i + 1).padStart(2)}. ${score.toFixed(3)}  ${stripControls(paper.title)}`);
     io.out(
       `    ${stripControls(paper.id)}  matched: ${matched.map((term) => stripControls(term)).join(", ")}`,

@@ -4,6 +4,7 @@ import { completeLibrary } from "../core/library/complete-library.js";
 import { MAX_LIBRARY_BYTES } from "../core/library/entry.js";
 import { parseLibrary } from "../core/library/parse-library.js";
 import type { LibraryPaper } from "../core/records.js";
+import type { Paper } from "../core/paper.js";
 import { addInterests, MAX_INTERESTS, splitInterests } from "../core/recommender/interests.js";
 import { parseCategories } from "../core/paper-categories.js";
 import { normaliseFollowName } from "../core/recommender/author-names.js";
@@ -27,9 +28,17 @@ import { optionWording } from "./option-wording.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
 import { errorMessage } from "../core/error-message.js";
 
+/** A corpus to pick from: its index, and its papers by id and by date. */
+export interface PicksCorpus {
+  index: TfIdfIndex;
+  get(ids: readonly string[]): Promise<Paper[]>;
+  /** Papers published at or after `since`, and undated ones. */
+  since(since: Date): Promise<Paper[]>;
+}
+
 export interface PicksCommandDeps {
-  /** Runs `use` with the stored corpus's index (when no --corpus is given). */
-  withDefaultIndex<T>(use: (index: TfIdfIndex) => Promise<T>): Promise<T>;
+  /** Runs `use` with the stored corpus (when no --corpus is given). */
+  withDefaultIndex<T>(use: (corpus: PicksCorpus) => Promise<T>): Promise<T>;
   out(text: string): void;
   err(text: string): void;
   now?: () => Date;
@@ -65,20 +74,35 @@ export async function runPicks(args: string[], deps: PicksCommandDeps): Promise<
     deps.err(`${request}\n${PICKS_USAGE}`);
     return 2;
   }
-  let corpus: TfIdfIndex | undefined;
+  let corpus: PicksCorpus | undefined;
   try {
-    if (request.corpus) corpus = TfIdfIndex.build(await loadCorpusFile(request.corpus));
+    if (request.corpus) corpus = corpusInMemory(await loadCorpusFile(request.corpus));
   } catch (error) {
     deps.err(`Cannot read the corpus: ${errorMessage(error)}\n${PICKS_USAGE}`);
     return 1;
   }
   return corpus
     ? picksWith(corpus, request, deps)
-    : deps.withDefaultIndex((index) => picksWith(index, request, deps));
+    : deps.withDefaultIndex((stored) => picksWith(stored, request, deps));
 }
 
-async function picksWith(index: TfIdfIndex, request: PicksRequest, deps: PicksCommandDeps): Promise<number> {
-  const library = request.library ? await readLibrary(request.library, index, deps) : [];
+function corpusInMemory(papers: readonly Paper[]): PicksCorpus {
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  return {
+    index: TfIdfIndex.build(papers),
+    get: async (ids) => ids.flatMap((id) => byId.get(id) ?? []),
+    since: async (since) =>
+      papers.filter((paper) => !paper.publishedAt || !(Date.parse(paper.publishedAt) < since.getTime())),
+  };
+}
+
+async function picksWith(
+  corpus: PicksCorpus,
+  request: PicksRequest,
+  deps: PicksCommandDeps,
+): Promise<number> {
+  const { index } = corpus;
+  const library = request.library ? await readLibrary(request.library, corpus, deps) : [];
   if (library === undefined) return 1;
   const vectors = new VectorCache(index);
   const model = buildProfileModel(
@@ -87,12 +111,13 @@ async function picksWith(index: TfIdfIndex, request: PicksRequest, deps: PicksCo
     library,
   );
   const now = deps.now?.() ?? new Date();
+  const since = new Date(now.getTime() - request.days * DAY_MS);
   const picks =
     hasSignal(model) || request.filters.follows.length > 0
-      ? picksForTarget(index, vectors, {
+      ? picksForTarget(index, vectors, await corpus.since(since), {
           model,
           sent: [],
-          since: new Date(now.getTime() - request.days * DAY_MS),
+          since,
           count: request.limit,
           filters: request.filters,
         })
@@ -104,7 +129,7 @@ async function picksWith(index: TfIdfIndex, request: PicksRequest, deps: PicksCo
 /** The library file's papers, completed from the corpus (the CLI asks no one else); undefined when unreadable. */
 async function readLibrary(
   file: string,
-  index: TfIdfIndex,
+  corpus: PicksCorpus,
   deps: PicksCommandDeps,
 ): Promise<LibraryPaper[] | undefined> {
   let text: string;
@@ -124,7 +149,7 @@ async function readLibrary(
     deps.err(`--library: ${parsed.error}`);
     return undefined;
   }
-  const completed = await completeLibrary(parsed.entries, (id) => index.get(id), undefined);
+  const completed = await completeLibrary(parsed.entries, (ids) => corpus.get(ids), undefined);
   const skipped = parsed.skipped.length + completed.unknownIds.length;
   if (skipped > 0) deps.err(`--library: read ${completed.papers.length} papers, skipped ${skipped}.`);
   return completed.papers;

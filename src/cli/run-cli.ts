@@ -1,3 +1,4 @@
+import { Corpus } from "../core/corpus/corpus.js";
 import { pino } from "pino";
 import { loadConfig, ConfigError, configSecrets, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
@@ -93,7 +94,17 @@ const COMMANDS: Record<string, CommandRunner> = {
   picks: (args, env) =>
     runPicks(args, {
       ...env.io,
-      withDefaultIndex: (use) => withApp(env, (app) => use(app.index), { readOnly: true }),
+      withDefaultIndex: (use) =>
+        withApp(
+          env,
+          (app) =>
+            use({
+              index: app.index,
+              get: (ids) => app.papers.get(ids),
+              since: (since) => app.store.papers.since(since),
+            }),
+          { readOnly: true },
+        ),
     }),
   chat: (_args, env) =>
     withApp(env, async (app) => {
@@ -115,7 +126,7 @@ const COMMANDS: Record<string, CommandRunner> = {
           store: app.store,
           compose: createDigestComposer({
             index: app.index,
-            papers: () => app.corpus.all(),
+            papers: () => app.papers.recent(),
             calendar: new ArxivCalendar(env.config.digest.arxivHolidays),
           }),
           graceHours: env.config.digest.graceHours,
@@ -129,7 +140,7 @@ const COMMANDS: Record<string, CommandRunner> = {
       (app) =>
         runExport(args, {
           readingLists: app.store.readingLists,
-          paper: (id) => app.corpus.get(id),
+          papers: (ids) => app.papers.get(ids),
           ...env.io,
         }),
       { readOnly: true },
@@ -139,7 +150,7 @@ const COMMANDS: Record<string, CommandRunner> = {
   ingest: (args, env) =>
     withApp(env, (app) =>
       runIngest(args, {
-        corpus: app.corpus,
+        corpus: new Corpus((ids) => app.papers.get(ids)),
         save: app.savePapers,
         sources: createPaperSources({ ...env.config.sources, log: env.log }),
         ...env.io,

@@ -71,6 +71,7 @@ export async function ingest(
       options.onProgress?.(deferred ? line : `${source.name}: failed: ${message}`);
       continue;
     }
+    await corpus.load(outcome.papers.map((paper) => paper.id));
     const result = corpus.upsert(outcome.papers);
     summary.fetched += outcome.papers.length;
     summary.skipped += result.skipped;

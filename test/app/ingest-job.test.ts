@@ -52,7 +52,7 @@ describe("the daily ingestion job", () => {
     await running;
 
     const after = app.index.search("quantum annealing protein folding", { limit: 1 });
-    expect(after.results[0]?.paper.id).toBe(NEW_PAPER.id);
+    expect(after.results[0]?.id).toBe(NEW_PAPER.id);
     const saved = await app.store.papers.all();
     expect(saved.some((paper) => paper.id === NEW_PAPER.id)).toBe(true);
     // The bundled demo corpus is stored with the first ingestion, so a restart keeps it.
@@ -95,6 +95,6 @@ describe("the daily ingestion job", () => {
     await elsewhere?.release();
     await createIngestJob(app, [source], ["cs.LG"], silentLogger)();
     expect(fetched).toBe(1);
-    expect(app.index.search("quantum annealing protein folding").results[0]?.paper.id).toBe(NEW_PAPER.id);
+    expect(app.index.search("quantum annealing protein folding").results[0]?.id).toBe(NEW_PAPER.id);
   });
 });

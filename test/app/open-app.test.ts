@@ -33,7 +33,6 @@ describe("loading only the corpus", () => {
 
   it("reads the stored corpus and releases the files for the next opener", async () => {
     const app = await openApp({ dataDir }, silentLogger);
-    app.corpus.upsert([STORED]);
     await app.savePapers([STORED]);
     await app.close();
 
@@ -42,7 +41,7 @@ describe("loading only the corpus", () => {
 
     const reopened = await openApp({ dataDir }, silentLogger);
     try {
-      expect(reopened.index.search("satellite altimetry tide").results[0]?.paper.id).toBe(STORED.id);
+      expect(reopened.index.search("satellite altimetry tide").results[0]?.id).toBe(STORED.id);
     } finally {
       await reopened.close();
     }

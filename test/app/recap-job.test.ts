@@ -17,7 +17,7 @@ const PAPERS: Paper[] = ["2612.00001", "2612.00002", "2612.00003", "2612.00004"]
   sources: ["arxiv"],
 }));
 const [A, B, C, D] = PAPERS.map((paper) => paper.id) as [string, string, string, string];
-const index = { get: (id: string) => PAPERS.find((paper) => paper.id === id) };
+const papers = { get: async (ids: readonly string[]) => PAPERS.filter((paper) => ids.includes(paper.id)) };
 
 interface Sent {
   chatId: string;
@@ -58,7 +58,7 @@ const log: Logger = {
   error: (obj, msg) => logged.push({ level: "error", obj, ...(msg && { msg }) }),
 };
 /** A new job on the same store: what an instance that restarted, or took the job over, runs. */
-const newJob = () => createRecapJob({ store, index, adapters: { discord: adapter }, log, now: () => now });
+const newJob = () => createRecapJob({ store, papers, adapters: { discord: adapter }, log, now: () => now });
 const tickAt = async (iso: string, job = newJob()) => {
   now = new Date(iso);
   await job();

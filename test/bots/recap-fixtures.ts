@@ -23,10 +23,10 @@ function paperById(id: string): Paper {
   return paper;
 }
 
-/** The papers by id, as the recap job reads them. */
-export function paperIndex(): { get(id: string): Paper | undefined } {
+/** The bundled and test papers by id, as an instance's shelf finds them. */
+export function paperShelf(): { get(ids: readonly string[]): Promise<Paper[]> } {
   const byId = new Map(allPapers().map((paper) => [paper.id, paper]));
-  return { get: (id) => byId.get(id) };
+  return { get: async (ids) => ids.flatMap((id) => byId.get(id) ?? []) };
 }
 
 /** The channel's digest with the three papers, as the scheduler composes it: members vote and save under it. */

@@ -26,7 +26,7 @@ async function run(args: string[], store: Store = openMemoryStore(), writes = ne
   const err: string[] = [];
   const code = await runExport(args, {
     readingLists: store.readingLists,
-    paper: (id) => PAPERS.get(id),
+    papers: async (ids) => ids.flatMap((id) => PAPERS.get(id) ?? []),
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     write: async (file, text) => {

@@ -6,13 +6,19 @@ import { runPicks } from "../../src/cli/picks.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
 import { allPapers, NOW } from "../core/commands/harness.js";
 
-const index = TfIdfIndex.build(allPapers());
+const papers = allPapers();
+const stored = {
+  index: TfIdfIndex.build(papers),
+  get: async (ids: readonly string[]) => papers.filter((paper) => ids.includes(paper.id)),
+  since: async (since: Date) =>
+    papers.filter((paper) => !paper.publishedAt || Date.parse(paper.publishedAt) >= since.getTime()),
+};
 
 async function picks(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runPicks(args, {
-    withDefaultIndex: (use) => use(index),
+    withDefaultIndex: (use) => use(stored),
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     now: () => NOW,

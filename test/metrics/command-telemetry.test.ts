@@ -1,3 +1,4 @@
+import { shelfHolding } from "../helpers/paper-shelf.js";
 import { describe, expect, it } from "vitest";
 import { createCommandService } from "../../src/core/commands/service.js";
 import { silentLogger } from "../../src/core/log.js";
@@ -17,6 +18,7 @@ function service(store: Store = openMemoryStore(), writeMs = 0) {
   const telemetry = new RecordingTelemetry();
   const commands = createCommandService({
     index: TfIdfIndex.build(ARXIV_PAPERS),
+    papers: shelfHolding(ARXIV_PAPERS, store.papers),
     store,
     log: silentLogger,
     now: () => NOW,

@@ -1,3 +1,4 @@
+import type { PaperShelf } from "../corpus/paper-shelf.js";
 import type { PaperLookup } from "../library/paper-lookup.js";
 import type { Logger } from "../log.js";
 import type { VectorCache } from "../recommender/vector-cache.js";
@@ -8,6 +9,8 @@ import type { FindPages } from "./find-pages.js";
 
 export interface CommandServiceDeps {
   index: TfIdfIndex;
+  /** Papers by id (what cards show), and the recent ones picks choose from. */
+  papers: PaperShelf;
   store: Store;
   log: Logger;
   /** The clock; tests pass a fixed one. */
@@ -27,6 +30,7 @@ export interface CommandServiceDeps {
 /** What every command may use. */
 export interface CommandEnv {
   index: TfIdfIndex;
+  papers: PaperShelf;
   store: Store;
   log: Logger;
   now: () => Date;

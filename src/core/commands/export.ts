@@ -1,5 +1,4 @@
 import { exportPapers, parseExportFormat } from "../library/export-library.js";
-import type { Paper } from "../paper.js";
 import { targetKey } from "../target.js";
 import type { Command } from "./command.js";
 import { capitalised, errorReply, infoReply } from "./replies.js";
@@ -16,9 +15,7 @@ export const exportCommand: Command = {
     const owner = listOwner(ctx);
     if (saved.length === 0)
       return infoReply([`Nothing on ${owner} to export yet. Press 🔖 under a paper, or /save <id>.`]);
-    const papers = saved
-      .map(({ paperId }) => env.index.get(paperId))
-      .filter((paper): paper is Paper => paper !== undefined);
+    const papers = await env.papers.get(saved.map(({ paperId }) => paperId));
     const missing = saved.length - papers.length;
     const file = exportPapers(papers, format);
     const lines = [

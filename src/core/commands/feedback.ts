@@ -29,7 +29,7 @@ function feedbackCommand(name: string, verdict: Verdict, summary: string): Comma
     usage,
     summary,
     async run(args, ctx, env) {
-      const resolved = resolvePaper(args, env, usage);
+      const resolved = await resolvePaper(args, env, usage);
       if ("error" in resolved) return resolved.error;
       return recordFeedback(ctx, env, resolved.paper, verdict);
     },

@@ -1,5 +1,5 @@
 import { MuteMatcher } from "../recommender/muted-phrases.js";
-import type { ScoredPaper, TfIdfIndex } from "../search/tfidf-index.js";
+import type { SearchHit, TfIdfIndex } from "../search/tfidf-index.js";
 import { targetKey } from "../target.js";
 import { paperCard } from "./cards.js";
 import type { Command } from "./command.js";
@@ -94,14 +94,21 @@ async function findPage(
 }
 
 /** The results as cards; a paper the caller muted is still shown, marked as such. */
-async function findCards(env: CommandEnv, ctx: CommandContext, results: readonly ScoredPaper[]) {
-  const mutes = (await env.store.profiles.get(targetKey(ctx.target)))?.mutes ?? [];
+async function findCards(env: CommandEnv, ctx: CommandContext, results: readonly SearchHit[]) {
+  const [profile, papers] = await Promise.all([
+    env.store.profiles.get(targetKey(ctx.target)),
+    env.papers.get(results.map(({ id }) => id)),
+  ]);
+  const mutes = profile?.mutes ?? [];
   const muter = mutes.length > 0 ? new MuteMatcher(mutes) : undefined;
-  return results.map(({ paper, score, matched }) => {
+  const byId = new Map(papers.map((paper) => [paper.id, paper]));
+  return results.flatMap(({ id, score, matched }) => {
+    const paper = byId.get(id);
+    if (!paper) return [];
     const muted = muter?.matches(paper);
     const why =
       muted === undefined ? undefined : `muted (${quote(muted)}): it stays out of picks and digests`;
-    return paperCard(paper, why ? { score, matched, why } : { score, matched });
+    return [paperCard(paper, why ? { score, matched, why } : { score, matched })];
   });
 }
 

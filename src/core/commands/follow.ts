@@ -13,6 +13,8 @@ import type { Reply } from "./reply.js";
 export const MAX_FOLLOWS = 50;
 const FOLLOW_FORM = "Use /follow <author name>, e.g. /follow Yann LeCun";
 const EXAMPLES_SHOWN = 2;
+/** Papers read at a time when counting a followed name's papers in the store. */
+const SCAN_PAGE = 1_000;
 
 export const followCommand: Command = {
   name: "follow",
@@ -40,7 +42,7 @@ export const followCommand: Command = {
         "Use /unfollow <name> to make room; /settings lists them.",
       );
     }
-    return withUndo(followedReply(name, ctx, env), "unfollow", name);
+    return withUndo(await followedReply(name, ctx, env), "unfollow", name);
   },
 };
 
@@ -61,11 +63,11 @@ export const unfollowCommand: Command = {
     }),
 };
 
-function followedReply(name: string, ctx: CommandContext, env: CommandEnv): Reply {
+async function followedReply(name: string, ctx: CommandContext, env: CommandEnv): Promise<Reply> {
   const matcher = new AuthorMatcher([name]);
   const matching: Paper[] = [];
-  for (const paper of env.index.papersSince(Number.NEGATIVE_INFINITY)) {
-    if (matcher.matches(paper.authors) !== undefined) matching.push(paper);
+  for await (const page of everyPaper(env)) {
+    for (const paper of page) if (matcher.matches(paper.authors) !== undefined) matching.push(paper);
   }
   const whose = ctx.target.kind === "channel" ? "this channel's" : "your";
   const lines = [
@@ -83,6 +85,16 @@ function followedReply(name: string, ctx: CommandContext, env: CommandEnv): Repl
     lines.push("If that is more than one person, /unfollow and follow the full name instead.");
   }
   return infoReply(lines);
+}
+
+/** Every paper, a page at a time: the store's, or the demo corpus held in memory before any is stored. */
+async function* everyPaper(env: CommandEnv): AsyncIterable<readonly Paper[]> {
+  let stored = false;
+  for await (const page of env.store.papers.pages(SCAN_PAGE)) {
+    stored = true;
+    yield page;
+  }
+  if (!stored) yield env.papers.recent();
 }
 
 /** The reply with a button that undoes the change, when the action fits a button. */

@@ -37,7 +37,7 @@ export const importCommand: Command = {
     if (refusal) return refusal;
     const parsed = parseLibrary(text);
     if ("error" in parsed) return errorReply(parsed.error);
-    const completed = await completeLibrary(parsed.entries, (id) => env.index.get(id), env.lookup);
+    const completed = await completeLibrary(parsed.entries, (ids) => env.papers.get(ids), env.lookup);
     if (completed.lookupFailure)
       env.log.warn({ reason: completed.lookupFailure }, "arXiv lookup for an import failed");
     if (completed.papers.length === 0) return errorReply(...nothingUsable(completed), `Use /${IMPORT_USAGE}`);

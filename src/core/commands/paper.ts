@@ -10,7 +10,7 @@ export const paperCommand: Command = {
   usage: "paper <id>",
   summary: "Show one paper with its abstract",
   async run(args, _ctx, env) {
-    const resolved = resolvePaper(args, env, "paper <id>");
+    const resolved = await resolvePaper(args, env, "paper <id>");
     if ("error" in resolved) return resolved.error;
     const card = paperCard(resolved.paper, { excerptChars: FULL_EXCERPT_CHARS });
     return {

@@ -25,7 +25,7 @@ export const picksCommand: Command = {
     const filters = pickFiltersOf(profile ?? {});
     if (!hasSignal(model) && filters.follows.length === 0) return infoReply([NO_INTERESTS_NOTE]);
     const now = env.now();
-    const picks = picksForTarget(env.index, env.vectors, {
+    const picks = picksForTarget(env.index, env.vectors, env.papers.recent(), {
       model,
       sent: histories.get(key)?.sent ?? [],
       since: picksWindowStart(histories.get(key)?.lastSentAt, now),

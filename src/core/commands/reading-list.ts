@@ -17,7 +17,7 @@ export const saveCommand: Command = {
   usage: "save <id>",
   summary: "Keep a paper on the reading list (🔖 under a card does the same)",
   async run(args, ctx, env) {
-    const resolved = resolvePaper(args, env, "save <id>");
+    const resolved = await resolvePaper(args, env, "save <id>");
     if ("error" in resolved) return resolved.error;
     const { paper } = resolved;
     const name = saverName(ctx.userName);

@@ -5,11 +5,11 @@ import { errorReply, quote } from "./replies.js";
 import type { Reply } from "./reply.js";
 
 /** The paper a command names, or the error reply saying what a valid reference looks like. */
-export function resolvePaper(
+export async function resolvePaper(
   args: string,
   env: CommandEnv,
   usage: string,
-): { paper: Paper } | { error: Reply } {
+): Promise<{ paper: Paper } | { error: Reply }> {
   if (args.trim().length === 0)
     return { error: errorReply(`Name a paper: /${usage}.`, `Give ${PAPER_REF_FORMS}.`) };
   const id = parsePaperRef(args);
@@ -20,7 +20,7 @@ export function resolvePaper(
         `Use /${usage} with ${PAPER_REF_FORMS}.`,
       ),
     };
-  const paper = env.index.get(id);
+  const paper = env.index.has(id) ? await env.papers.one(id) : undefined;
   if (!paper) {
     return {
       error: errorReply(

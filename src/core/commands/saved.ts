@@ -38,11 +38,12 @@ async function savedPage(ctx: CommandContext, env: CommandEnv, page: number): Pr
   if (page > pages)
     return errorReply(`${owner} has ${pages} page${pages === 1 ? "" : "s"}.`, "Use /saved 1.");
   const inChannel = ctx.target.kind === "channel";
+  const shown = new Map((await env.papers.get(papers.map(({ paperId }) => paperId))).map((p) => [p.id, p]));
   const cards = papers.map((saved) => {
     const { paperId, savedAt } = saved;
     // A channel's list says who saved each paper; a user's own list needs no such line.
     const why = `saved ${savedAt.slice(0, 10)}${inChannel ? ` by ${savedByLabel(saved)}` : ""}`;
-    const paper = env.index.get(paperId);
+    const paper = shown.get(paperId);
     return paper
       ? paperCard(paper, { why })
       : {

@@ -33,6 +33,7 @@ const NOT_SAVED =
 export function createCommandService(deps: CommandServiceDeps): CommandService {
   const env: CommandEnv = {
     index: deps.index,
+    papers: deps.papers,
     store: deps.store,
     log: deps.log,
     now: deps.now ?? (() => new Date()),

@@ -10,20 +10,25 @@ export const similarCommand: Command = {
   usage: "similar <id | arXiv URL>",
   summary: "Papers most like a given paper",
   async run(args, _ctx, env) {
-    const resolved = resolvePaper(args, env, "similar <id | arXiv URL>");
+    const resolved = await resolvePaper(args, env, "similar <id | arXiv URL>");
     if ("error" in resolved) return resolved.error;
     const { paper } = resolved;
-    const vector = env.vectors.paper(paper.id);
+    const vector = env.vectors.paper(paper);
     const outcome = vector
-      ? env.index.rank(vector, { limit: SIMILAR_COUNT, filter: (other) => other.id !== paper.id })
+      ? env.index.rank(vector, { limit: SIMILAR_COUNT, filter: (id) => id !== paper.id })
       : { results: [] };
-    if (outcome.results.length === 0)
-      return infoReply([`No other paper resembles ${quote(paper.title, 120)} yet.`]);
+    const others = await env.papers.get(outcome.results.map(({ id }) => id));
+    const byId = new Map(others.map((other) => [other.id, other]));
+    const shown = outcome.results.flatMap(({ id, score, matched }) => {
+      const other = byId.get(id);
+      return other ? [paperCard(other, { score, matched })] : [];
+    });
+    if (shown.length === 0) return infoReply([`No other paper resembles ${quote(paper.title, 120)} yet.`]);
     return {
       kind: "papers",
       title: `Papers like ${quote(paper.title, 120)}`,
       lines: [],
-      cards: outcome.results.map(({ paper: other, score, matched }) => paperCard(other, { score, matched })),
+      cards: shown,
       buttons: [],
       private: true,
     };

@@ -1,6 +1,6 @@
 import type { IngestRun } from "../records.js";
-import type { PaperSource } from "../paper.js";
-import type { TfIdfIndex } from "../search/tfidf-index.js";
+import type { Paper, PaperSource } from "../paper.js";
+import type { PaperRecords } from "../store/port.js";
 import type { CommandEnv } from "./deps.js";
 import { quote } from "./replies.js";
 import { utcTimeFrom } from "./status-time.js";
@@ -17,7 +17,9 @@ interface SourceShelf {
 
 /** One line per source: its papers in the corpus, its newest paper, its last ingest. */
 export async function sourceLines(env: CommandEnv, now: Date): Promise<string[]> {
-  const shelves = shelvesOf(env.index);
+  const summary = await env.store.papers.sourceSummary();
+  // Before any paper is stored, the demo corpus held in memory is what is searched.
+  const shelves = summary.length > 0 ? shelvesFromSummary(summary) : shelvesOf(env.papers.recent());
   const runs = new Map((await env.store.ingestRuns.latest()).map((run) => [run.source, run]));
   const names = [...new Set([...SOURCES, ...runs.keys()])];
   const lines = [`Papers: ${count(env.index.size)} in the corpus.`];
@@ -27,10 +29,21 @@ export async function sourceLines(env: CommandEnv, now: Date): Promise<string[]>
   return lines;
 }
 
-/** Every indexed paper counted under each of its sources: a paper two sources brought counts twice. */
-function shelvesOf(index: TfIdfIndex): Map<string, SourceShelf> {
+function shelvesFromSummary(
+  summary: Awaited<ReturnType<PaperRecords["sourceSummary"]>>,
+): Map<string, SourceShelf> {
+  return new Map(
+    summary.map(({ source, papers, newest }) => {
+      const newestMs = newest === undefined ? Number.NaN : Date.parse(newest);
+      return [source, Number.isNaN(newestMs) ? { papers } : { papers, newestMs }];
+    }),
+  );
+}
+
+/** Papers counted under each of their sources: a paper two sources brought counts twice. */
+function shelvesOf(papers: Iterable<Paper>): Map<string, SourceShelf> {
   const shelves = new Map<string, SourceShelf>();
-  for (const paper of index.papersSince(Number.NEGATIVE_INFINITY)) {
+  for (const paper of papers) {
     const published = Date.parse(paper.publishedAt ?? "");
     for (const source of paper.sources) {
       const shelf = shelves.get(source) ?? { papers: 0 };

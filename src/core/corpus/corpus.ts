@@ -10,11 +10,23 @@ export interface UpsertResult {
 }
 
 /**
- * Every known paper, once per id. Stored papers are never mutated: a merge stores a new object,
- * so a reader holding an older reference keeps a consistent record.
+ * Known papers, once per id, into which new ones are merged. Stored papers are never mutated: a
+ * merge stores a new object, so a reader holding an older reference keeps a consistent record.
+ * With `stored`, a corpus starts empty and `load` brings in the stored versions of the papers about
+ * to be upserted (an ingest run merges into what the store holds without reading all of it).
  */
 export class Corpus {
   private readonly papers = new Map<string, Paper>();
+
+  constructor(private readonly stored?: (ids: readonly string[]) => Promise<Paper[]>) {}
+
+  /** Brings in the stored versions of these ids not held yet (none without `stored`). */
+  async load(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.papers.has(id));
+    if (!this.stored || missing.length === 0) return;
+    for (const paper of await this.stored(missing))
+      if (!this.papers.has(paper.id)) this.papers.set(paper.id, paper);
+  }
 
   get size(): number {
     return this.papers.size;

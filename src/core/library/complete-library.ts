@@ -24,10 +24,14 @@ export interface CompletedLibrary {
  */
 export async function completeLibrary(
   entries: readonly LibraryPaper[],
-  corpus: (id: string) => Paper | undefined,
+  stored: PaperLookup,
   lookup: PaperLookup | undefined,
 ): Promise<CompletedLibrary> {
-  let completed = entries.map((entry) => withPaper(entry, entry.arxivId ? corpus(entry.arxivId) : undefined));
+  const ids = entries.flatMap((entry) => (entry.arxivId ? [entry.arxivId] : []));
+  const known = new Map((ids.length > 0 ? await stored(ids) : []).map((paper) => [paper.id, paper]));
+  let completed = entries.map((entry) =>
+    withPaper(entry, entry.arxivId ? known.get(entry.arxivId) : undefined),
+  );
   let lookupFailure: string | undefined;
   // No more than a library keeps: asking arXiv about the rest would only be thrown away.
   const missing = completed

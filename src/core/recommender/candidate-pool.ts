@@ -71,7 +71,7 @@ export class CandidatePool {
     const ids = new Set<string>();
     for (const paper of papers) {
       if (ids.has(paper.id)) continue;
-      const vector = vectors.paper(paper.id);
+      const vector = vectors.paper(paper);
       if (!vector) continue;
       ids.add(paper.id);
       kept.push(paper);

@@ -51,7 +51,7 @@ export function buildLibraryModel(papers: readonly LibraryPaper[], vectors: Vect
   papers.forEach((paper, at) => {
     if (paper.arxivId) ids.add(paper.arxivId);
     if (paper.title) titles.add(foldTitle(paper.title));
-    const vector = (paper.arxivId && vectors.paper(paper.arxivId)) || vectors.text(paper);
+    const vector = vectors.text(paper);
     if (vector.ids.length > 0) items.push({ title: paper.title, vector, weight: libraryWeight(at + 1) });
   });
   const scaled = items.map(({ vector, weight }) => ({

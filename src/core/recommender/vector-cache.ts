@@ -17,10 +17,10 @@ const FEEDBACK_SKETCH_TERMS = 40;
  */
 export class VectorCache {
   readonly #phrases = new Map<string, SparseVector>();
-  readonly #papers = new Map<string, SparseVector | null>();
+  readonly #papers = new Map<string, SparseVector>();
   readonly #sketches = new Map<string, SparseVector | null>();
   /** The stored paper each cached vector was computed from: a replaced paper is a new object. */
-  readonly #sources = new Map<string, Paper | undefined>();
+  readonly #sources = new Map<string, Paper>();
   #indexGeneration: number;
 
   constructor(readonly index: TfIdfIndex) {
@@ -44,29 +44,31 @@ export class VectorCache {
     return this.index.vectorOfText(paper);
   }
 
-  /** The stored paper's vector, or undefined when the index does not hold it. */
-  paper(id: string): SparseVector | undefined {
+  /** The paper's full vector, or undefined when the index does not hold it (computed once per stored version). */
+  paper(paper: Paper): SparseVector | undefined {
     this.#checkIndex();
-    let vector = this.#papers.get(id);
-    if (vector === undefined) {
+    if (!this.index.has(paper.id)) return undefined;
+    let vector = this.#papers.get(paper.id);
+    if (vector === undefined || this.#sources.get(paper.id) !== paper) {
       if (this.#papers.size >= MAX_PAPERS) {
         this.#papers.clear();
         this.#sources.clear();
       }
-      vector = this.index.vectorOf(id) ?? null;
-      this.#papers.set(id, vector);
-      this.#sources.set(id, this.index.get(id));
+      vector = this.index.vectorOfText(paper);
+      this.#papers.set(paper.id, vector);
+      this.#sources.set(paper.id, paper);
     }
-    return vector ?? undefined;
+    return vector;
   }
 
-  /** The paper's heaviest terms (see FEEDBACK_SKETCH_TERMS), for feedback centroids. */
+  /** The paper's heaviest terms (see FEEDBACK_SKETCH_TERMS), for feedback centroids; undefined when not indexed. */
   paperSketch(id: string): SparseVector | undefined {
+    this.#checkIndex();
     let sketch = this.#sketches.get(id);
     if (sketch === undefined) {
       if (this.#sketches.size >= MAX_PAPERS) this.#sketches.clear();
-      const vector = this.paper(id);
-      sketch = vector ? truncateVector(vector, FEEDBACK_SKETCH_TERMS) : null;
+      const stored = this.index.sketchOf(id);
+      sketch = stored ? truncateVector(stored, FEEDBACK_SKETCH_TERMS) : null;
       this.#sketches.set(id, sketch);
     }
     return sketch ?? undefined;
@@ -76,11 +78,7 @@ export class VectorCache {
     if (this.index.generation === this.#indexGeneration) return;
     this.#indexGeneration = this.index.generation;
     this.#phrases.clear();
-    for (const [id, source] of this.#sources) {
-      if (this.index.get(id) === source) continue;
-      this.#papers.delete(id);
-      this.#sketches.delete(id);
-      this.#sources.delete(id);
-    }
+    // A replaced paper has a new sketch; papers' full vectors are checked against their source instead.
+    this.#sketches.clear();
   }
 }

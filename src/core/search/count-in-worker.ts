@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import type { CountedShare, CountJob, CountMessage } from "./count-job.js";
+import { type CountedShare, type CountJob, END, type CountMessage } from "./count-job.js";
 import type { PaperText } from "./count-rows.js";
 import { startWorker } from "./worker-script.js";
 
@@ -40,6 +40,11 @@ export class CountingWorker {
       batch.push({ title: paper.title, abstract: paper.abstract });
     }
     this.post(batch);
+  }
+
+  /** Says every paper has been sent: the worker answers with its rows. */
+  end(): void {
+    this.post(END);
   }
 
   /** Stops the worker (its result, if still pending, then rejects). */

@@ -3,17 +3,17 @@
  * vocabulary of its own, and sends both back (the typed arrays moved, not copied) for merging.
  */
 import { parentPort } from "node:worker_threads";
-import type { CountedShare, CountMessage } from "./count-job.js";
+import { type CountedShare, END, type CountMessage } from "./count-job.js";
 import { RowCounter } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
 
 const vocabulary = new Vocabulary();
 let counter: RowCounter | undefined;
-let expected = 0;
-let counted = 0;
 
 parentPort?.on("message", (message: CountMessage) => {
-  if (!Array.isArray(message)) {
+  if (message === END) {
+    if (counter) reply(counter);
+  } else if (!Array.isArray(message)) {
     counter = new RowCounter(
       message.titleWeight,
       vocabulary,
@@ -22,12 +22,9 @@ parentPort?.on("message", (message: CountMessage) => {
       true,
       message.room,
     );
-    expected = message.papers;
   } else if (counter) {
     for (const paper of message) counter.count(paper);
-    counted += message.length;
   }
-  if (counter && counted >= expected) reply(counter);
 });
 
 function reply(done: RowCounter): void {

@@ -1,5 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { PostingFill } from "./fill-postings.js";
+import type { SketchSlots } from "./paper-sketches.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { startWorker } from "./worker-script.js";
 
@@ -14,6 +15,7 @@ export type InvertMessage =
       first: number;
       termWeights: Float32Array;
       norms: Float64Array;
+      sketches: SketchSlots;
     }
   | { step: "weights"; fill: PostingFill; first: number }
   | { step: "docs" };
@@ -41,14 +43,15 @@ export class InvertingWorker {
     this.worker.once("exit", () => this.fail());
   }
 
-  /** Writes the norms of the rows of `blocks[first…]` into `norms` (shared). */
+  /** Writes the norms and sketches of the rows of `blocks[first…]` into `norms` and `sketches` (shared). */
   norms(
     blocks: readonly DocumentRows[],
     first: number,
     termWeights: Float32Array,
     norms: Float64Array,
+    sketches: SketchSlots,
   ): Promise<boolean> {
-    return this.run({ step: "norms", blocks, first, termWeights, norms });
+    return this.run({ step: "norms", blocks, first, termWeights, norms, sketches });
   }
 
   /** Writes the posting weights of the rows of `fill.blocks[first…]`. */

@@ -11,8 +11,8 @@ let share: { fill: PostingFill; first: number; cursor: Int32Array } | undefined;
 
 parentPort?.on("message", (message: InvertMessage) => {
   if (message.step === "norms") {
-    const { blocks, first, termWeights, norms } = message;
-    rowNorms(blocks, first, blocks.length, termWeights, norms);
+    const { blocks, first, termWeights, norms, sketches } = message;
+    rowNorms(blocks, first, blocks.length, termWeights, norms, sketches);
   } else if (message.step === "weights") {
     const { fill, first } = message;
     share = { fill, first, cursor: cursorsFrom(fill, first) };

@@ -64,23 +64,24 @@ export class PostingLists {
   }
 
   /**
-   * Like `fromRows` for rows in shared memory, with `helper` writing the postings of the blocks after
-   * the first at the same time. Whatever the helper fails to write, this thread does.
+   * Like `fromRows` for rows in shared memory, with `helper` writing the postings of the blocks from
+   * `split` on at the same time. Whatever the helper fails to write, this thread does.
    */
   static async fromRowsInParallel(
     blocks: readonly DocumentRows[],
     postingCounts: Int32Array,
     weighting: RowWeighting,
     helper: InvertingWorker,
+    split: number,
   ): Promise<PostingLists> {
     const fill = planFill(blocks, postingCounts, weighting, true);
-    const weighed = helper.weights(fill, 1);
-    fillWeights(fill, 0, 1, cursorsFrom(fill, 0));
-    if (!(await weighed)) fillWeights(fill, 1, blocks.length, cursorsFrom(fill, 1));
+    const weighed = helper.weights(fill, split);
+    fillWeights(fill, 0, split, cursorsFrom(fill, 0));
+    if (!(await weighed)) fillWeights(fill, split, blocks.length, cursorsFrom(fill, split));
     // Every weight is read by now: the documents may go over the spent counts.
     const placed = helper.docs();
-    fillDocs(fill, 0, 1, cursorsFrom(fill, 0));
-    if (!(await placed)) fillDocs(fill, 1, blocks.length, cursorsFrom(fill, 1));
+    fillDocs(fill, 0, split, cursorsFrom(fill, 0));
+    if (!(await placed)) fillDocs(fill, split, blocks.length, cursorsFrom(fill, split));
     return PostingLists.filled(fill);
   }
 

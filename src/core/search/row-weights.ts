@@ -1,3 +1,4 @@
+import { type SketchSlots, sketchRow } from "./paper-sketches.js";
 import type { DocumentRows } from "./posting-lists.js";
 
 /** How counted rows become posting weights: sublinear tf × term weight × the document's scale. */
@@ -42,9 +43,12 @@ export function documentFrequencies(
   return frequencies;
 }
 
+let rowScratch = new Float64Array(256);
+
 /**
  * Writes the length of each weighted row of blocks `first … end-1` (sublinear tf × term weight; 1 for
- * an empty row, so that dividing by it is safe) to `norms` at its document. Reads the rows only.
+ * an empty row, so that dividing by it is safe) to `norms` at its document, and the row's sketch to
+ * `sketches` (the same weights, so they are looked up once). Reads the rows only.
  */
 export function rowNorms(
   blocks: readonly DocumentRows[],
@@ -52,16 +56,23 @@ export function rowNorms(
   end: number,
   termWeights: Float32Array,
   norms: Float64Array,
+  sketches: SketchSlots,
 ): void {
   for (const { firstDoc, count, start, terms, weights } of blocks.slice(first, end)) {
     for (let row = 0; row < count; row++) {
-      const rowEnd = start[row + 1] as number;
+      const rowStart = start[row] as number;
+      const size = (start[row + 1] as number) - rowStart;
+      if (size > rowScratch.length) rowScratch = new Float64Array(Math.max(size, rowScratch.length * 2));
+      const scratch = rowScratch;
       let squares = 0;
-      for (let p = start[row] as number; p < rowEnd; p++) {
+      for (let i = 0; i < size; i++) {
+        const p = rowStart + i;
         const weight = sublinearTf(weights[p] as number) * (termWeights[terms[p] as number] as number);
+        scratch[i] = weight;
         squares += weight * weight;
       }
       norms[firstDoc + row] = Math.sqrt(squares) || 1;
+      sketchRow(sketches, firstDoc + row, scratch, size, terms, rowStart);
     }
   }
 }

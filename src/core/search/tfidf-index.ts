@@ -1,11 +1,12 @@
-import type { Paper } from "../paper.js";
 import { NO_SEARCHABLE_WORDS, prepareQuery } from "./query.js";
 import { stripIntentWords } from "./intent-words.js";
 import { tokenize } from "./tokenizer.js";
 import { EMPTY_VECTOR, norm, type SparseVector, vectorFromMap } from "./sparse.js";
 import { countTerms, DEFAULT_WEIGHTING, type Feedback, TermCounter, type Weighting } from "./term-counts.js";
 import { MinHeap, topCandidates } from "./top-candidates.js";
-import { PaperVectorCache } from "./paper-vector-cache.js";
+import { PaperSketches } from "./paper-sketches.js";
+import { CountingWorkerFailed, countPages, type PaperPages, pagesOf } from "./count-pages.js";
+import type { IndexedPaper } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
@@ -17,10 +18,12 @@ import {
   sublinearTf,
 } from "./row-weights.js";
 import { InvertingWorker } from "./invert-in-worker.js";
-import { countInParallel } from "./parallel-count.js";
 
-export interface ScoredPaper {
-  paper: Paper;
+export type { IndexedPaper } from "./count-rows.js";
+
+/** A paper found by a search: its id (the store holds the paper), score and matched words. */
+export interface SearchHit {
+  id: string;
   /** Cosine similarity between the query (or profile) and the paper, in [0, 1]. */
   score: number;
   /** The query's words found in the paper, most telling first, as written in the corpus. */
@@ -32,11 +35,12 @@ export interface SearchOptions {
   offset?: number;
   /** Only papers published at or after this instant (papers without a date are left out). */
   since?: Date;
-  filter?: (paper: Paper) => boolean;
+  /** Keeps only the papers whose id it accepts. */
+  filter?: (id: string) => boolean;
 }
 
 export interface SearchOutcome {
-  results: ScoredPaper[];
+  results: SearchHit[];
   /** How many papers matched at all (for paging). */
   total: number;
   /** A message for the user when the query was changed or could not be searched. */
@@ -48,22 +52,23 @@ const DEFAULT_LIMIT = 10;
 const PARALLEL_MIN_PAPERS = 20_000;
 
 const MAX_LIMIT = 1000;
-/** Papers whose vectors feedback keeps at hand: a few pages of a few dozen queries. */
-const FEEDBACK_CACHE_PAPERS = 512;
 const MAX_MATCHED_TERMS = 6;
 
 /**
  * TF-IDF index over papers: sublinear tf, smoothed idf, title weighted above abstract, stem
- * unigrams and bigrams, L2-normalised vectors, an inverted index and heap-based top-k.
+ * unigrams and bigrams, L2-normalised vectors, an inverted index and heap-based top-k. It keeps
+ * no paper text: a paper's id and date, its postings, and its heaviest terms (see PaperSketches).
  *
  * @example
  * const index = TfIdfIndex.build(papers);
- * index.search("few-shot learning", { limit: 5 }).results[0]?.paper.title;
+ * index.search("few-shot learning", { limit: 5 }).results[0]?.id;
  */
 export class TfIdfIndex {
-  private readonly vocabulary = new Vocabulary();
+  private vocabulary = new Vocabulary();
   private postings = new PostingLists();
-  private readonly papers: Paper[] = [];
+  /** Each document's paper id. */
+  private readonly ids: string[] = [];
+  private readonly sketches = new PaperSketches();
   private readonly docOf = new Map<string, number>();
   private alive = new Uint8Array(0);
   private publishedMs = new Float64Array(0);
@@ -75,42 +80,56 @@ export class TfIdfIndex {
   private marks = new Int32Array(0);
   private readonly touched = new Touched();
   private readonly counter = new TermCounter();
-  private readonly feedbackVectors = new PaperVectorCache(FEEDBACK_CACHE_PAPERS);
-  /** The vector of an indexed paper by document number (a property: handed to the cache as is). */
-  private readonly paperVector = (doc: number): SparseVector =>
-    this.weigh(this.countPaper(this.papers[doc] as Paper, false));
 
   private constructor(private readonly weighting: Weighting) {}
 
-  static build(papers: readonly Paper[], weighting: Weighting = DEFAULT_WEIGHTING): TfIdfIndex {
+  static build(papers: readonly IndexedPaper[], weighting: Weighting = DEFAULT_WEIGHTING): TfIdfIndex {
     const index = new TfIdfIndex(weighting);
     index.add(papers);
     return index;
   }
 
   /**
-   * Builds the same index as `build`, counting the later half of a large corpus on a worker thread
-   * while this one counts the rest, then inverting that half's rows (kept in shared memory) on a
-   * second worker while this one inverts the first (small corpora are built at once, a worker would
-   * cost more). Whatever a worker cannot do, this thread does.
+   * Builds the same index as `build` from papers read a page at a time (from the store), so that
+   * they are never all in memory at once. On a large corpus every other page is counted on a worker
+   * thread while this one counts the rest, then the rows (in shared memory) are inverted by both.
+   * Small corpora are built on this thread alone; if the counting worker fails, the pages are read
+   * again and counted here.
    *
    * @example
-   * const index = await TfIdfIndex.buildAsync(corpus.all());
+   * const index = await TfIdfIndex.buildFrom({ expected: await papers.count(), read: () => papers.pages(1000) });
    */
-  static async buildAsync(
-    papers: readonly Paper[],
+  static async buildFrom(
+    pages: PaperPages,
     weighting: Weighting = DEFAULT_WEIGHTING,
     minPapers = PARALLEL_MIN_PAPERS,
   ): Promise<TfIdfIndex> {
-    if (papers.length < Math.max(2, minPapers)) return TfIdfIndex.build(papers, weighting);
+    const parallel = pages.expected >= Math.max(2, minPapers);
     const index = new TfIdfIndex(weighting);
-    const counting = countInParallel(papers, weighting.titleWeight, index.vocabulary);
-    // This thread has counted its share by now: it registers the papers while the worker counts on.
-    index.registerAll(papers);
-    const blocks = await counting;
-    if (inSharedMemory(blocks)) await index.invertInParallel(blocks, papers.length);
-    else index.invert(blocks, papers.length);
+    index.reserve(pages.expected);
+    let blocks: DocumentRows[];
+    try {
+      const counted = await countPages(pages, weighting.titleWeight, index.vocabulary, parallel, (page) =>
+        index.registerAll(page),
+      );
+      blocks = counted.blocks;
+      index.vocabulary = counted.vocabulary;
+    } catch (error) {
+      if (!(error instanceof CountingWorkerFailed)) throw error;
+      return TfIdfIndex.buildFrom(pages, weighting, Number.POSITIVE_INFINITY);
+    }
+    if (inSharedMemory(blocks)) await index.invertInParallel(blocks, index.ids.length);
+    else index.invert(blocks, index.ids.length);
     return index;
+  }
+
+  /** `buildFrom` over papers already in memory (evaluation, tests, the CLI's corpus files). */
+  static buildAsync(
+    papers: readonly IndexedPaper[],
+    weighting: Weighting = DEFAULT_WEIGHTING,
+    minPapers = PARALLEL_MIN_PAPERS,
+  ): Promise<TfIdfIndex> {
+    return TfIdfIndex.buildFrom(pagesOf(papers), weighting, minPapers);
   }
 
   /** Papers currently searchable. */
@@ -126,28 +145,19 @@ export class TfIdfIndex {
     return this.changes;
   }
 
-  get(id: string): Paper | undefined {
-    const doc = this.docOf.get(id);
-    return doc === undefined ? undefined : this.papers[doc];
-  }
-
-  /** Searchable papers published at or after `sinceMs`, and undated ones, in the order indexed. */
-  *papersSince(sinceMs: number): IterableIterator<Paper> {
-    for (let doc = 0; doc < this.papers.length; doc++) {
-      const published = this.publishedMs[doc] as number;
-      if (this.alive[doc] === 1 && !(published < sinceMs)) yield this.papers[doc] as Paper;
-    }
+  /** Whether the paper is searchable. */
+  has(id: string): boolean {
+    return this.docOf.has(id);
   }
 
   /**
    * Adds papers, or replaces a stored paper with the same id. New papers are searchable at once;
    * their weights use the idf of the moment (older postings keep theirs until the next build).
    */
-  add(papers: readonly Paper[]): void {
+  add(papers: readonly IndexedPaper[]): void {
     this.changes++;
-    this.feedbackVectors.clear();
-    this.reserve(this.papers.length + papers.length);
-    if (this.papers.length === 0) {
+    this.reserve(this.ids.length + papers.length);
+    if (this.ids.length === 0) {
       this.bulkLoad(papers);
       return;
     }
@@ -155,7 +165,7 @@ export class TfIdfIndex {
     // Counted first, weighed after: the batch's own document frequencies count in its idf.
     for (const paper of papers) {
       this.remove(paper.id);
-      const doc = this.papers.length;
+      const doc = this.ids.length;
       this.register(paper, doc);
       const counts = this.countPaper(paper, true).toMap();
       for (const id of counts.keys()) this.vocabulary.addDocumentFrequency(id, 1);
@@ -164,19 +174,21 @@ export class TfIdfIndex {
     for (const { doc, counts } of batch) {
       this.counter.clear();
       for (const [id, count] of counts) this.counter.add(id, count);
-      const vector = this.pivoted(this.weigh(this.counter, false));
+      const weighed = this.weigh(this.counter, false);
+      this.sketches.setVector(doc, weighed);
+      const vector = this.pivoted(weighed);
       this.postings.append(doc, vector.ids, vector.weights);
     }
     this.postings.settle();
   }
 
   /** A fresh index: count every paper into flat rows, then weigh them with the final idf and invert once. */
-  private bulkLoad(papers: readonly Paper[]): void {
+  private bulkLoad(papers: readonly IndexedPaper[]): void {
     this.load(papers, [countRows(papers, 0, papers.length, this.weighting.titleWeight, this.vocabulary)]);
   }
 
   /** Registers the papers counted in `blocks` (rows in paper order), weighs the rows and inverts them. */
-  private load(papers: readonly Paper[], blocks: readonly DocumentRows[]): void {
+  private load(papers: readonly IndexedPaper[], blocks: readonly DocumentRows[]): void {
     this.registerAll(papers);
     this.invert(blocks, papers.length);
   }
@@ -186,22 +198,25 @@ export class TfIdfIndex {
     const postingCounts = this.takeFrequencies(blocks);
     const termWeights = this.termWeights();
     const norms = new Float64Array(docCount);
-    rowNorms(blocks, 0, blocks.length, termWeights, norms);
+    rowNorms(blocks, 0, blocks.length, termWeights, norms, this.sketches.slots);
     this.postings = PostingLists.fromRows(blocks, postingCounts, this.rowWeighting(termWeights, norms));
   }
 
-  /** Like `invert` for rows in shared memory, with a worker thread taking the blocks after the first. */
+  /** Like `invert` for rows in shared memory, with a worker thread taking the later half of the blocks. */
   private async invertInParallel(blocks: readonly DocumentRows[], docCount: number): Promise<void> {
     const helper = new InvertingWorker();
     try {
       const postingCounts = this.takeFrequencies(blocks);
       const termWeights = this.termWeights();
       const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
-      const measured = helper.norms(blocks, 1, termWeights, norms);
-      rowNorms(blocks, 0, 1, termWeights, norms);
-      if (!(await measured)) rowNorms(blocks, 1, blocks.length, termWeights, norms);
+      // The worker takes the later half of the blocks (pages alternate between the counting threads).
+      const split = Math.ceil(blocks.length / 2);
+      const sketches = this.sketches.slots;
+      const measured = helper.norms(blocks, split, termWeights, norms, sketches);
+      rowNorms(blocks, 0, split, termWeights, norms, sketches);
+      if (!(await measured)) rowNorms(blocks, split, blocks.length, termWeights, norms, sketches);
       const weighting = this.rowWeighting(termWeights, norms);
-      this.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, weighting, helper);
+      this.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, weighting, helper, split);
     } catch (error) {
       // A worker left waiting for its next step would keep the process alive.
       helper.stop();
@@ -209,11 +224,11 @@ export class TfIdfIndex {
     }
   }
 
-  private registerAll(papers: readonly Paper[]): void {
-    this.reserve(papers.length);
+  private registerAll(papers: readonly IndexedPaper[]): void {
+    this.reserve(this.ids.length + papers.length);
     for (const paper of papers) {
       if (this.docOf.has(paper.id)) this.forget(paper.id);
-      this.register(paper, this.papers.length);
+      this.register(paper, this.ids.length);
     }
   }
 
@@ -253,23 +268,22 @@ export class TfIdfIndex {
     return !this.vocabulary.isBigram(term) || this.vocabulary.documentFrequency(term) > 1;
   }
 
-  private register(paper: Paper, doc: number): void {
-    this.papers.push(paper);
+  private register(paper: IndexedPaper, doc: number): void {
+    this.ids.push(paper.id);
     this.docOf.set(paper.id, doc);
     this.alive[doc] = 1;
     this.publishedMs[doc] = paper.publishedAt ? Date.parse(paper.publishedAt) : Number.NaN;
     this.liveCount++;
   }
 
-  /** Takes a paper out of search results. Its postings stay until the next build and are skipped. */
+  /**
+   * Takes a paper out of search results. Its postings stay until the next build and are skipped,
+   * and so do its terms' document frequencies: the index keeps no text to recount them from (a
+   * paper replaced by a merge counts twice in them until then, which moves an idf by a hair).
+   */
   remove(id: string): boolean {
-    const doc = this.forget(id);
-    if (doc === undefined) return false;
+    if (this.forget(id) === undefined) return false;
     this.changes++;
-    this.feedbackVectors.clear();
-    const paper = this.papers[doc];
-    if (paper)
-      this.countPaper(paper, false).forEach((term) => this.vocabulary.addDocumentFrequency(term, -1));
     return true;
   }
 
@@ -317,7 +331,7 @@ export class TfIdfIndex {
     const top = topCandidates(touched.ids, touched.length, scores, depth, {
       alive: this.alive,
       publishedMs: this.publishedMs,
-      papers: this.papers,
+      ids: this.ids,
       sinceMs: options.since?.getTime(),
       filter: options.filter,
     });
@@ -348,9 +362,9 @@ export class TfIdfIndex {
     return candidates.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
   }
 
-  /** The normalised centroid of some papers' vectors, cut to its `count` heaviest terms. */
+  /** The normalised centroid of some papers' sketches, cut to its `count` heaviest terms. */
   private expansionTerms(docs: readonly number[], count: number): SparseVector {
-    const vectors = docs.map((doc) => this.feedbackVectors.get(doc, this.paperVector));
+    const vectors = docs.map((doc) => this.sketches.get(doc));
     // Summed in the scratch counter, which keeps first-seen order: ties between equal sums go to the
     // term seen first, as a stable sort of the sums would have it.
     const centroid = this.counter;
@@ -374,10 +388,14 @@ export class TfIdfIndex {
     return this.weigh(this.counter);
   }
 
-  /** The TF-IDF vector of a stored paper (title and abstract, weighted as indexed). */
-  vectorOf(id: string): SparseVector | undefined {
-    const paper = this.get(id);
-    return paper ? this.weigh(this.countPaper(paper, false)) : undefined;
+  /**
+   * The heaviest terms of an indexed paper's vector, weighted as in the full vector (see
+   * PaperSketches): its topic, e.g. for a liked paper's share of a profile. Undefined when the
+   * paper is not searchable.
+   */
+  sketchOf(id: string): SparseVector | undefined {
+    const doc = this.docOf.get(id);
+    return doc === undefined ? undefined : this.sketches.get(doc);
   }
 
   /** The vector of a paper that need not be indexed (an imported one): title and abstract weighted as indexed. */
@@ -444,7 +462,7 @@ export class TfIdfIndex {
     return touched;
   }
 
-  private scored(doc: number, vector: SparseVector): ScoredPaper {
+  private scored(doc: number, vector: SparseVector): SearchHit {
     const contributions: Array<[number, number]> = [];
     for (let i = 0; i < vector.ids.length; i++) {
       const term = vector.ids[i] ?? 0;
@@ -453,12 +471,14 @@ export class TfIdfIndex {
     }
     contributions.sort((a, b) => b[1] - a[1]);
     const matched = contributions.slice(0, MAX_MATCHED_TERMS).map(([term]) => this.vocabulary.label(term));
-    return { paper: this.papers[doc] as Paper, score: Math.min(1, this.scores[doc] ?? 0), matched };
+    return { id: this.ids[doc] as string, score: Math.min(1, this.scores[doc] ?? 0), matched };
   }
 
   private reserve(capacity: number): void {
     if (capacity <= this.alive.length) return;
-    const size = Math.max(capacity, this.alive.length * 2, 16);
+    // By a quarter, not doubled: a day's papers should not double the sketches' memory.
+    const size = Math.max(capacity, Math.ceil(this.alive.length * 1.25), 16);
+    this.sketches.reserve(size);
     this.alive = grow(this.alive, new Uint8Array(size));
     this.publishedMs = grow(this.publishedMs, new Float64Array(size));
     this.scores = new Float32Array(size);

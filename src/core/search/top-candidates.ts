@@ -1,12 +1,11 @@
-import type { Paper } from "../paper.js";
-
 /** What makes a scored document a candidate: alive, score above 0, published since, kept by the filter. */
 export interface CandidateRules {
   alive: Uint8Array;
   publishedMs: Float64Array;
-  papers: readonly Paper[];
+  /** Each document's paper id, for the filter. */
+  ids: readonly string[];
   sinceMs: number | undefined;
-  filter: ((paper: Paper) => boolean) | undefined;
+  filter: ((id: string) => boolean) | undefined;
 }
 
 export interface TopCandidates {
@@ -29,7 +28,7 @@ export function topCandidates(
   rules: CandidateRules,
 ): TopCandidates {
   const heap = new MinHeap(count);
-  const { alive, publishedMs, papers, sinceMs, filter } = rules;
+  const { alive, publishedMs, ids, sinceMs, filter } = rules;
   let total = 0;
   // Most candidates score below the weakest kept one once the heap is full: they are passed over here.
   let floor = -Infinity;
@@ -38,7 +37,7 @@ export function topCandidates(
     const score = scores[doc] as number;
     if (alive[doc] !== 1 || score <= 0) continue;
     if (sinceMs !== undefined && !((publishedMs[doc] as number) >= sinceMs)) continue;
-    if (filter !== undefined && !filter(papers[doc] as Paper)) continue;
+    if (filter !== undefined && !filter(ids[doc] as string)) continue;
     total++;
     if (score < floor) continue;
     heap.offer(doc, score);

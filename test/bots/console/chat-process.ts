@@ -4,10 +4,13 @@ import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 import { runChat } from "../../../src/cli/chat.js";
 import { allPapers } from "../../core/commands/harness.js";
+import { shelfHolding } from "../../helpers/paper-shelf.js";
 
+const store = openMemoryStore();
 await runChat({
   index: TfIdfIndex.build(allPapers()),
-  store: openMemoryStore(),
+  papers: shelfHolding(allPapers(), store.papers),
+  store,
   log: silentLogger,
   defaults: { time: "08:00", timezone: "UTC" },
   input: process.stdin,

@@ -6,7 +6,7 @@ import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 import { NOW } from "../../core/commands/harness.js";
 import { realCommandService } from "../command-layer.js";
-import { GRIDS, labDigest, paperIndex, SAVED_ON, SEED, TRAFFIC } from "../recap-fixtures.js";
+import { GRIDS, labDigest, paperShelf, SAVED_ON, SEED, TRAFFIC } from "../recap-fixtures.js";
 import {
   CHANNEL_ID,
   FakeDiscord,
@@ -39,7 +39,7 @@ let job: () => Promise<void>;
 function recapJob(): () => Promise<void> {
   return createRecapJob({
     store,
-    index: paperIndex(),
+    papers: paperShelf(),
     adapters: { discord: bot.delivery },
     log,
     now: () => clock,

@@ -6,7 +6,7 @@ import type { Store } from "../../../src/core/store/port.js";
 import { openMemoryStore } from "../../../src/storage/files/memory-store.js";
 import { NOW } from "../../core/commands/harness.js";
 import { realCommandService } from "../command-layer.js";
-import { GRIDS, labDigest, paperIndex, SAVED_ON, SEED, TRAFFIC } from "../recap-fixtures.js";
+import { GRIDS, labDigest, paperShelf, SAVED_ON, SEED, TRAFFIC } from "../recap-fixtures.js";
 import { BOT_INFO, FakeTelegram, type RecordedCall } from "./fake-telegram.js";
 import { recordingLogger, TOKEN, visibleText, type RecordingLogger } from "./harness.js";
 import { ALICE, BOB, READING_GROUP, messageUpdate } from "./updates.js";
@@ -28,7 +28,7 @@ let job: () => Promise<void>;
 function recapJob(): () => Promise<void> {
   return createRecapJob({
     store,
-    index: paperIndex(),
+    papers: paperShelf(),
     adapters: { telegram: telegram.delivery },
     log,
     now: () => clock,

@@ -1,3 +1,4 @@
+import { shelfHolding } from "../../helpers/paper-shelf.js";
 import { readFileSync } from "node:fs";
 import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
 import type { CommandContext } from "../../../src/core/commands/context.js";
@@ -76,6 +77,7 @@ export async function harness(
   const log: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: (obj) => errors.push(obj) };
   const service = createCommandService({
     index: TfIdfIndex.build(papers),
+    papers: shelfHolding(papers, store.papers),
     store,
     log,
     now: () => NOW,

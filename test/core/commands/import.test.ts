@@ -1,3 +1,4 @@
+import { shelfHolding } from "../../helpers/paper-shelf.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Reply } from "../../../src/core/commands/reply.js";
 import { createCommandService } from "../../../src/core/commands/service.js";
@@ -136,6 +137,7 @@ describe("import asks arXiv for what the corpus lacks", () => {
     const warnings: unknown[] = [];
     const service = createCommandService({
       index: TfIdfIndex.build(PAPERS),
+      papers: shelfHolding(PAPERS, store.papers),
       store,
       log: { debug: () => {}, info: () => {}, warn: (obj) => warnings.push(obj), error: () => {} },
       now: () => NOW,

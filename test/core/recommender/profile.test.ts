@@ -19,11 +19,12 @@ function scores(profile: { interests: string[]; liked: string[]; disliked: strin
 
 /** The seed paper most similar to `id` (other than itself). */
 function nearestNeighbour(id: string): string {
-  const vector = index.vectorOf(id);
-  if (!vector) throw new Error(`no paper ${id}`);
-  const best = index.rank(vector, { limit: 1, filter: (other) => other.id !== id }).results[0];
+  const paper = papers.find((p) => p.id === id);
+  if (!paper) throw new Error(`no paper ${id}`);
+  const best = index.rank(index.vectorOfText(paper), { limit: 1, filter: (other) => other !== id })
+    .results[0];
   if (!best) throw new Error(`no neighbour for ${id}`);
-  return best.paper.id;
+  return best.id;
 }
 
 describe("profile vector (Rocchio)", () => {

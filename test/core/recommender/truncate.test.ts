@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { centroidOf } from "../../../src/core/recommender/centroid.js";
-import { kthLargest, truncateVector } from "../../../src/core/recommender/truncate.js";
+import { kthLargest } from "../../../src/core/search/kth-largest.js";
+import { truncateVector } from "../../../src/core/recommender/truncate.js";
 import type { SparseVector } from "../../../src/core/search/sparse.js";
 import { seededRandom } from "../../../scripts/bench/synthetic-corpus.js";
 

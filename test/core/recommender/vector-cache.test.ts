@@ -13,35 +13,41 @@ const paper = (id: string, abstract: string): Paper => ({
 
 describe("VectorCache", () => {
   it("recomputes a paper's vector when ingestion replaces the paper with a fuller version", () => {
+    const first = paper("2410.00001", "Graph neural networks for molecules.");
     const index = TfIdfIndex.build([
-      paper("2410.00001", "Graph neural networks for molecules."),
+      first,
       paper("2410.00002", "Diffusion models for images."),
       paper("2410.00003", "Reinforcement learning for robots."),
     ]);
     const vectors = new VectorCache(index);
-    const before = vectors.paper("2410.00001");
+    const before = vectors.paper(first);
+    const sketchBefore = vectors.paperSketch(first.id);
     const robots = index.vectorize("robots");
 
-    index.add([
-      paper("2410.00001", "Graph neural networks for molecules, and reinforcement learning for robots."),
-    ]);
-    const after = vectors.paper("2410.00001");
+    const fuller = paper(
+      "2410.00001",
+      "Graph neural networks for molecules, and reinforcement learning for robots.",
+    );
+    index.add([fuller]);
+    const after = vectors.paper(fuller);
+    const sketchAfter = vectors.paperSketch(fuller.id);
 
     expect(index.size).toBe(3);
     expect(before && [...before.ids]).not.toContain(robots.ids[0]);
     expect(after && [...after.ids]).toContain(robots.ids[0]);
+    expect(sketchBefore && [...sketchBefore.ids]).not.toContain(robots.ids[0]);
+    expect(sketchAfter && [...sketchAfter.ids]).toContain(robots.ids[0]);
   });
 
   it("keeps the vectors of papers that did not change", () => {
-    const index = TfIdfIndex.build([
-      paper("2410.00001", "Graph neural networks."),
-      paper("2410.00002", "Diffusion."),
-    ]);
+    const diffusion = paper("2410.00002", "Diffusion.");
+    const index = TfIdfIndex.build([paper("2410.00001", "Graph neural networks."), diffusion]);
     const vectors = new VectorCache(index);
-    const kept = vectors.paper("2410.00002");
+    const kept = vectors.paper(diffusion);
 
     index.add([paper("2410.00003", "Transformers for speech.")]);
 
-    expect(vectors.paper("2410.00002")).toBe(kept);
+    expect(vectors.paper(diffusion)).toBe(kept);
+    expect(vectors.paper(paper("2410.00009", "Not indexed."))).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { PaperSketches } from "../../../src/core/search/paper-sketches.js";
 import { describe, expect, it } from "vitest";
 import { RowCounter } from "../../../src/core/search/count-rows.js";
 import { cursorsFrom, fillDocs, fillWeights, planFill } from "../../../src/core/search/fill-postings.js";
@@ -52,15 +53,19 @@ describe("InvertingWorker (a second thread inverting the later blocks of rows)",
     const counts = postingCounts(single.blocks, single.terms, rule.alive);
 
     const expectedNorms = new Float64Array(300);
-    rowNorms(single.blocks, 0, 2, rule.termWeights, expectedNorms);
+    const expectedSketches = new PaperSketches();
+    expectedSketches.reserve(300);
+    rowNorms(single.blocks, 0, 2, rule.termWeights, expectedNorms, expectedSketches.slots);
     const expected = planFill(single.blocks, counts, rule, false);
     fillWeights(expected, 0, 2, cursorsFrom(expected, 0));
     fillDocs(expected, 0, 2, cursorsFrom(expected, 0));
 
     const helper = new InvertingWorker();
     const norms = new Float64Array(new SharedArrayBuffer(300 * 8));
-    const measured = helper.norms(parallel.blocks, 1, rule.termWeights, norms);
-    rowNorms(parallel.blocks, 0, 1, rule.termWeights, norms);
+    const sketches = new PaperSketches();
+    sketches.reserve(300);
+    const measured = helper.norms(parallel.blocks, 1, rule.termWeights, norms, sketches.slots);
+    rowNorms(parallel.blocks, 0, 1, rule.termWeights, norms, sketches.slots);
     expect(await measured).toBe(true);
     const fill = planFill(parallel.blocks, counts, rule, true);
     const weighed = helper.weights(fill, 1);
@@ -71,6 +76,8 @@ describe("InvertingWorker (a second thread inverting the later blocks of rows)",
     expect(await placed).toBe(true);
 
     expect(Array.from(norms)).toEqual(Array.from(expectedNorms));
+    for (const doc of [0, 150, 299]) expect(sketches.get(doc)).toEqual(expectedSketches.get(doc));
+    expect(sketches.get(299).ids.length).toBeGreaterThan(0);
     expect(Array.from(fill.weights)).toEqual(Array.from(expected.weights));
     expect(Array.from(fill.docs)).toEqual(Array.from(expected.docs));
     expect(Array.from(fill.docs)).not.toContain(7);
@@ -81,7 +88,9 @@ describe("InvertingWorker (a second thread inverting the later blocks of rows)",
     helper.stop();
     const { blocks, terms } = rows(true);
     const norms = new Float64Array(new SharedArrayBuffer(300 * 8));
-    expect(await helper.norms(blocks, 1, new Float32Array(terms), norms)).toBe(false);
+    const sketches = new PaperSketches();
+    sketches.reserve(300);
+    expect(await helper.norms(blocks, 1, new Float32Array(terms), norms, sketches.slots)).toBe(false);
     expect(await helper.docs()).toBe(false);
   });
 });

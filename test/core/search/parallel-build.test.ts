@@ -4,6 +4,7 @@ import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
 import type { Paper } from "../../../src/core/paper.js";
 import { CountingWorker } from "../../../src/core/search/count-in-worker.js";
 import { countRows, expectedEntries, textLength } from "../../../src/core/search/count-rows.js";
+import type { PaperPages } from "../../../src/core/search/count-pages.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
@@ -26,19 +27,19 @@ function answers(index: TfIdfIndex): unknown[] {
     const outcome = index.search(query, { limit: 20 });
     return {
       total: outcome.total,
-      results: outcome.results.map((r) => [r.paper.id, r.score, r.matched]),
+      results: outcome.results.map((r) => [r.id, r.score, r.matched]),
     };
   });
 }
 
-describe("TfIdfIndex.buildAsync (half the papers counted on a worker thread)", () => {
+describe("TfIdfIndex.buildAsync (every other page counted on a worker thread)", () => {
   it("answers the seed corpus exactly as the single-thread build", async () => {
     const parallel = await TfIdfIndex.buildAsync(seed, undefined, 2);
     const single = TfIdfIndex.build(seed);
     expect(parallel.size).toBe(seed.length);
     expect(answers(parallel)).toEqual(answers(single));
     const id = seed[7]?.id ?? "";
-    expect(parallel.vectorOf(id)).toEqual(single.vectorOf(id));
+    expect(parallel.sketchOf(id)).toEqual(single.sketchOf(id));
   });
 
   it("answers a few thousand synthetic papers, some non-ASCII, exactly as the single-thread build", async () => {
@@ -59,7 +60,7 @@ describe("TfIdfIndex.buildAsync (half the papers counted on a worker thread)", (
     const parallel = await TfIdfIndex.buildAsync([...papers, replaced], undefined, 2);
     const single = TfIdfIndex.build([...papers, replaced]);
     expect(parallel.size).toBe(400);
-    expect(parallel.get(replaced.id)?.title).toBe("Quantum sheep herding");
+    expect(parallel.search("quantum sheep herding").results[0]?.id).toBe(replaced.id);
     const extra: Paper = {
       id: "extra-1",
       title: "Sheep herding robots",
@@ -70,8 +71,8 @@ describe("TfIdfIndex.buildAsync (half the papers counted on a worker thread)", (
     parallel.add([extra]);
     single.add([extra]);
     expect(answers(parallel)).toEqual(answers(single));
-    expect(parallel.search("sheep herding").results[0]?.paper.id).toBe(
-      single.search("sheep herding").results[0]?.paper.id,
+    expect(parallel.search("sheep herding").results[0]?.id).toBe(
+      single.search("sheep herding").results[0]?.id,
     );
   });
 
@@ -89,6 +90,36 @@ describe("TfIdfIndex.buildAsync (half the papers counted on a worker thread)", (
   });
 });
 
+describe("TfIdfIndex.buildFrom (papers read a page at a time)", () => {
+  const papers = syntheticCorpus(2500, 17);
+  const pages = (expected: number, size: number): PaperPages => ({
+    expected,
+    async *read() {
+      yield [];
+      for (let from = 0; from < papers.length; from += size) yield papers.slice(from, from + size);
+    },
+  });
+
+  it.each([
+    ["as many as expected", 2500, 300],
+    ["more than expected (rows outgrow their room)", 400, 250],
+    ["fewer than expected", 20_000, 700],
+  ])("answers as the single-thread build when %s come", async (_name, expected, size) => {
+    const streamed = await TfIdfIndex.buildFrom(pages(expected, size), undefined, 2);
+    const single = TfIdfIndex.build(papers);
+    expect(streamed.size).toBe(papers.length);
+    expect(answers(streamed)).toEqual(answers(single));
+    const id = papers[1234]?.id ?? "";
+    expect(streamed.sketchOf(id)).toEqual(single.sketchOf(id));
+  });
+
+  it("builds an empty index from no pages", async () => {
+    const empty = await TfIdfIndex.buildFrom({ expected: 0, read: async function* () {} });
+    expect(empty.size).toBe(0);
+    expect(empty.search("graph").results).toEqual([]);
+  });
+});
+
 describe("CountingWorker", () => {
   it("counts papers sent in batches on its own thread, into the rows this thread would count", async () => {
     const chars = textLength(seed, 0, seed.length);
@@ -96,6 +127,7 @@ describe("CountingWorker", () => {
     const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars, room });
     worker.send(seed, 0, 50);
     worker.send(seed, 50, seed.length);
+    worker.end();
     const share = await worker.result;
     const vocabulary = new Vocabulary();
     const here = countRows(seed, 0, seed.length, 3, vocabulary);

@@ -22,12 +22,12 @@ describe("tokenize", () => {
       paper("a", "Few-shot classification with prototypes"),
       paper("b", "Graph kernels for molecules"),
     ]);
-    expect(index.search("few shot").results[0]?.paper.id).toBe("a");
+    expect(index.search("few shot").results[0]?.id).toBe("a");
     const spaced = TfIdfIndex.build([
       paper("c", "Self supervised pretraining"),
       paper("d", "Kernel methods"),
     ]);
-    expect(spaced.search("self-supervised").results[0]?.paper.id).toBe("c");
+    expect(spaced.search("self-supervised").results[0]?.id).toBe("c");
   });
 
   it("folds NFKC ligatures, full-width letters and case", () => {

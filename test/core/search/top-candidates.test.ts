@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Paper } from "../../../src/core/paper.js";
 import { topCandidates } from "../../../src/core/search/top-candidates.js";
 import { seededRandom } from "../../../scripts/bench/synthetic-corpus.js";
 
 const DOCS = 400;
-const papers: Paper[] = Array.from({ length: DOCS }, (_, i) => ({
-  id: `p${i}`,
-  title: "",
-  abstract: "",
-  authors: [],
-  sources: [],
-}));
+const ids: string[] = Array.from({ length: DOCS }, (_, i) => `p${i}`);
 
 describe("topCandidates", () => {
   it("keeps what filtering then fully sorting keeps, and counts every qualifying document", () => {
@@ -25,20 +18,20 @@ describe("topCandidates", () => {
       );
       const touched = Int32Array.from({ length: DOCS }, (_, i) => DOCS - 1 - i);
       const sinceMs = trial % 2 === 0 ? 50 : undefined;
-      const filter = trial % 3 === 0 ? (paper: Paper) => paper.id.endsWith("7") === false : undefined;
+      const filter = trial % 3 === 0 ? (id: string) => id.endsWith("7") === false : undefined;
       const k = Math.floor(random() * 60);
       const qualifying = [...touched].filter(
         (doc) =>
           alive[doc] === 1 &&
           (scores[doc] ?? 0) > 0 &&
           (sinceMs === undefined || (publishedMs[doc] ?? Number.NaN) >= sinceMs) &&
-          (!filter || filter(papers[doc] as Paper)),
+          (!filter || filter(ids[doc] as string)),
       );
       const expected = qualifying.sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b).slice(0, k);
       const top = topCandidates(touched, touched.length, scores, k, {
         alive,
         publishedMs,
-        papers,
+        ids,
         sinceMs,
         filter,
       });
@@ -52,7 +45,7 @@ describe("topCandidates", () => {
     const rules = {
       alive: Uint8Array.of(1, 1, 1),
       publishedMs: new Float64Array(3),
-      papers,
+      ids,
       sinceMs: undefined,
       filter: undefined,
     };

@@ -1,0 +1,88 @@
+import type { DocumentRows } from "./posting-lists.js";
+import { Vocabulary, type VocabularyPart } from "./vocabulary.js";
+
+/**
+ * Renumbers the terms of rows counted out of document order (pages alternating between threads)
+ * as counting every paper in order numbers them: by first occurrence in document order, a word's
+ * label as first written there. Ranking depends on term numbers only through ties and the order of
+ * float sums, but that is enough to make builds differ; this makes them answer alike.
+ *
+ * `blocks` are in document order, their terms in `vocabulary`'s ids; `workerLabels` gives, per word
+ * id, its label as written in the pages `fromWorker` says are the worker's (where it may have been
+ * first met). The rows' terms and frequencies are rewritten in place; returns the new vocabulary.
+ */
+export function renumberTerms(
+  vocabulary: Vocabulary,
+  blocks: readonly DocumentRows[],
+  fromWorker: (block: DocumentRows) => boolean,
+  workerLabels: ReadonlyMap<number, string>,
+): Vocabulary {
+  const part = vocabulary.toPart();
+  const { newIds, order, firstOnWorker } = firstOccurrences(part.count, blocks, fromWorker);
+  const labels = part.labels.slice();
+  const firstPart = new Int32Array(part.count);
+  const secondPart = new Int32Array(part.count);
+  for (let at = 0; at < part.count; at++) {
+    const old = order[at] as number;
+    const second = part.secondPart[old] as number;
+    const first = part.firstPart[old] as number;
+    firstPart[at] = second >= 0 ? (newIds[first] as number) : first;
+    secondPart[at] = second >= 0 ? (newIds[second] as number) : -1;
+    if (second < 0 && firstOnWorker[old] === 1)
+      labels[first] = workerLabels.get(old) ?? (labels[first] as string);
+  }
+  const renumbered = new Vocabulary();
+  const permuted: VocabularyPart = { count: part.count, firstPart, secondPart, stems: part.stems, labels };
+  renumbered.absorb(permuted);
+  rewriteRows(blocks, newIds, part.count);
+  return renumbered;
+}
+
+/** Each term's new id (by first occurrence in the blocks' order), the old ids in new order, and where each was first met. */
+function firstOccurrences(
+  count: number,
+  blocks: readonly DocumentRows[],
+  fromWorker: (block: DocumentRows) => boolean,
+): { newIds: Int32Array; order: Int32Array; firstOnWorker: Uint8Array } {
+  const newIds = new Int32Array(count).fill(-1);
+  const order = new Int32Array(count);
+  const firstOnWorker = new Uint8Array(count);
+  let next = 0;
+  for (const block of blocks) {
+    const worker = fromWorker(block) ? 1 : 0;
+    const { terms, start } = block;
+    const end = start[block.count] as number;
+    for (let p = start[0] as number; p < end; p++) {
+      const term = terms[p] as number;
+      if (newIds[term] !== -1) continue;
+      newIds[term] = next;
+      order[next++] = term;
+      firstOnWorker[term] = worker;
+    }
+  }
+  // Terms in no row (none are expected) keep their relative order after the others.
+  for (let term = 0; term < count; term++) {
+    if (newIds[term] !== -1) continue;
+    newIds[term] = next;
+    order[next++] = term;
+  }
+  return { newIds, order, firstOnWorker };
+}
+
+/** Rewrites every row's terms (each shared array once) and each block's frequencies in the new ids. */
+function rewriteRows(blocks: readonly DocumentRows[], newIds: Int32Array, count: number): void {
+  const rewritten = new Set<Int32Array>();
+  for (const block of blocks) {
+    if (!rewritten.has(block.terms)) {
+      rewritten.add(block.terms);
+      const terms = block.terms;
+      for (let p = 0; p < terms.length; p++) terms[p] = newIds[terms[p] as number] as number;
+    }
+    if (block.frequencies.length === 0) continue;
+    const frequencies = new Int32Array(count);
+    const old = block.frequencies;
+    for (let term = 0; term < old.length && term < count; term++)
+      frequencies[newIds[term] as number] = old[term] as number;
+    block.frequencies = frequencies;
+  }
+}
