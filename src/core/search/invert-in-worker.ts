@@ -30,14 +30,19 @@ export class InvertingWorker {
   private readonly worker: Worker | undefined;
   private readonly waiting = new Map<InvertStep, (done: boolean) => void>();
   private failed = false;
+  /** Settles once the worker has exited (at once if it never started): what it held of the rows is free then. */
+  readonly exited: Promise<void>;
 
   constructor() {
     try {
       this.worker = startWorker("invert-worker");
     } catch {
       this.failed = true;
+      this.exited = Promise.resolve();
       return;
     }
+    const worker = this.worker;
+    this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
     this.worker.on("message", (step: InvertStep) => this.settle(step, true));
     this.worker.once("error", () => this.fail());
     this.worker.once("exit", () => this.fail());

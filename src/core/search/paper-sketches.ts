@@ -14,9 +14,14 @@ export const SKETCH_TERMS = 48;
  */
 export interface SketchSlots {
   terms: Int32Array;
-  weights: Float32Array;
+  /** Weights in [0, 1] (a sketch is normalised) in steps of 1/WEIGHT_STEPS: half the memory of floats. */
+  weights: Uint16Array;
   lengths: Uint8Array;
 }
+
+const WEIGHT_STEPS = 65_535;
+/** Scratch: where in the row the kept entries are. */
+const keptAt = new Int32Array(SKETCH_TERMS);
 
 /**
  * Each document's heaviest terms, L2-normalised again (as truncateVector gives them), kept in
@@ -51,7 +56,7 @@ export class PaperSketches {
     );
     return {
       ids: Int32Array.from(order, (at) => terms[at] as number),
-      weights: Float32Array.from(order, (at) => weights[at] as number),
+      weights: Float32Array.from(order, (at) => (weights[at] as number) / WEIGHT_STEPS),
     };
   }
 
@@ -68,7 +73,7 @@ function allocate(documents: number): SketchSlots {
   const shared = (bytes: number) => new SharedArrayBuffer(bytes);
   return {
     terms: new Int32Array(shared(documents * SKETCH_TERMS * Int32Array.BYTES_PER_ELEMENT)),
-    weights: new Float32Array(shared(documents * SKETCH_TERMS * Float32Array.BYTES_PER_ELEMENT)),
+    weights: new Uint16Array(shared(documents * SKETCH_TERMS * Uint16Array.BYTES_PER_ELEMENT)),
     lengths: new Uint8Array(shared(documents)),
   };
 }
@@ -95,11 +100,14 @@ export function sketchRow(
   for (let i = 0; i < size && kept < SKETCH_TERMS; i++) {
     const weight = weights[i] as number;
     if (weight <= 0 || weight < cutoff || (weight === cutoff && tiesLeft-- <= 0)) continue;
-    slots.terms[slot + kept] = terms[from + i] as number;
-    slots.weights[slot + kept++] = weight;
+    keptAt[kept++] = i;
     squares += weight * weight;
   }
-  const norm = Math.sqrt(squares) || 1;
-  for (let k = slot; k < slot + kept; k++) slots.weights[k] = (slots.weights[k] as number) / norm;
+  const scale = WEIGHT_STEPS / (Math.sqrt(squares) || 1);
+  for (let k = 0; k < kept; k++) {
+    const i = keptAt[k] as number;
+    slots.terms[slot + k] = terms[from + i] as number;
+    slots.weights[slot + k] = Math.round((weights[i] as number) * scale);
+  }
   slots.lengths[doc] = kept;
 }

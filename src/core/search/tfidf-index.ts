@@ -217,6 +217,8 @@ export class TfIdfIndex {
       if (!(await measured)) rowNorms(blocks, split, blocks.length, termWeights, norms, sketches);
       const weighting = this.rowWeighting(termWeights, norms);
       this.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, weighting, helper, split);
+      // Its view of the rows would keep them in memory until it has gone.
+      await helper.exited;
     } catch (error) {
       // A worker left waiting for its next step would keep the process alive.
       helper.stop();
