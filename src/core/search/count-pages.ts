@@ -56,7 +56,7 @@ export interface CountedPages {
 /**
  * Counts pages of papers into rows, one block per page, documents numbered in the order read
  * (`register` is handed each page first, to number its papers the same way), new terms added to
- * `vocabulary`. With `parallel` every other page is counted on a worker thread, the rows are in
+ * `vocabulary`. With `parallel` some pages are counted on a worker thread, the rows are in
  * shared memory (sized for the expected papers at the first page's length), and a vocabulary
  * numbered as `vocabulary` would have been is answered instead. Either way the result is what
  * `countRows` over all papers gives (same term ids, same rows), in blocks. Throws

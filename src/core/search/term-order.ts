@@ -2,7 +2,7 @@ import type { DocumentRows } from "./posting-lists.js";
 import { Vocabulary, type VocabularyPart } from "./vocabulary.js";
 
 /**
- * Renumbers the terms of rows counted out of document order (pages alternating between threads)
+ * Renumbers the terms of rows counted out of document order (pages shared between two threads)
  * as counting every paper in order numbers them: by first occurrence in document order, a word's
  * label as first written there. Ranking depends on term numbers only through ties and the order of
  * float sums, but that is enough to make builds differ; this makes them answer alike.

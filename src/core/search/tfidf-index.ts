@@ -91,7 +91,7 @@ export class TfIdfIndex {
 
   /**
    * Builds the same index as `build` from papers read a page at a time (from the store), so that
-   * they are never all in memory at once. On a large corpus every other page is counted on a worker
+   * they are never all in memory at once. On a large corpus some of the pages are counted on a worker
    * thread while this one counts the rest, then the rows (in shared memory) are inverted by both.
    * Small corpora are built on this thread alone; if the counting worker fails, the pages are read
    * again and counted here.
@@ -209,7 +209,7 @@ export class TfIdfIndex {
       const postingCounts = this.takeFrequencies(blocks);
       const termWeights = this.termWeights();
       const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
-      // The worker takes the later half of the blocks (pages alternate between the counting threads).
+      // The worker takes the later half of the blocks, pages of equal size whichever thread counted them.
       const split = Math.ceil(blocks.length / 2);
       const sketches = this.sketches.slots;
       const measured = helper.norms(blocks, split, termWeights, norms, sketches);

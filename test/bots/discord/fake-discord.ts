@@ -646,6 +646,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Delivers a raw interaction to the bot's real client and waits until paperboy has answered it. */
+export async function injectInteraction(bot: DiscordBot, raw: unknown): Promise<void> {
+  // `actions` is discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
+  const actions = (
+    bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
+  ).actions;
+  actions.InteractionCreate.handle(raw);
+  await bot.idle();
+}
+
 /** A real discord.js client built by `createDiscordBot`, talking to a fresh fake Discord. */
 export async function startHarness(): Promise<Harness> {
   const fake = await FakeDiscord.start();
@@ -658,14 +668,7 @@ export async function startHarness(): Promise<Harness> {
     service,
     log,
     bot,
-    async inject(raw) {
-      // `actions` is discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
-      const actions = (
-        bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
-      ).actions;
-      actions.InteractionCreate.handle(raw);
-      await bot.idle();
-    },
+    inject: (raw) => injectInteraction(bot, raw),
     async close() {
       await bot.stop();
       await fake.close();

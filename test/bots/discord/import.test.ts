@@ -17,6 +17,7 @@ import {
   withFiles,
   type FakeFile,
   type Harness,
+  injectInteraction,
 } from "./fake-discord.js";
 import { realCommandService } from "../command-layer.js";
 
@@ -189,13 +190,8 @@ describe("/import end to end", () => {
     await fake.close();
   });
 
-  async function inject(raw: ReturnType<typeof importFile>): Promise<void> {
-    // `actions` is discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
-    const actions = (
-      bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
-    ).actions;
-    actions.InteractionCreate.handle(raw);
-    await bot.idle();
+  function inject(raw: ReturnType<typeof importFile>): Promise<void> {
+    return injectInteraction(bot, raw);
   }
 
   it("stores the library of an arXiv BibTeX export and says what it imported", async () => {

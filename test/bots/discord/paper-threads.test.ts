@@ -14,6 +14,7 @@ import {
   options,
   papersReply,
   recordingLogger,
+  injectInteraction,
 } from "./fake-discord.js";
 
 const WEEK_MINUTES = 10080;
@@ -119,12 +120,7 @@ describe("/channel subscribe threads:on", () => {
         permissions: MANAGE_CHANNELS,
         ...(appPermissions !== undefined ? { appPermissions } : {}),
       });
-      // discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
-      const actions = (
-        bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
-      ).actions;
-      actions.InteractionCreate.handle(raw);
-      await bot.idle();
+      await injectInteraction(bot, raw);
       expect((await core.store.subscriptions.get(`discord:channel:${CHANNEL_ID}`))?.threads).toBe(true);
       const [edit] = fake.find("PATCH", /\/messages\/@original$/);
       return String(edit?.body.content ?? "");

@@ -14,6 +14,7 @@ import {
   recordingLogger,
   type Json,
   type RecordedRequest,
+  injectInteraction,
 } from "./fake-discord.js";
 import { realCommandService } from "../command-layer.js";
 import { arxivDigest, reimportedIds } from "../reading-list-fixtures.js";
@@ -43,13 +44,8 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function inject(raw: APIInteraction): Promise<void> {
-  // `actions` is discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
-  const actions = (
-    bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
-  ).actions;
-  actions.InteractionCreate.handle(raw);
-  await bot.idle();
+function inject(raw: APIInteraction): Promise<void> {
+  return injectInteraction(bot, raw);
 }
 
 /** The private answers (the deferred reply's edits), newest last. */

@@ -17,6 +17,7 @@ import {
   options,
   recordingLogger,
   type Json,
+  injectInteraction,
 } from "./fake-discord.js";
 
 const CHANNEL_KEY = `discord:channel:${CHANNEL_ID}`;
@@ -62,13 +63,8 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function inject(raw: APIInteraction): Promise<void> {
-  // `actions` is discord.js's private gateway dispatcher: the one way to feed it a raw interaction.
-  const actions = (
-    bot.client as unknown as { actions: { InteractionCreate: { handle(data: unknown): void } } }
-  ).actions;
-  actions.InteractionCreate.handle(raw);
-  await bot.idle();
+function inject(raw: APIInteraction): Promise<void> {
+  return injectInteraction(bot, raw);
 }
 
 /** What the member who typed a command or pressed a button was answered last. */
