@@ -57,7 +57,7 @@ async function ingestHeld(
   const watched = watchSources(sources);
   const nextRunAt = schedule && (() => schedule.nextRunAt());
   // Merged into what the store holds of the papers fetched, read as each source answers.
-  const summary = await ingest(watched.sources, new Corpus((ids) => app.papers.get(ids)), {
+  const summary = await ingest(watched.sources, new Corpus((ids) => app.store.papers.get(ids)), {
     categories,
     log,
     ...(nextRunAt && { nextRunAt }),

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Config } from "../config.js";
 import { Corpus } from "../core/corpus/corpus.js";
+import { sameIndexedText } from "../core/corpus/merge.js";
 import { PaperShelf } from "../core/corpus/paper-shelf.js";
 import { MAX_WINDOW_DAYS } from "../core/recommender/picks.js";
 import { PAGE_SIZE } from "../core/search/count-pages.js";
@@ -27,6 +28,11 @@ export interface App {
   owner: string;
   /** The papers' version the index was built at: other instances' later papers come after it. */
   papersVersion: PapersVersion;
+  /**
+   * Papers this instance stored, by id, until paper sync sees them come back from the store: what
+   * it must not index a second time.
+   */
+  storedHere: Map<string, Paper>;
   /**
    * Stores new or changed papers and makes them searchable at once. The first save after starting
    * from the bundled demo corpus stores the demo papers too.
@@ -60,17 +66,21 @@ export async function openApp(
     const { index, bundled } = await buildIndex(store, papers, log);
     log.info({ papers: index.size, store: store.location }, "corpus loaded");
     let unstoredDemo = bundled;
+    const storedHere = new Map<string, Paper>();
     const app: App = {
       store,
       index,
       papers,
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       papersVersion,
+      storedHere,
       savePapers: async (changed) => {
-        // Indexed first, so a failed save does not leave them unsearchable (the next save stores them).
-        index.add(changed);
+        // Indexed first, so that a failed save leaves them searchable. A merge that brought only
+        // a source or upvotes is not indexed again: re-adding a paper counts its terms again.
+        index.add(changed.filter((paper) => !sameIndexedText(papers.held(paper.id), paper)));
         papers.hold(changed);
         await store.papers.put(unstoredDemo ? [...papers.pinned(), ...changed] : changed);
+        for (const paper of changed) storedHere.set(paper.id, paper);
         if (unstoredDemo) papers.unpin();
         unstoredDemo = false;
       },

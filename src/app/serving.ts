@@ -74,6 +74,7 @@ export async function startServing(deps: ServingDeps, markServing: () => void): 
     papers: app.store.papers,
     shelf: app.papers,
     index: app.index,
+    storedHere: app.storedHere,
     since: app.papersVersion,
     log,
   });

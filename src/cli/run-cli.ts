@@ -101,7 +101,7 @@ const COMMANDS: Record<string, CommandRunner> = {
             use({
               index: app.index,
               get: (ids) => app.papers.get(ids),
-              since: (since) => app.store.papers.since(since),
+              since: (since) => app.papers.since(since),
             }),
           { readOnly: true },
         ),
@@ -150,7 +150,7 @@ const COMMANDS: Record<string, CommandRunner> = {
   ingest: (args, env) =>
     withApp(env, (app) =>
       runIngest(args, {
-        corpus: new Corpus((ids) => app.papers.get(ids)),
+        corpus: new Corpus((ids) => app.store.papers.get(ids)),
         save: app.savePapers,
         sources: createPaperSources({ ...env.config.sources, log: env.log }),
         ...env.io,

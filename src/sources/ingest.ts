@@ -56,7 +56,8 @@ export async function ingest(
   const mergedIds = new Set<string>();
   const summary: IngestSummary = { fetched: 0, added: [], merged: [], skipped: 0, failures: [] };
   for (const [index, source] of sources.entries()) {
-    const outcome = await pending[index];
+    let outcome = await pending[index];
+    if (outcome && !("error" in outcome)) outcome = await withStored(corpus, outcome);
     if (!outcome || "error" in outcome) {
       const error = outcome?.error;
       const message = describeError(error);
@@ -71,7 +72,6 @@ export async function ingest(
       options.onProgress?.(deferred ? line : `${source.name}: failed: ${message}`);
       continue;
     }
-    await corpus.load(outcome.papers.map((paper) => paper.id));
     const result = corpus.upsert(outcome.papers);
     summary.fetched += outcome.papers.length;
     summary.skipped += result.skipped;
@@ -86,6 +86,16 @@ export async function ingest(
   summary.added = pickAll(corpus, addedIds);
   summary.merged = pickAll(corpus, mergedIds);
   return summary;
+}
+
+/** Brings the stored versions of a source's papers into the corpus; a store that cannot answer fails that source alone. */
+async function withStored(corpus: Corpus, outcome: { papers: Paper[] }): Promise<Outcome> {
+  try {
+    await corpus.load(outcome.papers.map((paper) => paper.id));
+    return outcome;
+  } catch (error) {
+    return { error: new Error(`could not read the stored papers: ${describeError(error)}`) };
+  }
 }
 
 function pickAll(corpus: Corpus, ids: Set<string>): Paper[] {

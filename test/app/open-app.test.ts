@@ -46,4 +46,29 @@ describe("loading only the corpus", () => {
       await reopened.close();
     }
   });
+
+  it("stores the demo corpus with the first save, and indexes a merge again only when its text changed", async () => {
+    const app = await openApp({ dataDir }, silentLogger);
+    try {
+      const demo = app.papers.recent();
+      expect(demo.length).toBeGreaterThan(0);
+      expect(await app.store.papers.count()).toBe(0);
+
+      await app.savePapers([STORED]);
+      expect(await app.store.papers.count()).toBe(demo.length + 1);
+      expect((await app.papers.get([STORED.id]))[0]?.title).toBe(STORED.title);
+      expect(app.storedHere.get(STORED.id)).toEqual(STORED);
+
+      const generation = app.index.generation;
+      await app.savePapers([{ ...STORED, upvotes: 7, sources: ["arxiv", "hf"] }]);
+      expect(app.index.generation).toBe(generation);
+      expect((await app.store.papers.get([STORED.id]))[0]?.upvotes).toBe(7);
+
+      await app.savePapers([{ ...STORED, abstract: "Tide tables and storm surges from altimetry." }]);
+      expect(app.index.generation).toBeGreaterThan(generation);
+      expect(app.index.search("storm surges").results[0]?.id).toBe(STORED.id);
+    } finally {
+      await app.close();
+    }
+  });
 });

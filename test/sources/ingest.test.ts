@@ -106,6 +106,23 @@ describe("ingest", () => {
     expect(again).toMatchObject({ fetched: 4, added: [], merged: [], skipped: 4 });
   });
 
+  it("fails a source alone when the stored versions of its papers cannot be read", async () => {
+    const { sources } = await sourcesServing({ rss: { body: fixture("arxiv-rss.sample.xml") } });
+    let reads = 0;
+    const corpus = new Corpus(async () => {
+      reads++;
+      if (reads === 1) throw new Error("connection reset");
+      return [];
+    });
+    const { done, progress } = run([sources.rss, sources.rss], corpus);
+    const summary = await done;
+    expect(summary.failures).toEqual([
+      { source: "rss", message: "could not read the stored papers: connection reset" },
+    ]);
+    expect(summary.added).toHaveLength(4);
+    expect(progress[0]).toMatch(/^rss: failed: could not read the stored papers/);
+  });
+
   it("fails a source with a malformed payload alone: the corpus keeps its papers, the others still run", async () => {
     const { sources } = await sourcesServing({
       hf: { body: fixture("hf-daily-papers.sample.json").slice(0, 4_000) },

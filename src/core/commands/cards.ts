@@ -14,6 +14,19 @@ export interface CardExtras {
   excerptChars?: number;
 }
 
+/** The card of a paper the store no longer answers for (or not yet), without buttons. */
+export function missingPaperCard(id: string, why?: string): PaperCard {
+  const card: PaperCard = {
+    id,
+    title: `${id} (no longer in the corpus)`,
+    authors: [],
+    excerpt: "",
+    matched: [],
+    buttons: [],
+  };
+  return why === undefined ? card : { ...card, why };
+}
+
 /** A paper as a card with its 👍 / 👎 / More like this / 🔖 buttons. */
 export function paperCard(paper: Paper, extras: CardExtras = {}): PaperCard {
   const card: PaperCard = {

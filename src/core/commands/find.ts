@@ -1,7 +1,7 @@
 import { MuteMatcher } from "../recommender/muted-phrases.js";
 import type { SearchHit, TfIdfIndex } from "../search/tfidf-index.js";
 import { targetKey } from "../target.js";
-import { paperCard } from "./cards.js";
+import { missingPaperCard, paperCard } from "./cards.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import type { CommandEnv } from "./deps.js";
@@ -102,13 +102,14 @@ async function findCards(env: CommandEnv, ctx: CommandContext, results: readonly
   const mutes = profile?.mutes ?? [];
   const muter = mutes.length > 0 ? new MuteMatcher(mutes) : undefined;
   const byId = new Map(papers.map((paper) => [paper.id, paper]));
-  return results.flatMap(({ id, score, matched }) => {
+  return results.map(({ id, score, matched }) => {
     const paper = byId.get(id);
-    if (!paper) return [];
+    // Counted in the total, so shown: searchable, but its record could not be read.
+    if (!paper) return missingPaperCard(id);
     const muted = muter?.matches(paper);
     const why =
       muted === undefined ? undefined : `muted (${quote(muted)}): it stays out of picks and digests`;
-    return [paperCard(paper, why ? { score, matched, why } : { score, matched })];
+    return paperCard(paper, why ? { score, matched, why } : { score, matched });
   });
 }
 

@@ -1,5 +1,5 @@
 import { targetKey } from "../target.js";
-import { paperCard } from "./cards.js";
+import { missingPaperCard, paperCard } from "./cards.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import type { CommandEnv } from "./deps.js";
@@ -44,17 +44,7 @@ async function savedPage(ctx: CommandContext, env: CommandEnv, page: number): Pr
     // A channel's list says who saved each paper; a user's own list needs no such line.
     const why = `saved ${savedAt.slice(0, 10)}${inChannel ? ` by ${savedByLabel(saved)}` : ""}`;
     const paper = shown.get(paperId);
-    return paper
-      ? paperCard(paper, { why })
-      : {
-          id: paperId,
-          title: `${paperId} (no longer in the corpus)`,
-          authors: [],
-          excerpt: "",
-          matched: [],
-          why,
-          buttons: [],
-        };
+    return paper ? paperCard(paper, { why }) : missingPaperCard(paperId, why);
   });
   const buttons: Button[] = [];
   if (page > 1) buttons.push({ label: "Previous page", action: `saved:${page - 1}`, style: "secondary" });

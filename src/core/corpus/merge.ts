@@ -80,3 +80,10 @@ function maxDefined(a: number | undefined, b: number | undefined): number | unde
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
+
+/** Whether two versions of a paper are indexed alike: same title, abstract and date. */
+export function sameIndexedText(a: Paper | undefined, b: Paper): boolean {
+  return (
+    a !== undefined && a.title === b.title && a.abstract === b.abstract && a.publishedAt === b.publishedAt
+  );
+}

@@ -12,7 +12,7 @@ export class PaperShelf {
 
   /** Holds papers published at most `keepMs` before `now()` (and undated ones). */
   constructor(
-    private readonly stored: Pick<PaperRecords, "get">,
+    private readonly stored: Pick<PaperRecords, "get" | "since">,
     private readonly keepMs: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -64,6 +64,19 @@ export class PaperShelf {
     const fetched = missing.length === 0 ? [] : await this.stored.get(missing);
     const found = new Map(fetched.map((paper) => [paper.id, paper]));
     return [...new Set(ids)].flatMap((id) => this.#held.get(id) ?? found.get(id) ?? []);
+  }
+
+  /**
+   * Papers published at or after `since`, and undated ones: the store's, then the pinned papers
+   * it does not hold (the demo corpus before it is stored).
+   */
+  async since(since: Date): Promise<Paper[]> {
+    const stored = await this.stored.since(since);
+    const ids = new Set(stored.map((paper) => paper.id));
+    const pinned = this.pinned().filter(
+      (paper) => !ids.has(paper.id) && !publishedBefore(paper, since.getTime()),
+    );
+    return [...stored, ...pinned];
   }
 
   /** One paper by id, or undefined. */

@@ -79,9 +79,10 @@ function allocate(documents: number): SketchSlots {
 }
 
 /**
- * Writes the SKETCH_TERMS heaviest of `weights[0…size-1]` (ties: the entry seen first, as
- * truncateVector chooses), whose terms are `terms[from…]`, zeros dropped and L2-normalised again,
- * as `doc`'s sketch. Scale does not matter: the weights need not be normalised first.
+ * Writes the SKETCH_TERMS heaviest of `weights[0…size-1]` (ties: the lower term id, as
+ * truncateVector chooses, so a row in any order gives the same sketch), whose terms are
+ * `terms[from…]`, zeros dropped and L2-normalised again, as `doc`'s sketch. Scale does not matter:
+ * the weights need not be normalised first.
  */
 export function sketchRow(
   slots: SketchSlots,
@@ -92,14 +93,14 @@ export function sketchRow(
   from: number,
 ): void {
   const cutoff = size > SKETCH_TERMS ? kthLargest(weights, SKETCH_TERMS, size) : 0;
-  let tiesLeft = SKETCH_TERMS;
-  if (size > SKETCH_TERMS) for (let i = 0; i < size; i++) if ((weights[i] as number) > cutoff) tiesLeft--;
+  const lastTie = size > SKETCH_TERMS ? lastTiedTerm(weights, size, terms, from, cutoff) : Infinity;
   const slot = doc * SKETCH_TERMS;
   let kept = 0;
   let squares = 0;
   for (let i = 0; i < size && kept < SKETCH_TERMS; i++) {
     const weight = weights[i] as number;
-    if (weight <= 0 || weight < cutoff || (weight === cutoff && tiesLeft-- <= 0)) continue;
+    if (weight <= 0 || weight < cutoff || (weight === cutoff && (terms[from + i] as number) > lastTie))
+      continue;
     keptAt[kept++] = i;
     squares += weight * weight;
   }
@@ -110,4 +111,27 @@ export function sketchRow(
     slots.weights[slot + k] = Math.round((weights[i] as number) * scale);
   }
   slots.lengths[doc] = kept;
+}
+
+/**
+ * Of the entries weighing exactly `cutoff`, as many are kept as there are places left after the
+ * heavier ones: those with the lowest term ids. Returns the highest term id kept.
+ */
+function lastTiedTerm(
+  weights: Float64Array,
+  size: number,
+  terms: Int32Array,
+  from: number,
+  cutoff: number,
+): number {
+  let places = SKETCH_TERMS;
+  const tied: number[] = [];
+  for (let i = 0; i < size; i++) {
+    const weight = weights[i] as number;
+    if (weight > cutoff) places--;
+    else if (weight === cutoff) tied.push(terms[from + i] as number);
+  }
+  if (tied.length <= places) return Infinity;
+  tied.sort((a, b) => a - b);
+  return tied[places - 1] as number;
 }

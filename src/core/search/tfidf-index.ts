@@ -48,7 +48,7 @@ export interface SearchOutcome {
 }
 
 const DEFAULT_LIMIT = 10;
-/** Below this many papers `buildAsync` counts on one thread: starting a worker costs more than it saves. */
+/** Below this many papers `buildFrom` counts on one thread: starting a worker costs more than it saves. */
 const PARALLEL_MIN_PAPERS = 20_000;
 
 const MAX_LIMIT = 1000;
@@ -155,6 +155,7 @@ export class TfIdfIndex {
    * their weights use the idf of the moment (older postings keep theirs until the next build).
    */
   add(papers: readonly IndexedPaper[]): void {
+    if (papers.length === 0) return;
     this.changes++;
     this.reserve(this.ids.length + papers.length);
     if (this.ids.length === 0) {
@@ -280,8 +281,9 @@ export class TfIdfIndex {
 
   /**
    * Takes a paper out of search results. Its postings stay until the next build and are skipped,
-   * and so do its terms' document frequencies: the index keeps no text to recount them from (a
-   * paper replaced by a merge counts twice in them until then, which moves an idf by a hair).
+   * and so do its terms' document frequencies: the index keeps no text to recount them from. A
+   * paper added again counts once more in them each time, until the next build: add again only
+   * papers whose text changed (see sameIndexedText).
    */
   remove(id: string): boolean {
     if (this.forget(id) === undefined) return false;

@@ -22,6 +22,8 @@ function storeOf(stored: Paper[]) {
       asked.push([...ids]);
       return ids.flatMap((id) => stored.find((p) => p.id === id) ?? []);
     },
+    since: async (since: Date) =>
+      stored.filter((p) => !p.publishedAt || Date.parse(p.publishedAt) >= since.getTime()),
   };
 }
 
@@ -60,5 +62,16 @@ describe("PaperShelf", () => {
     shelf.unpin();
     expect(shelf.recent().map((p) => p.id)).toEqual(["demo-new"]);
     expect(shelf.pinned()).toEqual([]);
+  });
+
+  it("answers papers since a date from the store, and pinned ones the store does not hold yet", async () => {
+    const shelf = new PaperShelf(
+      storeOf([paper("stored", 20), paper("stored-old", 90)]),
+      8 * DAY_MS,
+      () => NOW,
+    );
+    shelf.pin([paper("demo", 10), paper("demo-old", 400), paper("demo-undated")]);
+    const since = new Date(NOW.getTime() - 30 * DAY_MS);
+    expect((await shelf.since(since)).map((p) => p.id)).toEqual(["stored", "demo", "demo-undated"]);
   });
 });
