@@ -4,7 +4,7 @@ import type { Config } from "../config.js";
 import { Corpus } from "../core/corpus/corpus.js";
 import { sameIndexedText } from "../core/corpus/merge.js";
 import { PaperShelf } from "../core/corpus/paper-shelf.js";
-import { MAX_WINDOW_DAYS } from "../core/recommender/picks.js";
+import { CANDIDATE_MS } from "../core/recommender/picks.js";
 import { PAGE_SIZE } from "../core/search/count-pages.js";
 import type { Logger } from "../core/log.js";
 import type { Paper } from "../core/paper.js";
@@ -14,9 +14,6 @@ import type { Telemetry } from "../core/telemetry.js";
 import { openStore } from "../storage/open-store.js";
 import { loadBundledPapers } from "./bundled-corpus.js";
 import { timeStoreWrites } from "./timed-store.js";
-
-/** Days of papers held whole in memory: the picks' window, and a day to spare. */
-const RECENT_MS = (MAX_WINDOW_DAYS + 1) * 86_400_000;
 
 /** The loaded data every entry point works on: the store, the search index and where papers are found. */
 export interface App {
@@ -62,7 +59,8 @@ export async function openApp(
   try {
     // Asked before reading: a paper stored in between is read twice, never missed.
     const papersVersion = await store.papers.version();
-    const papers = new PaperShelf(store.papers, RECENT_MS);
+    // Papers that may still be picked are held whole.
+    const papers = new PaperShelf(store.papers, CANDIDATE_MS);
     const { index, bundled } = await buildIndex(store, papers, log);
     log.info({ papers: index.size, store: store.location }, "corpus loaded");
     let unstoredDemo = bundled;

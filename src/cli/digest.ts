@@ -10,7 +10,8 @@ import { errorMessage } from "../core/error-message.js";
 
 export interface DigestCommandDeps {
   store: Store;
-  compose: ComposeDigest;
+  /** The composer for a tick at `at` (whose candidates are that time's new papers). */
+  composeAt(at: Date): Promise<ComposeDigest>;
   out(line: string): void;
   err(line: string): void;
   graceHours: number;
@@ -37,7 +38,7 @@ export async function runDigest(args: string[], deps: DigestCommandDeps): Promis
   }
   const preview = await previewDeliveries({
     store: deps.store,
-    compose: deps.compose,
+    compose: await deps.composeAt(request.at),
     now: request.at,
     graceHours: deps.graceHours,
     log: errorsTo(deps.err),

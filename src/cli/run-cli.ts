@@ -18,6 +18,7 @@ import { PAPER_USAGE, paperArgsProblem, runPaper } from "./paper.js";
 import { PICKS_USAGE, runPicks } from "./picks.js";
 import { STORE_IMPORT_USAGE, runStoreImport } from "./store-import.js";
 import { commandServiceDeps } from "../app/command-deps.js";
+import { CANDIDATE_MS } from "../core/recommender/picks.js";
 
 export const USAGE = `Usage: paperboy <command> [options]
 
@@ -124,11 +125,15 @@ const COMMANDS: Record<string, CommandRunner> = {
       (app) =>
         runDigest(args, {
           store: app.store,
-          compose: createDigestComposer({
-            index: app.index,
-            papers: () => app.papers.recent(),
-            calendar: new ArxivCalendar(env.config.digest.arxivHolidays),
-          }),
+          // The papers of the week before --at, which need not be the ones held now.
+          composeAt: async (at) => {
+            const candidates = await app.papers.since(new Date(at.getTime() - CANDIDATE_MS));
+            return createDigestComposer({
+              index: app.index,
+              papers: () => candidates,
+              calendar: new ArxivCalendar(env.config.digest.arxivHolidays),
+            });
+          },
           graceHours: env.config.digest.graceHours,
           ...env.io,
         }),

@@ -18,7 +18,7 @@ async function run(args: string[], given?: Store) {
     }));
   const code = await runDigest(args, {
     store,
-    compose: composeThree,
+    composeAt: async () => composeThree,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     graceHours: 6,

@@ -27,6 +27,8 @@ export const FIRST_WINDOW_DAYS = 3;
 export const ANNOUNCEMENT_LAG_DAYS = 2;
 /** After a long pause, older papers are stale news: never look back further. */
 export const MAX_WINDOW_DAYS = 7;
+/** How far back a paper may still be a candidate, with a day to spare (the digest pool's hour). */
+export const CANDIDATE_MS = (MAX_WINDOW_DAYS + 1) * 86_400_000;
 
 /** MMR looks at this many candidates per slot: enough to find another topic, few enough to be cheap. */
 const MMR_CANDIDATES_PER_PICK = 4;
