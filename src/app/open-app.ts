@@ -73,8 +73,9 @@ export async function openApp(
       papersVersion,
       storedHere,
       savePapers: async (changed) => {
-        // Indexed first, so that a failed save leaves them searchable. A merge that brought only
-        // a source or upvotes is not indexed again: re-adding a paper counts its terms again.
+        // Indexed first, so that a failed save leaves them searchable. A held paper merged with
+        // only a source or upvotes is not indexed again: re-adding a paper counts its terms again
+        // (an older paper, whose text is not at hand to compare, is).
         index.add(changed.filter((paper) => !sameIndexedText(papers.held(paper.id), paper)));
         papers.hold(changed);
         await store.papers.put(unstoredDemo ? [...papers.pinned(), ...changed] : changed);
