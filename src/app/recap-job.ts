@@ -19,7 +19,7 @@ const SAVED_PAGE = 50;
 export interface RecapJobDeps {
   store: Store;
   /** The papers by id: what a recap's cards show. */
-  papers: Pick<PaperShelf, "get">;
+  papers: Pick<PaperShelf, "byId">;
   adapters: Partial<Record<Platform, DeliveryAdapter>>;
   log: Logger;
   /** The clock; tests pass a fake one. */
@@ -102,8 +102,7 @@ async function postRecap(
     store.votes.topSince(key, slot.weekStart, TOP_VOTED, slot.at),
     savedInWeek(store, key, slot),
   ]);
-  const shown = await deps.papers.get([...votes.map((v) => v.paperId), ...saved.map((s) => s.paperId)]);
-  const byId = new Map(shown.map((paper) => [paper.id, paper]));
+  const byId = await deps.papers.byId([...votes.map((v) => v.paperId), ...saved.map((s) => s.paperId)]);
   const reply = composeRecap({
     key,
     votes,

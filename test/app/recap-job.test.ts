@@ -17,7 +17,10 @@ const PAPERS: Paper[] = ["2612.00001", "2612.00002", "2612.00003", "2612.00004"]
   sources: ["arxiv"],
 }));
 const [A, B, C, D] = PAPERS.map((paper) => paper.id) as [string, string, string, string];
-const papers = { get: async (ids: readonly string[]) => PAPERS.filter((paper) => ids.includes(paper.id)) };
+const papers = {
+  byId: async (ids: readonly string[]) =>
+    new Map(PAPERS.filter((paper) => ids.includes(paper.id)).map((paper) => [paper.id, paper])),
+};
 
 interface Sent {
   chatId: string;

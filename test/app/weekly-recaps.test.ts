@@ -43,7 +43,7 @@ describe("weekly recaps in the running app", () => {
     await store.votes.cast(KEY, PAPER.id, "1", 1, new Date("2026-12-02T10:00:00Z"));
     const deps = {
       store,
-      papers: { get: async () => [PAPER] },
+      papers: { byId: async () => new Map([[PAPER.id, PAPER]]) },
       adapters: { discord: adapter },
       log: quiet,
       now: () => now,

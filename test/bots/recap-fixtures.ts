@@ -24,9 +24,12 @@ function paperById(id: string): Paper {
 }
 
 /** The bundled and test papers by id, as an instance's shelf finds them. */
-export function paperShelf(): { get(ids: readonly string[]): Promise<Paper[]> } {
-  const byId = new Map(allPapers().map((paper) => [paper.id, paper]));
-  return { get: async (ids) => ids.flatMap((id) => byId.get(id) ?? []) };
+export function paperShelf(): { byId(ids: readonly string[]): Promise<Map<string, Paper>> } {
+  const papers = allPapers();
+  return {
+    byId: async (ids) =>
+      new Map(papers.filter((paper) => ids.includes(paper.id)).map((paper) => [paper.id, paper])),
+  };
 }
 
 /** The channel's digest with the three papers, as the scheduler composes it: members vote and save under it. */

@@ -95,13 +95,12 @@ async function findPage(
 
 /** The results as cards; a paper the caller muted is still shown, marked as such. */
 async function findCards(env: CommandEnv, ctx: CommandContext, results: readonly SearchHit[]) {
-  const [profile, papers] = await Promise.all([
+  const [profile, byId] = await Promise.all([
     env.store.profiles.get(targetKey(ctx.target)),
-    env.papers.get(results.map(({ id }) => id)),
+    env.papers.byId(results.map(({ id }) => id)),
   ]);
   const mutes = profile?.mutes ?? [];
   const muter = mutes.length > 0 ? new MuteMatcher(mutes) : undefined;
-  const byId = new Map(papers.map((paper) => [paper.id, paper]));
   return results.map(({ id, score, matched }) => {
     const paper = byId.get(id);
     // Counted in the total, so shown: searchable, but its record could not be read.

@@ -38,7 +38,7 @@ async function savedPage(ctx: CommandContext, env: CommandEnv, page: number): Pr
   if (page > pages)
     return errorReply(`${owner} has ${pages} page${pages === 1 ? "" : "s"}.`, "Use /saved 1.");
   const inChannel = ctx.target.kind === "channel";
-  const shown = new Map((await env.papers.get(papers.map(({ paperId }) => paperId))).map((p) => [p.id, p]));
+  const shown = await env.papers.byId(papers.map(({ paperId }) => paperId));
   const cards = papers.map((saved) => {
     const { paperId, savedAt } = saved;
     // A channel's list says who saved each paper; a user's own list needs no such line.

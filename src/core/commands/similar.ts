@@ -17,8 +17,7 @@ export const similarCommand: Command = {
     const outcome = vector
       ? env.index.rank(vector, { limit: SIMILAR_COUNT, filter: (id) => id !== paper.id })
       : { results: [] };
-    const others = await env.papers.get(outcome.results.map(({ id }) => id));
-    const byId = new Map(others.map((other) => [other.id, other]));
+    const byId = await env.papers.byId(outcome.results.map(({ id }) => id));
     const shown = outcome.results.flatMap(({ id, score, matched }) => {
       const other = byId.get(id);
       return other ? [paperCard(other, { score, matched })] : [];

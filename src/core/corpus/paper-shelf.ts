@@ -60,10 +60,20 @@ export class PaperShelf {
 
   /** Papers by id in the order asked, unknown ids left out: held ones at once, the rest from the store. */
   async get(ids: readonly string[]): Promise<Paper[]> {
+    const found = await this.byId(ids);
+    return [...new Set(ids)].flatMap((id) => found.get(id) ?? []);
+  }
+
+  /** The papers with these ids that are known, by id (what cards are looked up in). */
+  async byId(ids: readonly string[]): Promise<Map<string, Paper>> {
     const missing = ids.filter((id) => !this.#held.has(id));
     const fetched = missing.length === 0 ? [] : await this.stored.get(missing);
     const found = new Map(fetched.map((paper) => [paper.id, paper]));
-    return [...new Set(ids)].flatMap((id) => this.#held.get(id) ?? found.get(id) ?? []);
+    for (const id of ids) {
+      const held = this.#held.get(id);
+      if (held) found.set(id, held);
+    }
+    return found;
   }
 
   /**
