@@ -66,7 +66,7 @@ export const unfollowCommand: Command = {
 async function followedReply(name: string, ctx: CommandContext, env: CommandEnv): Promise<Reply> {
   const matcher = new AuthorMatcher([name]);
   const matching: Paper[] = [];
-  for await (const page of everyPaper(env)) {
+  for await (const page of env.papers.pages(SCAN_PAGE)) {
     for (const paper of page) if (matcher.matches(paper.authors) !== undefined) matching.push(paper);
   }
   const whose = ctx.target.kind === "channel" ? "this channel's" : "your";
@@ -85,16 +85,6 @@ async function followedReply(name: string, ctx: CommandContext, env: CommandEnv)
     lines.push("If that is more than one person, /unfollow and follow the full name instead.");
   }
   return infoReply(lines);
-}
-
-/** Every paper, a page at a time: the store's, or the demo corpus held in memory before any is stored. */
-async function* everyPaper(env: CommandEnv): AsyncIterable<readonly Paper[]> {
-  let stored = false;
-  for await (const page of env.store.papers.pages(SCAN_PAGE)) {
-    stored = true;
-    yield page;
-  }
-  if (!stored) yield env.papers.recent();
 }
 
 /** The reply with a button that undoes the change, when the action fits a button. */

@@ -12,7 +12,7 @@ export class PaperShelf {
 
   /** Holds papers published at most `keepMs` before `now()` (and undated ones). */
   constructor(
-    private readonly stored: Pick<PaperRecords, "get" | "since">,
+    private readonly stored: Pick<PaperRecords, "get" | "since" | "pages">,
     private readonly keepMs: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -87,6 +87,16 @@ export class PaperShelf {
       (paper) => !ids.has(paper.id) && !publishedBefore(paper, since.getTime()),
     );
     return [...stored, ...pinned];
+  }
+
+  /**
+   * Every paper, at most `size` a page: the store's, then the pinned ones (the demo corpus, which
+   * the store holds none of until the first save stores it and unpins it).
+   */
+  async *pages(size: number): AsyncIterable<Paper[]> {
+    yield* this.stored.pages(size);
+    const pinned = this.pinned();
+    for (let from = 0; from < pinned.length; from += size) yield pinned.slice(from, from + size);
   }
 
   /** One paper by id, or undefined. */

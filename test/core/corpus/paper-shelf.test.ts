@@ -22,6 +22,9 @@ function storeOf(stored: Paper[]) {
       asked.push([...ids]);
       return ids.flatMap((id) => stored.find((p) => p.id === id) ?? []);
     },
+    async *pages(size: number) {
+      for (let from = 0; from < stored.length; from += size) yield stored.slice(from, from + size);
+    },
     since: async (since: Date) =>
       stored.filter((p) => !p.publishedAt || Date.parse(p.publishedAt) >= since.getTime()),
   };
@@ -73,5 +76,13 @@ describe("PaperShelf", () => {
     shelf.pin([paper("demo", 10), paper("demo-old", 400), paper("demo-undated")]);
     const since = new Date(NOW.getTime() - 30 * DAY_MS);
     expect((await shelf.since(since)).map((p) => p.id)).toEqual(["stored", "demo", "demo-undated"]);
+  });
+
+  it("pages through the store's papers, then the pinned ones", async () => {
+    const shelf = new PaperShelf(storeOf([paper("a", 1), paper("b", 90), paper("c")]), 8 * DAY_MS, () => NOW);
+    shelf.pin([paper("demo", 400)]);
+    const pages: string[][] = [];
+    for await (const page of shelf.pages(2)) pages.push(page.map((p) => p.id));
+    expect(pages).toEqual([["a", "b"], ["c"], ["demo"]]);
   });
 });
