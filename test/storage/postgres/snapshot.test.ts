@@ -6,6 +6,7 @@ import { StoreWriteError } from "../../../src/core/store/errors.js";
 import type { Store } from "../../../src/core/store/port.js";
 import { openPostgresStore } from "../../../src/storage/postgres/open-postgres-store.js";
 import { makeTestDb } from "../../helpers/postgres.js";
+import { noCounts } from "../../store/contract/snapshot-fixture.js";
 import type { TestDb } from "../../helpers/postgres.js";
 
 const reply: Reply = { kind: "papers", lines: ["Today's papers"], cards: [], buttons: [] };
@@ -218,15 +219,6 @@ describe("Postgres store: snapshot and replaceAll", () => {
     });
     await store.replaceAll(aSnapshot());
     await store.replaceAll(empty);
-    expect(await store.counts()).toEqual({
-      papers: 0,
-      profiles: 0,
-      subscriptions: 0,
-      deliveries: 0,
-      sent: 0,
-      libraries: 0,
-      saved: 0,
-      votes: 0,
-    });
+    expect(await store.counts()).toEqual(noCounts);
   });
 });
