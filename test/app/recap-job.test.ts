@@ -1,10 +1,10 @@
+import { recapSubscription } from "../core/recap/recap-subscription.js";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createRecapJob } from "../../src/app/recap-job.js";
 import type { Reply } from "../../src/core/commands/reply.js";
 import type { DeliveryAdapter, SendResult } from "../../src/core/delivery/port.js";
 import type { Logger } from "../../src/core/log.js";
 import type { Paper } from "../../src/core/paper.js";
-import type { Subscription } from "../../src/core/records.js";
 import type { Store } from "../../src/core/store/port.js";
 import { openMemoryStore } from "../../src/storage/files/memory-store.js";
 
@@ -25,21 +25,6 @@ const papers = {
 interface Sent {
   chatId: string;
   reply: Reply;
-}
-
-function channelSubscription(timezone: string, extra: Partial<Subscription> = {}): Subscription {
-  return {
-    time: "08:00",
-    timezone,
-    days: "daily",
-    count: 5,
-    quietNote: true,
-    chatId: "900",
-    ownerId: "55",
-    createdAt: "2026-01-01T00:00:00.000Z",
-    recap: { day: "friday", time: "16:00" },
-    ...extra,
-  };
 }
 
 let store: Store;
@@ -79,7 +64,7 @@ beforeEach(() => {
 
 describe("the weekly recap job", () => {
   it("posts once at its slot in the channel's zone, not again that week after a restart, and again the next week", async () => {
-    await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo"));
+    await store.subscriptions.put(KEY, recapSubscription("Asia/Tokyo"));
     // Friday 2026-12-11 16:00 in Tokyo is 07:00 UTC; its week runs from the Friday before, 16:00 Tokyo.
     await vote(A, "m1", "2026-12-09T03:00:00Z");
     await vote(A, "m2", "2026-12-09T04:00:00Z");
@@ -115,7 +100,7 @@ describe("the weekly recap job", () => {
   });
 
   it("sends nothing for a week without votes or saves, and logs the tick", async () => {
-    await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo"));
+    await store.subscriptions.put(KEY, recapSubscription("Asia/Tokyo"));
     await tickAt("2026-12-11T07:00:00Z");
     expect(sends).toHaveLength(0);
     expect(logged).toContainEqual({
@@ -132,7 +117,7 @@ describe("the weekly recap job", () => {
   });
 
   it("follows the zone's clock change: New York's first summer-time week", async () => {
-    await store.subscriptions.put(KEY, channelSubscription("America/New_York"));
+    await store.subscriptions.put(KEY, recapSubscription("America/New_York"));
     // Clocks went forward on Sunday 2026-03-08: Friday 16:00 EDT is 20:00 UTC, an hour earlier than
     // the week before (21:00 UTC), and the week counted runs from that earlier slot.
     await vote(C, "m1", "2026-03-04T12:00:00Z");
@@ -152,7 +137,7 @@ describe("the weekly recap job", () => {
   });
 
   it("logs a failed send and does not try again that week", async () => {
-    await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo"));
+    await store.subscriptions.put(KEY, recapSubscription("Asia/Tokyo"));
     await vote(A, "m1", "2026-12-09T03:00:00Z");
     result = { ok: false, kind: "retry", reason: "HTTP 503" };
     await tickAt("2026-12-11T07:00:00Z");
@@ -174,7 +159,7 @@ describe("the weekly recap job", () => {
   });
 
   it("catches up within six hours of the slot, and lets a later one go", async () => {
-    await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo"));
+    await store.subscriptions.put(KEY, recapSubscription("Asia/Tokyo"));
     await vote(A, "m1", "2026-12-09T03:00:00Z");
     await tickAt("2026-12-11T13:00:00Z"); // 22:00 in Tokyo: six hours late
     expect(sends).toHaveLength(1);
@@ -184,7 +169,7 @@ describe("the weekly recap job", () => {
   });
 
   it("counts a vote or save made after the slot in the next week's recap only, even in a late recap", async () => {
-    await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo"));
+    await store.subscriptions.put(KEY, recapSubscription("Asia/Tokyo"));
     await vote(A, "m1", "2026-12-09T03:00:00Z");
     // After Friday's 16:00 Tokyo slot (07:00 UTC), before the late recap goes out at 09:00 UTC.
     await vote(B, "m1", "2026-12-11T08:00:00Z");
@@ -197,12 +182,12 @@ describe("the weekly recap job", () => {
 
   it("skips paused subscriptions, subscriptions without a recap, and people's own digests", async () => {
     const paused = { reason: "Missing Access", at: "2026-12-01T00:00:00.000Z" };
-    await store.subscriptions.put(KEY, channelSubscription("Asia/Tokyo", { paused }));
+    await store.subscriptions.put(KEY, recapSubscription("Asia/Tokyo", { paused }));
     await store.subscriptions.put(
       "discord:channel:901",
-      channelSubscription("Asia/Tokyo", { recap: undefined }),
+      recapSubscription("Asia/Tokyo", { recap: undefined }),
     );
-    await store.subscriptions.put("discord:user:7", channelSubscription("Asia/Tokyo"));
+    await store.subscriptions.put("discord:user:7", recapSubscription("Asia/Tokyo"));
     for (const key of [KEY, "discord:channel:901", "discord:user:7"])
       await store.votes.cast(key, A, "m1", 1, new Date("2026-12-09T03:00:00Z"));
     await tickAt("2026-12-11T07:00:00Z");

@@ -1,3 +1,4 @@
+import { recapSubscription } from "../core/recap/recap-subscription.js";
 import { describe, expect, it } from "vitest";
 import { startWeeklyRecaps } from "../../src/app/weekly-recaps.js";
 import type { Reply } from "../../src/core/commands/reply.js";
@@ -29,17 +30,7 @@ describe("weekly recaps in the running app", () => {
     };
     // Last Friday's 16:00 UTC slot has passed within the grace window.
     const now = new Date("2026-12-04T17:00:00Z");
-    await store.subscriptions.put(KEY, {
-      time: "08:00",
-      timezone: "UTC",
-      days: "daily",
-      count: 5,
-      quietNote: true,
-      chatId: "900",
-      ownerId: "55",
-      createdAt: "2026-01-01T00:00:00.000Z",
-      recap: { day: "friday", time: "16:00" },
-    });
+    await store.subscriptions.put(KEY, recapSubscription("UTC"));
     await store.votes.cast(KEY, PAPER.id, "1", 1, new Date("2026-12-02T10:00:00Z"));
     const deps = {
       store,

@@ -1,22 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { dueRecapSlot, isoWeek, nextRecapSlot } from "../../../src/core/recap/recap-slot.js";
 import type { Subscription, WeeklyRecap } from "../../../src/core/records.js";
+import { recapSubscription } from "./recap-subscription.js";
 
 const date = (iso: string) => {
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
   return { year, month, day };
 };
-const subscription = (recap: WeeklyRecap, timezone = "Europe/Paris"): Subscription => ({
-  time: "08:00",
-  timezone,
-  days: "daily",
-  count: 5,
-  quietNote: true,
-  chatId: "900",
-  ownerId: "55",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  recap,
-});
+const subscription = (recap: WeeklyRecap, timezone = "Europe/Paris"): Subscription =>
+  recapSubscription(timezone, { recap });
 
 describe("recap slots", () => {
   it("names ISO weeks across year ends", () => {
