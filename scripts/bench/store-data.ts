@@ -1,4 +1,11 @@
-import type { Delivery, Profile, SentPaper, StoreSnapshot, Subscription } from "../../src/core/records.js";
+import {
+  type Delivery,
+  emptySnapshot,
+  type Profile,
+  type SentPaper,
+  type StoreSnapshot,
+  type Subscription,
+} from "../../src/core/records.js";
 import type { TargetKey } from "../../src/core/target.js";
 
 /** What each synthetic user holds: a month of daily digests of five papers, all sent. */
@@ -78,16 +85,7 @@ export function syntheticUsers(): SyntheticUsers {
  */
 export function syntheticSnapshot(users: number, options: { history: boolean }): StoreSnapshot {
   const made = syntheticUsers();
-  const snapshot: StoreSnapshot = {
-    papers: [],
-    profiles: new Map(),
-    subscriptions: new Map(),
-    deliveries: [],
-    sent: new Map(),
-    libraries: new Map(),
-    saved: new Map(),
-    votes: new Map(),
-  };
+  const snapshot: StoreSnapshot = emptySnapshot();
   for (let index = 0; index < users; index++) {
     const key = userKey(index);
     snapshot.profiles.set(key, made.profile(index));

@@ -209,6 +209,20 @@ export interface StoreSnapshot {
   votes: Map<TargetKey, CastVote[]>;
 }
 
+/** A snapshot holding nothing, to be filled. */
+export function emptySnapshot(): StoreSnapshot {
+  return {
+    papers: [],
+    profiles: new Map(),
+    subscriptions: new Map(),
+    deliveries: [],
+    sent: new Map(),
+    libraries: new Map(),
+    saved: new Map(),
+    votes: new Map(),
+  };
+}
+
 /**
  * One source's latest ingestion: when it ran and what it brought, or why it failed. Operational,
  * not user data: what `/status` shows so that a quiet day can be told from a broken source.
@@ -240,4 +254,18 @@ export interface StoreCounts {
   saved: number;
   /** Votes (one per member and paper), over all targets. */
   votes: number;
+}
+
+/** What an empty store counts. */
+export function emptyCounts(): StoreCounts {
+  return {
+    papers: 0,
+    profiles: 0,
+    subscriptions: 0,
+    deliveries: 0,
+    sent: 0,
+    libraries: 0,
+    saved: 0,
+    votes: 0,
+  };
 }

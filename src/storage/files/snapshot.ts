@@ -1,4 +1,4 @@
-import type { Delivery, StoreCounts, StoreSnapshot } from "../../core/records.js";
+import { type Delivery, emptySnapshot, type StoreCounts, type StoreSnapshot } from "../../core/records.js";
 import type { TargetKey } from "../../core/target.js";
 import { copyJson } from "./json-copy.js";
 import type { RecordData, ShardKind, TargetLog } from "./record-data.js";
@@ -46,14 +46,8 @@ export function countsOf(data: RecordData): StoreCounts {
 /** Everything in `data`, copied. */
 export function snapshotOf(data: RecordData): StoreSnapshot {
   const snapshot: StoreSnapshot = {
+    ...emptySnapshot(),
     papers: data.papers.list.map((paper) => copyJson(paper)),
-    profiles: new Map(),
-    subscriptions: new Map(),
-    deliveries: [],
-    sent: new Map(),
-    libraries: new Map(),
-    saved: new Map(),
-    votes: new Map(),
   };
   for (const [key, profile] of data.profiles.entries()) snapshot.profiles.set(key, copyJson(profile));
   for (const [key, sub] of data.subscriptions.entries()) snapshot.subscriptions.set(key, copyJson(sub));

@@ -1,4 +1,5 @@
 import type { Paper } from "../../core/paper.js";
+import { emptyCounts } from "../../core/records.js";
 import type {
   CastVote,
   SavedPaper,
@@ -33,18 +34,7 @@ SELECT (SELECT count(*) FROM papers)::int AS papers,
 /** Store.counts(): one statement, so one moment. */
 export async function counts(db: Db): Promise<StoreCounts> {
   const [row] = await db.query<StoreCounts>(countsSql);
-  return (
-    row ?? {
-      papers: 0,
-      profiles: 0,
-      subscriptions: 0,
-      deliveries: 0,
-      sent: 0,
-      libraries: 0,
-      saved: 0,
-      votes: 0,
-    }
-  );
+  return row ?? emptyCounts();
 }
 
 /**

@@ -3,7 +3,7 @@ import type { IngestRun } from "../../../src/core/records.js";
 import { StoreWriteError } from "../../../src/core/store/errors.js";
 import { ada, aPaper, minutesAfter, t0 } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
-import { anEmptySnapshot } from "./snapshot-fixture.js";
+import { emptySnapshot } from "./snapshot-fixture.js";
 
 function aRun(source: string, overrides: Partial<IngestRun> = {}): IngestRun {
   return { source, at: t0.toISOString(), added: 12, merged: 3, ...overrides };
@@ -75,13 +75,13 @@ export function ingestRunCases(handle: StoreHandle): void {
       await store.ingestRuns.record(aRun("hf"));
       await store.profiles.update(ada, t0, (profile) => void profile.interests.push("graphs"));
       const snapshot = await store.snapshot();
-      expect(Object.keys(snapshot).sort()).toEqual(Object.keys(anEmptySnapshot()).sort());
+      expect(Object.keys(snapshot).sort()).toEqual(Object.keys(emptySnapshot()).sort());
       expect(Object.keys(await store.counts())).not.toContain("ingestRuns");
       const other = await handle.fresh();
       await other.ingestRuns.record(aFailedRun("arxiv", "refused"));
       await other.replaceAll({ ...snapshot, papers: [aPaper("2403.00001")] });
       expect(await other.ingestRuns.latest()).toStrictEqual([aFailedRun("arxiv", "refused")]);
-      await store.replaceAll(anEmptySnapshot());
+      await store.replaceAll(emptySnapshot());
       expect(await store.ingestRuns.latest()).toStrictEqual([aRun("hf")]);
     });
   });

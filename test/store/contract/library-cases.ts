@@ -4,7 +4,7 @@ import { StoreWriteError } from "../../../src/core/store/errors.js";
 import type { TargetKey } from "../../../src/core/target.js";
 import { ada, aLibrary, aLibraryPaper, bob, lab, minutesAfter, t0 } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
-import { anEmptySnapshot, plainSnapshot } from "./snapshot-fixture.js";
+import { emptySnapshot, plainSnapshot } from "./snapshot-fixture.js";
 
 /** A second import: other papers, a later time. */
 function anotherLibrary(): Library {
@@ -142,7 +142,7 @@ export function libraryCases(handle: StoreHandle): void {
       const snapshot = await store.snapshot();
       expect(plainSnapshot(snapshot)).toStrictEqual(
         plainSnapshot({
-          ...anEmptySnapshot(),
+          ...emptySnapshot(),
           libraries: new Map([
             [ada, aFullLibrary("ada")],
             [lab, aFullLibrary("lab")],
@@ -221,10 +221,10 @@ export function libraryFailureCases(handle: StoreHandle): void {
       const store = handle.store;
       await store.libraries.put(ada, aLibrary());
       handle.failNextWrite();
-      const replacing = store.replaceAll({ ...anEmptySnapshot(), libraries: new Map([[lab, aLibrary()]]) });
+      const replacing = store.replaceAll({ ...emptySnapshot(), libraries: new Map([[lab, aLibrary()]]) });
       await expect(replacing).rejects.toBeInstanceOf(StoreWriteError);
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(
-        plainSnapshot({ ...anEmptySnapshot(), libraries: new Map([[ada, aLibrary()]]) }),
+        plainSnapshot({ ...emptySnapshot(), libraries: new Map([[ada, aLibrary()]]) }),
       );
     });
   });

@@ -3,7 +3,7 @@ import type { Paper, PaperSource } from "../../../src/core/paper.js";
 import type { PaperRecords } from "../../../src/core/store/port.js";
 import { aPaper } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
-import { anEmptySnapshot } from "./snapshot-fixture.js";
+import { emptySnapshot } from "./snapshot-fixture.js";
 
 const ids = (papers: readonly Paper[]): string[] => papers.map((paper) => paper.id);
 
@@ -106,7 +106,7 @@ export function paperReadCases(handle: StoreHandle): void {
       const { store } = handle;
       await store.papers.put([dated("gone", undefined)]);
       await store.replaceAll({
-        ...anEmptySnapshot(),
+        ...emptySnapshot(),
         papers: [
           dated("new", "2024-03-10T00:00:00Z"),
           dated("old", "2024-01-01T00:00:00Z"),

@@ -5,7 +5,7 @@ import type { Store } from "../../../src/core/store/port.js";
 import type { TargetKey } from "../../../src/core/target.js";
 import { ada, bob, lab, t0 } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
-import { aSavedPaper, anEmptySnapshot, plainSnapshot } from "./snapshot-fixture.js";
+import { aSavedPaper, emptySnapshot, plainSnapshot } from "./snapshot-fixture.js";
 
 /** `count` papers saved a minute apart, newest first: `p<count-1>` … `p0`. */
 function savedNewestFirst(count: number, savedBy = "42"): SavedPaper[] {
@@ -23,7 +23,7 @@ async function saveAll(store: Store, key: TargetKey, papers: readonly SavedPaper
 /** A store whose `key` holds a list of `count` papers, loaded in one replaceAll (saving 2,000 one by one is slow). */
 async function withList(store: Store, key: TargetKey, count: number): Promise<SavedPaper[]> {
   const papers = savedNewestFirst(count);
-  await store.replaceAll({ ...anEmptySnapshot(), saved: new Map([[key, papers]]) });
+  await store.replaceAll({ ...emptySnapshot(), saved: new Map([[key, papers]]) });
   return papers;
 }
 
@@ -244,7 +244,7 @@ export function readingListCases(handle: StoreHandle): void {
         [ada, [aSavedPaper("a", "100", 9), aSavedPaper("b", "100", 9)]],
       ]);
       const snapshot = await store.snapshot();
-      expect(plainSnapshot(snapshot)).toStrictEqual(plainSnapshot({ ...anEmptySnapshot(), saved: expected }));
+      expect(plainSnapshot(snapshot)).toStrictEqual(plainSnapshot({ ...emptySnapshot(), saved: expected }));
       const other = await handle.fresh();
       await other.readingLists.save(bob, aSavedPaper("other", "bob"));
       await other.replaceAll(snapshot);
@@ -259,7 +259,7 @@ export function readingListCases(handle: StoreHandle): void {
     it("replaceAll puts a list given out of order newest first", async () => {
       const store = handle.store;
       const given = [aSavedPaper("old", "1", 0), aSavedPaper("new", "1", 10), aSavedPaper("mid", "1", 5)];
-      await store.replaceAll({ ...anEmptySnapshot(), saved: new Map([[lab, given]]) });
+      await store.replaceAll({ ...emptySnapshot(), saved: new Map([[lab, given]]) });
       expect((await store.readingLists.all(lab)).map((paper) => paper.paperId)).toEqual([
         "new",
         "mid",
@@ -325,12 +325,12 @@ export function readingListFailureCases(handle: StoreHandle): void {
       await store.readingLists.save(ada, aSavedPaper("kept", "100"));
       handle.failNextWrite();
       const replacing = store.replaceAll({
-        ...anEmptySnapshot(),
+        ...emptySnapshot(),
         saved: new Map([[lab, [aSavedPaper("new", "42")]]]),
       });
       await expect(replacing).rejects.toBeInstanceOf(StoreWriteError);
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(
-        plainSnapshot({ ...anEmptySnapshot(), saved: new Map([[ada, [aSavedPaper("kept", "100")]]]) }),
+        plainSnapshot({ ...emptySnapshot(), saved: new Map([[ada, [aSavedPaper("kept", "100")]]]) }),
       );
     });
   });

@@ -21,7 +21,7 @@ import {
 import type { StoreHandle } from "./helpers.js";
 import {
   aMixSnapshot,
-  anEmptySnapshot,
+  emptySnapshot,
   mixCounts,
   mixLease,
   mixSendingLease,
@@ -100,8 +100,8 @@ export function replaceAllCases(handle: StoreHandle): void {
     it("an empty snapshot empties the store", async () => {
       const store = handle.store;
       await writeAMix(store);
-      await store.replaceAll(anEmptySnapshot());
-      expect(plainSnapshot(await store.snapshot())).toStrictEqual(plainSnapshot(anEmptySnapshot()));
+      await store.replaceAll(emptySnapshot());
+      expect(plainSnapshot(await store.snapshot())).toStrictEqual(plainSnapshot(emptySnapshot()));
       expect(await store.counts()).toStrictEqual(noCounts);
       expect(await store.papers.all()).toEqual([]);
       expect(await store.libraries.sizes([ada, lab, bob])).toEqual(new Map());

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { aClaim, ada, aLibraryPaper, claimOne, lab, sent, t0, tenMinutes } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
-import { aMixSnapshot, anEmptySnapshot, plainSnapshot, writeAMix } from "./snapshot-fixture.js";
+import { aMixSnapshot, emptySnapshot, plainSnapshot, writeAMix } from "./snapshot-fixture.js";
 
 /** snapshot(): everything a store holds, as the plain records that were written. */
 export function snapshotCases(handle: StoreHandle): void {
   describe("snapshot", () => {
     it("an empty store's snapshot holds nothing", async () => {
-      expect(plainSnapshot(await handle.store.snapshot())).toStrictEqual(plainSnapshot(anEmptySnapshot()));
+      expect(plainSnapshot(await handle.store.snapshot())).toStrictEqual(plainSnapshot(emptySnapshot()));
     });
 
     it("after a mix of writes it answers exactly what was written", async () => {

@@ -281,18 +281,7 @@ export const noCounts: StoreCounts = {
   votes: 0,
 };
 
-export function anEmptySnapshot(): StoreSnapshot {
-  return {
-    papers: [],
-    profiles: new Map(),
-    subscriptions: new Map(),
-    deliveries: [],
-    sent: new Map(),
-    libraries: new Map(),
-    saved: new Map(),
-    votes: new Map(),
-  };
-}
+export { emptySnapshot } from "../../../src/core/records.js";
 
 /** A snapshot as plain arrays, so `toStrictEqual` also sees keys whose value is `undefined`. */
 export interface PlainSnapshot {

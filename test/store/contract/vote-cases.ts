@@ -5,7 +5,7 @@ import type { Store, VoteTotals } from "../../../src/core/store/port.js";
 import type { TargetKey } from "../../../src/core/target.js";
 import { ada, bob, lab, minutesAfter, t0 } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
-import { aCastVote, anEmptySnapshot, plainSnapshot } from "./snapshot-fixture.js";
+import { aCastVote, emptySnapshot, plainSnapshot } from "./snapshot-fixture.js";
 
 /** Casts a vote `minutes` after t0. */
 function cast(
@@ -210,7 +210,7 @@ export function voteCases(handle: StoreHandle): void {
         [ada, [aCastVote("p1", "me", 1, 5)]],
       ]);
       const snapshot = await store.snapshot();
-      expect(plainSnapshot(snapshot)).toStrictEqual(plainSnapshot({ ...anEmptySnapshot(), votes: expected }));
+      expect(plainSnapshot(snapshot)).toStrictEqual(plainSnapshot({ ...emptySnapshot(), votes: expected }));
       const other = await handle.fresh();
       await cast(other, bob, "p1", "other", 1);
       await other.replaceAll(snapshot);
@@ -227,7 +227,7 @@ export function voteCases(handle: StoreHandle): void {
     it("replaceAll takes votes given in any order", async () => {
       const store = handle.store;
       const given = [aCastVote("p2", "m1", 1, 0), aCastVote("p1", "m2", -1, 1), aCastVote("p1", "m1", 1, 2)];
-      await store.replaceAll({ ...anEmptySnapshot(), votes: new Map([[lab, given]]) });
+      await store.replaceAll({ ...emptySnapshot(), votes: new Map([[lab, given]]) });
       expect((await store.snapshot()).votes.get(lab)).toStrictEqual([given[2], given[1], given[0]]);
       expect(await cast(store, lab, "p1", "m2", null, 3)).toStrictEqual({ up: 1, down: 0 });
     });
@@ -281,12 +281,12 @@ export function voteFailureCases(handle: StoreHandle): void {
       await cast(store, ada, "p1", "me", 1);
       handle.failNextWrite();
       const replacing = store.replaceAll({
-        ...anEmptySnapshot(),
+        ...emptySnapshot(),
         votes: new Map([[lab, [aCastVote("p1", "m1", -1)]]]),
       });
       await expect(replacing).rejects.toBeInstanceOf(StoreWriteError);
       expect(plainSnapshot(await store.snapshot())).toStrictEqual(
-        plainSnapshot({ ...anEmptySnapshot(), votes: new Map([[ada, [aCastVote("p1", "me", 1)]]]) }),
+        plainSnapshot({ ...emptySnapshot(), votes: new Map([[ada, [aCastVote("p1", "me", 1)]]]) }),
       );
     });
   });
