@@ -1,6 +1,7 @@
 import type { Library } from "../records.js";
 import {
   buildProfileModel,
+  feedbackCentroids,
   interestVectors,
   type ProfileModel,
   type ProfileSignals,
@@ -23,8 +24,8 @@ interface Remembered {
 /**
  * Each target's profile model, kept across digests and runs until its interests or feedback change
  * (compared by content, so no writer has to remember to mark a profile changed); when the index
- * grows, only the interest vectors are recomputed (words change weight, new words become known).
- * Most of thousands of profiles change rarely.
+ * grows, the interest vectors and feedback centroids are recomputed (words change weight, new words
+ * become known) and the library's model is kept. Most of thousands of profiles change rarely.
  */
 export class ProfileModelCache {
   readonly #models = new Map<string, Remembered>();
@@ -37,8 +38,12 @@ export class ProfileModelCache {
     const libraryImportedAt = library?.importedAt ?? "";
     if (remembered && unchanged(remembered, profile) && remembered.libraryImportedAt === libraryImportedAt) {
       if (remembered.indexGeneration === indexGeneration) return remembered.model;
-      // Feedback centroids come from stored paper vectors, which a growing index keeps.
-      remembered.model = { ...remembered.model, interests: interestVectors(profile.interests, this.vectors) };
+      // Terms weigh by the idf of the moment, in stated interests and in the papers' sketches alike.
+      remembered.model = {
+        ...remembered.model,
+        interests: interestVectors(profile.interests, this.vectors),
+        ...feedbackCentroids(profile, this.vectors),
+      };
       remembered.indexGeneration = indexGeneration;
       return remembered.model;
     }

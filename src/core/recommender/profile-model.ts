@@ -62,8 +62,7 @@ export function buildProfileModel(
 ): ProfileModel {
   const model: ProfileModel = {
     interests: interestVectors(profile.interests, vectors),
-    liked: centroid(profile.liked.slice(-FEEDBACK_WINDOW), vectors),
-    disliked: centroid(profile.disliked.slice(-FEEDBACK_WINDOW), vectors),
+    ...feedbackCentroids(profile, vectors),
     judged: new Set([...profile.liked, ...profile.disliked]),
   };
   return library.length > 0 ? withLibrary(model, buildLibraryModel(library, vectors)) : model;
@@ -79,6 +78,17 @@ export function interestVectors(phrases: readonly string[], vectors: VectorCache
   return phrases
     .map((phrase) => ({ phrase, vector: vectors.phrase(phrase) }))
     .filter(({ vector }) => vector.ids.length > 0);
+}
+
+/** The centroids of the latest liked and disliked papers (see FEEDBACK_WINDOW). */
+export function feedbackCentroids(
+  profile: ProfileSignals,
+  vectors: VectorCache,
+): Pick<ProfileModel, "liked" | "disliked"> {
+  return {
+    liked: centroid(profile.liked.slice(-FEEDBACK_WINDOW), vectors),
+    disliked: centroid(profile.disliked.slice(-FEEDBACK_WINDOW), vectors),
+  };
 }
 
 /** Whether the profile says anything a paper could match. */

@@ -10,8 +10,6 @@ export interface CountJob {
   titleWeight: number;
   papers: number;
   chars: number;
-  /** Where the weights of the rows go: shared memory, so that the postings can later be written over it. */
-  room: Float32Array;
 }
 
 /** The last message: every batch has been sent. */

@@ -1,8 +1,8 @@
 import { CountingWorker } from "./count-in-worker.js";
 import type { CountedShare } from "./count-job.js";
-import { expectedEntries, type IndexedPaper, type PaperText, RowCounter, textLength } from "./count-rows.js";
+import { type IndexedPaper, type PaperText, RowCounter, textLength } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
-import { renumberTerms } from "./term-order.js";
+import { renumberEntries, renumberTerms } from "./term-order.js";
 import type { Vocabulary } from "./vocabulary.js";
 
 /** Papers per page of `pagesOf`, as the store reads them. */
@@ -120,9 +120,7 @@ interface Counters {
 
 /**
  * This thread's counter and, with `parallel`, the worker's, sized for their shares of the expected
- * papers. Their weights share one buffer, this thread's first: the postings' documents are later
- * written over it once spent (see PostingLists.fromRows). Room never written to costs address
- * space, not memory.
+ * papers, in shared memory. Room never written to costs address space, not memory.
  */
 function startCounting(
   first: readonly PaperText[],
@@ -134,28 +132,13 @@ function startCounting(
   const papers = Math.max(expected, first.length);
   const chars = Math.ceil((textLength(first, 0, first.length) / first.length) * papers * SIZE_MARGIN);
   if (!parallel) return { near: new RowCounter(titleWeight, vocabulary, papers, chars) };
-  const nearRoom = expectedEntries(Math.ceil(chars * NEAR_SHARE));
-  const farChars = Math.ceil(chars * FAR_SHARE);
-  const farRoom = expectedEntries(farChars);
-  const room = new Float32Array(new SharedArrayBuffer((nearRoom + farRoom) * Float32Array.BYTES_PER_ELEMENT));
-  const near = new RowCounter(
-    titleWeight,
-    vocabulary,
-    Math.ceil(papers * NEAR_SHARE),
-    0,
-    true,
-    room.subarray(0, nearRoom),
-  );
+  const share = (part: number) => ({ papers: Math.ceil(papers * part), chars: Math.ceil(chars * part) });
+  const near = share(NEAR_SHARE);
+  const counter = new RowCounter(titleWeight, vocabulary, near.papers, near.chars, true);
   try {
-    const job = {
-      titleWeight,
-      papers: Math.ceil(papers * FAR_SHARE),
-      chars: farChars,
-      room: room.subarray(nearRoom),
-    };
-    return { near, worker: new CountingWorker(job) };
+    return { near: counter, worker: new CountingWorker({ titleWeight, ...share(FAR_SHARE) }) };
   } catch {
-    return { near };
+    return { near: counter };
   }
 }
 
@@ -170,8 +153,7 @@ function byPage(rows: DocumentRows, places: readonly PagePlace[]): DocumentRows[
       firstDoc,
       count: size,
       start: rows.start.subarray(row, row + size + 1),
-      terms: rows.terms,
-      weights: rows.weights,
+      entries: rows.entries,
       frequencies: k === 0 ? rows.frequencies : NO_FREQUENCIES,
     };
     row += size;
@@ -195,7 +177,7 @@ function adopt(
       labels.set(ids[term] as number, part.labels[part.firstPart[term] as number] as string);
   }
   const rows = share.rows;
-  for (let p = 0; p < rows.terms.length; p++) rows.terms[p] = ids[rows.terms[p] as number] as number;
+  renumberEntries(rows.entries, ids);
   const frequencies = new Int32Array(vocabulary.size);
   for (let term = 0; term < ids.length; term++)
     frequencies[ids[term] as number] = rows.frequencies[term] ?? 0;

@@ -19,7 +19,7 @@ export class RowCounter {
 
   /**
    * Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more.
-   * `shared` puts the rows in shared memory; `room` is where their weights go (see RowBuilder).
+   * `shared` puts the rows in shared memory.
    */
   constructor(
     private readonly titleWeight: number,
@@ -27,9 +27,8 @@ export class RowCounter {
     expectedPapers: number,
     expectedChars: number,
     shared = false,
-    room?: Float32Array,
   ) {
-    this.rows = new RowBuilder(expectedPapers, expectedEntries(expectedChars), shared, room);
+    this.rows = new RowBuilder(expectedPapers, expectedEntries(expectedChars), shared);
   }
 
   /** Counts one paper into the next row, adding new terms to the vocabulary. */

@@ -14,14 +14,7 @@ parentPort?.on("message", (message: CountMessage) => {
   if (message === END) {
     if (counter) reply(counter);
   } else if (!Array.isArray(message)) {
-    counter = new RowCounter(
-      message.titleWeight,
-      vocabulary,
-      message.papers,
-      message.chars,
-      true,
-      message.room,
-    );
+    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars, true);
   } else if (counter) {
     for (const paper of message) counter.count(paper);
   }
@@ -31,7 +24,7 @@ function reply(done: RowCounter): void {
   const rows = done.finish(0);
   const share: CountedShare = { rows, vocabulary: vocabulary.toPart() };
   const { firstPart, secondPart } = share.vocabulary;
-  const arrays = [rows.start, rows.terms, rows.weights, rows.frequencies, firstPart, secondPart];
+  const arrays = [rows.start, rows.entries, rows.frequencies, firstPart, secondPart];
   // Shared rows go as they are; the other arrays are moved, not copied.
   const moved = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
   parentPort?.postMessage(share, moved);

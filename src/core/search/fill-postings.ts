@@ -1,46 +1,67 @@
 import type { DocumentRows } from "./posting-lists.js";
-import { type RowWeighting, sublinearTf } from "./row-weights.js";
+import { entryCount, entryTerm } from "./term-entry.js";
+
+/** Within a range of this many documents, a posting keeps only the low 16 bits of its document number. */
+export const RANGE_BITS = 16;
+const LOW_BITS = (1 << RANGE_BITS) - 1;
 
 /**
- * What inverting weighed rows into posting lists takes: the rows, each term's posting count (0 for
- * a term left out) and first slot, the weighting, and the arrays the postings are written to.
- * `docs` may be a view over the spent weights of a block (see PostingLists.fromRows): documents
- * are written only once every weight has been read.
+ * What inverting counted rows into posting lists takes: the rows, which documents are searchable,
+ * each term's posting count (0 for a term left out) and first slot, and the arrays the postings are
+ * written to. A term's postings are cut by document range: `starts[term × ranges + range]` is where
+ * those in `range` begin (the next one is where they end, `starts[terms × ranges]` the total).
+ * With `shared`, they are in shared memory, so that another thread can write some of them.
  */
-export interface PostingFill extends RowWeighting {
+export interface PostingFill {
   blocks: readonly DocumentRows[];
+  alive: Uint8Array;
   postingCounts: Int32Array;
   offsets: Int32Array;
-  weights: Float32Array;
-  docs: Int32Array;
+  ranges: number;
+  starts: Int32Array;
+  /** Each posting's document number, less its range's first (see RANGE_BITS). */
+  docs: Uint16Array;
+  counts: Uint8Array;
 }
 
-/**
- * Lays out the postings of weighed rows: `postingCounts[term]` slots per term, in term order. The
- * documents go over the spent weights of a block with room for them, when one has it. With `shared`,
- * weights and documents are in shared memory, so that another thread can write some of them.
- */
+/** Document ranges needed for documents `0 … docCount-1`: at least one. */
+export function rangesFor(docCount: number): number {
+  return Math.max(1, Math.ceil(docCount / (1 << RANGE_BITS)));
+}
+
+/** Lays out the postings of counted rows: `postingCounts[term]` slots per term, in term order. */
 export function planFill(
   blocks: readonly DocumentRows[],
   postingCounts: Int32Array,
-  weighting: RowWeighting,
+  alive: Uint8Array,
   shared: boolean,
 ): PostingFill {
-  const termCount = postingCounts.length;
-  const offsets = new Int32Array(termCount + 1);
-  for (let term = 0; term < termCount; term++)
+  const terms = postingCounts.length;
+  const offsets = new Int32Array(terms + 1);
+  for (let term = 0; term < terms; term++)
     offsets[term + 1] = (offsets[term] as number) + (postingCounts[term] as number);
-  const total = offsets[termCount] as number;
+  const total = offsets[terms] as number;
+  const last = blocks[blocks.length - 1];
+  const ranges = rangesFor(last ? last.firstDoc + last.count : 0);
   const memory = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  const weights = new Float32Array(memory(total * Float32Array.BYTES_PER_ELEMENT));
-  const docs =
-    spentRoom(blocks, total, shared) ?? new Int32Array(memory(total * Int32Array.BYTES_PER_ELEMENT));
-  return { ...weighting, blocks, postingCounts, offsets, weights, docs };
+  const starts = new Int32Array(memory((terms * ranges + 1) * Int32Array.BYTES_PER_ELEMENT));
+  for (let term = 0; term < terms; term++) starts[term * ranges] = offsets[term] as number;
+  starts[terms * ranges] = total;
+  return {
+    blocks,
+    alive,
+    postingCounts,
+    offsets,
+    ranges,
+    starts,
+    docs: new Uint16Array(memory(total * Uint16Array.BYTES_PER_ELEMENT)),
+    counts: new Uint8Array(memory(total)),
+  };
 }
 
 /**
  * Each term's next free slot for the postings of `blocks[first…]`: after the postings of the blocks
- * before (which `fillWeights` and `fillDocs` of those write), as filling every block in order would have it.
+ * before (which `fillPostings` of those writes), as filling every block in order would have it.
  */
 export function cursorsFrom(fill: PostingFill, first: number): Int32Array {
   const { alive, postingCounts } = fill;
@@ -48,12 +69,12 @@ export function cursorsFrom(fill: PostingFill, first: number): Int32Array {
   const cursor = fill.offsets
     .slice(0, postingCounts.length)
     .map((at, term) => (postingCounts[term] === 0 ? -1 : at));
-  for (const { firstDoc, count, start, terms } of fill.blocks.slice(0, first)) {
+  for (const { firstDoc, count, start, entries } of fill.blocks.slice(0, first)) {
     for (let row = 0; row < count; row++) {
       if (alive[firstDoc + row] !== 1) continue;
       const end = start[row + 1] as number;
       for (let p = start[row] as number; p < end; p++) {
-        const term = terms[p] as number;
+        const term = entryTerm(entries[p] as number);
         const at = cursor[term] as number;
         if (at >= 0) cursor[term] = at + 1;
       }
@@ -63,56 +84,39 @@ export function cursorsFrom(fill: PostingFill, first: number): Int32Array {
 }
 
 /**
- * Writes the posting weights of the rows of blocks `first … end-1` (weighted as `fill` says): each
- * entry of a searchable row, at its term's next slot in `cursor` (which it advances; see `cursorsFrom`).
+ * Writes the postings of the searchable rows of blocks `first … end-1`: each entry at its term's
+ * next slot in `cursor` (which it advances; see `cursorsFrom`), and where each document range
+ * begins as the rows reach it.
  */
-export function fillWeights(fill: PostingFill, first: number, end: number, cursor: Int32Array): void {
-  const { alive, termWeights, docScales, weights } = fill;
-  for (const { firstDoc, count, start, terms, weights: counts } of fill.blocks.slice(first, end)) {
+export function fillPostings(fill: PostingFill, first: number, end: number, cursor: Int32Array): void {
+  const { alive, docs, counts } = fill;
+  const firstDoc = fill.blocks[first]?.firstDoc ?? 0;
+  let range = Math.floor((firstDoc - 1) / (1 << RANGE_BITS));
+  for (const { firstDoc, count, start, entries } of fill.blocks.slice(first, end)) {
     for (let row = 0; row < count; row++) {
       const doc = firstDoc + row;
+      while (range < doc >>> RANGE_BITS) startRange(fill, ++range, cursor);
       if (alive[doc] !== 1) continue;
-      const scale = docScales[doc] as number;
+      const low = doc & LOW_BITS;
       const rowEnd = start[row + 1] as number;
       for (let p = start[row] as number; p < rowEnd; p++) {
-        const term = terms[p] as number;
+        const entry = entries[p] as number;
+        const term = entryTerm(entry);
         const at = cursor[term] as number;
         if (at < 0) continue;
-        weights[at] = sublinearTf(counts[p] as number) * (termWeights[term] as number) * scale;
+        docs[at] = low;
+        counts[at] = entryCount(entry);
         cursor[term] = at + 1;
       }
     }
   }
 }
 
-/** Writes the documents of the same postings, from the same `cursor` as `fillWeights` started with. */
-export function fillDocs(fill: PostingFill, first: number, end: number, cursor: Int32Array): void {
-  const { alive, docs } = fill;
-  for (const { firstDoc, count, start, terms } of fill.blocks.slice(first, end)) {
-    for (let row = 0; row < count; row++) {
-      const doc = firstDoc + row;
-      if (alive[doc] !== 1) continue;
-      const rowEnd = start[row + 1] as number;
-      for (let p = start[row] as number; p < rowEnd; p++) {
-        const term = terms[p] as number;
-        const at = cursor[term] as number;
-        if (at < 0) continue;
-        docs[at] = doc;
-        cursor[term] = at + 1;
-      }
-    }
+/** Records where each term's postings in `range` begin: its next free slot, as the rows reach the range. */
+function startRange(fill: PostingFill, range: number, cursor: Int32Array): void {
+  const { starts, offsets, ranges } = fill;
+  for (let term = 0; term < cursor.length; term++) {
+    const at = cursor[term] as number;
+    starts[term * ranges + range] = at >= 0 ? at : (offsets[term] as number);
   }
-}
-
-/**
- * A view over the spent weights buffer of a block with room for `total` postings (in shared memory
- * if `shared`), or none. Every slot of it is written by `fillDocs`, so its old contents need no clearing.
- */
-function spentRoom(blocks: readonly DocumentRows[], total: number, shared: boolean): Int32Array | undefined {
-  for (const rows of blocks) {
-    const buffer = rows.weights.buffer;
-    const room = buffer.byteLength >= total * Int32Array.BYTES_PER_ELEMENT;
-    if (room && (!shared || buffer instanceof SharedArrayBuffer)) return new Int32Array(buffer, 0, total);
-  }
-  return undefined;
 }

@@ -6,7 +6,7 @@ import { startWorker } from "./worker-script.js";
 
 /**
  * Steps of the inverting worker, each over the blocks of rows from `first` on, all in shared memory:
- * their rows' norms, then their posting weights, then (once every weight is read) their documents.
+ * their rows' norms and sketches, then their postings.
  */
 export type InvertMessage =
   | {
@@ -17,8 +17,7 @@ export type InvertMessage =
       norms: Float64Array;
       sketches: SketchSlots;
     }
-  | { step: "weights"; fill: PostingFill; first: number }
-  | { step: "docs" };
+  | { step: "postings"; fill: PostingFill; first: number };
 export type InvertStep = InvertMessage["step"];
 
 /**
@@ -59,14 +58,9 @@ export class InvertingWorker {
     return this.run({ step: "norms", blocks, first, termWeights, norms, sketches });
   }
 
-  /** Writes the posting weights of the rows of `fill.blocks[first…]`. */
-  weights(fill: PostingFill, first: number): Promise<boolean> {
-    return this.run({ step: "weights", fill, first });
-  }
-
-  /** Writes the documents of the same postings: only once every weight has been read. */
-  docs(): Promise<boolean> {
-    return this.run({ step: "docs" });
+  /** Writes the postings of the rows of `fill.blocks[first…]`: its last step. */
+  postings(fill: PostingFill, first: number): Promise<boolean> {
+    return this.run({ step: "postings", fill, first });
   }
 
   stop(): void {

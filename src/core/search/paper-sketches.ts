@@ -1,5 +1,6 @@
 import { kthLargest } from "./kth-largest.js";
 import { EMPTY_VECTOR, type SparseVector } from "./sparse.js";
+import { entryCount, entryTerm } from "./term-entry.js";
 
 /**
  * Terms kept per paper: the index keeps no paper text, so feedback (on `/find` and from a liked
@@ -9,27 +10,24 @@ import { EMPTY_VECTOR, type SparseVector } from "./sparse.js";
 export const SKETCH_TERMS = 48;
 
 /**
- * Where sketches are written: a slot of SKETCH_TERMS per document in flat arrays, in shared memory
- * so that the thread sharing a build's inversion writes its documents' sketches too.
+ * Where sketches are written: a slot of SKETCH_TERMS entries (term and count, see term-entry) per
+ * document, in shared memory so that the thread sharing a build's inversion writes its documents'
+ * sketches too. Weights are not kept: they are the terms' weights of the moment, worked out when read.
  */
 export interface SketchSlots {
-  terms: Int32Array;
-  /** Weights in [0, 1] (a sketch is normalised) in steps of 1/WEIGHT_STEPS: half the memory of floats. */
-  weights: Uint16Array;
+  entries: Uint32Array;
   lengths: Uint8Array;
 }
 
-const WEIGHT_STEPS = 65_535;
 /** Scratch: where in the row the kept entries are. */
 const keptAt = new Int32Array(SKETCH_TERMS);
 
 /**
- * Each document's heaviest terms, L2-normalised again (as truncateVector gives them), kept in
- * SketchSlots. Written in a row's order; `get` sorts the few that are ever read.
+ * Each document's heaviest terms (as truncateVector would choose them), kept in SketchSlots and read
+ * as a vector L2-normalised again. Written in a row's order; `get` sorts the few that are ever read.
  */
 export class PaperSketches {
   #slots: SketchSlots = allocate(0);
-  #scratch = new Float64Array(256);
 
   get slots(): SketchSlots {
     return this.#slots;
@@ -39,77 +37,74 @@ export class PaperSketches {
   reserve(capacity: number): void {
     if (capacity <= this.#slots.lengths.length) return;
     const slots = allocate(capacity);
-    slots.terms.set(this.#slots.terms);
-    slots.weights.set(this.#slots.weights);
+    slots.entries.set(this.#slots.entries);
     slots.lengths.set(this.#slots.lengths);
     this.#slots = slots;
   }
 
-  /** The sketch of `doc`, ids ascending; empty for a document never sketched. */
-  get(doc: number): SparseVector {
-    const { terms, weights, lengths } = this.#slots;
+  /**
+   * The sketch of `doc`, ids ascending, normalised, each term weighing `weigh(term, count)`; empty
+   * for a document never sketched.
+   */
+  get(doc: number, weigh: (term: number, count: number) => number): SparseVector {
+    const { entries, lengths } = this.#slots;
     const length = lengths[doc] ?? 0;
     if (length === 0) return EMPTY_VECTOR;
     const from = doc * SKETCH_TERMS;
-    const order = Array.from({ length }, (_, k) => from + k).sort(
-      (a, b) => (terms[a] as number) - (terms[b] as number),
-    );
-    return {
-      ids: Int32Array.from(order, (at) => terms[at] as number),
-      weights: Float32Array.from(order, (at) => (weights[at] as number) / WEIGHT_STEPS),
-    };
+    const sorted = entries.slice(from, from + length).sort();
+    const ids = new Int32Array(length);
+    const weights = new Float32Array(length);
+    let squares = 0;
+    for (let k = 0; k < length; k++) {
+      const entry = sorted[k] as number;
+      const weight = weigh(entryTerm(entry), entryCount(entry));
+      ids[k] = entryTerm(entry);
+      weights[k] = weight;
+      squares += weight * weight;
+    }
+    const scale = 1 / (Math.sqrt(squares) || 1);
+    for (let k = 0; k < length; k++) weights[k] = (weights[k] as number) * scale;
+    return { ids, weights };
   }
 
-  /** Sketches a vector as document `doc`. */
-  setVector(doc: number, vector: SparseVector): void {
-    const size = vector.ids.length;
-    if (size > this.#scratch.length) this.#scratch = new Float64Array(size);
-    for (let i = 0; i < size; i++) this.#scratch[i] = vector.weights[i] as number;
-    sketchRow(this.#slots, doc, this.#scratch, size, vector.ids, 0);
+  /** Sketches `doc` from its entries (see term-entry) and their weights, aligned. */
+  setRow(doc: number, entries: Uint32Array, weights: Float64Array): void {
+    sketchRow(this.#slots, doc, weights, entries.length, entries, 0);
   }
 }
 
 function allocate(documents: number): SketchSlots {
   const shared = (bytes: number) => new SharedArrayBuffer(bytes);
   return {
-    terms: new Int32Array(shared(documents * SKETCH_TERMS * Int32Array.BYTES_PER_ELEMENT)),
-    weights: new Uint16Array(shared(documents * SKETCH_TERMS * Uint16Array.BYTES_PER_ELEMENT)),
+    entries: new Uint32Array(shared(documents * SKETCH_TERMS * Uint32Array.BYTES_PER_ELEMENT)),
     lengths: new Uint8Array(shared(documents)),
   };
 }
 
 /**
- * Writes the SKETCH_TERMS heaviest of `weights[0…size-1]` (ties: the lower term id, as
- * truncateVector chooses, so a row in any order gives the same sketch), whose terms are
- * `terms[from…]`, zeros dropped and L2-normalised again, as `doc`'s sketch. Scale does not matter:
- * the weights need not be normalised first.
+ * Keeps as `doc`'s sketch the entries `entries[from…from+size-1]` of the SKETCH_TERMS largest of
+ * `weights[0…size-1]` (ties: the lower term id, as truncateVector chooses, so a row in any order
+ * gives the same sketch), zeros dropped. Scale does not matter.
  */
 export function sketchRow(
   slots: SketchSlots,
   doc: number,
   weights: Float64Array,
   size: number,
-  terms: Int32Array,
+  entries: Uint32Array,
   from: number,
 ): void {
   const cutoff = size > SKETCH_TERMS ? kthLargest(weights, SKETCH_TERMS, size) : 0;
-  const lastTie = size > SKETCH_TERMS ? lastTiedTerm(weights, size, terms, from, cutoff) : Infinity;
-  const slot = doc * SKETCH_TERMS;
+  const lastTie = size > SKETCH_TERMS ? lastTiedTerm(weights, size, entries, from, cutoff) : Infinity;
   let kept = 0;
-  let squares = 0;
   for (let i = 0; i < size && kept < SKETCH_TERMS; i++) {
     const weight = weights[i] as number;
-    if (weight <= 0 || weight < cutoff || (weight === cutoff && (terms[from + i] as number) > lastTie))
-      continue;
+    const term = entryTerm(entries[from + i] as number);
+    if (weight <= 0 || weight < cutoff || (weight === cutoff && term > lastTie)) continue;
     keptAt[kept++] = i;
-    squares += weight * weight;
   }
-  const scale = WEIGHT_STEPS / (Math.sqrt(squares) || 1);
-  for (let k = 0; k < kept; k++) {
-    const i = keptAt[k] as number;
-    slots.terms[slot + k] = terms[from + i] as number;
-    slots.weights[slot + k] = Math.round((weights[i] as number) * scale);
-  }
+  const slot = doc * SKETCH_TERMS;
+  for (let k = 0; k < kept; k++) slots.entries[slot + k] = entries[from + (keptAt[k] as number)] as number;
   slots.lengths[doc] = kept;
 }
 
@@ -120,7 +115,7 @@ export function sketchRow(
 function lastTiedTerm(
   weights: Float64Array,
   size: number,
-  terms: Int32Array,
+  entries: Uint32Array,
   from: number,
   cutoff: number,
 ): number {
@@ -129,7 +124,7 @@ function lastTiedTerm(
   for (let i = 0; i < size; i++) {
     const weight = weights[i] as number;
     if (weight > cutoff) places--;
-    else if (weight === cutoff) tied.push(terms[from + i] as number);
+    else if (weight === cutoff) tied.push(entryTerm(entries[from + i] as number));
   }
   if (tied.length <= places) return Infinity;
   tied.sort((a, b) => a - b);

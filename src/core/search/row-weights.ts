@@ -1,23 +1,15 @@
 import { type SketchSlots, sketchRow } from "./paper-sketches.js";
 import type { DocumentRows } from "./posting-lists.js";
+import { entryCount, entryTerm, MAX_COUNT, storedCount } from "./term-entry.js";
 
-/** How counted rows become posting weights: sublinear tf × term weight × the document's scale. */
-export interface RowWeighting {
-  /** 1 for each document that is searchable; the others get no postings. */
-  alive: Uint8Array;
-  /** Per term: idf times its kind's weight. */
-  termWeights: Float32Array;
-  /** Per document: what its weights are multiplied by so that its vector has the intended length. */
-  docScales: Float32Array;
-}
+/** Sublinear term frequency, 1 + ln(tf), of every count an entry can hold (see term-entry). */
+export const SUBLINEAR = Float64Array.from({ length: MAX_COUNT + 1 }, (_, tf) =>
+  tf === 0 ? 0 : 1 + Math.log(tf),
+);
 
-/** 1 + ln(tf) for the small whole counts nearly every entry holds (weighted counts of words). */
-const SUBLINEAR = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
-
-/** Sublinear term frequency, 1 + ln(tf). */
-export function sublinearTf(tf: number): number {
-  const whole = tf | 0;
-  return whole === tf && whole < 256 ? (SUBLINEAR[whole] as number) : 1 + Math.log(tf);
+/** Sublinear term frequency of a count as entries keep it (see storedCount). */
+export function sublinearTf(count: number): number {
+  return SUBLINEAR[storedCount(count)] as number;
 }
 
 /** How many searchable documents of `blocks` hold each term (the blocks' counts, less the rows not searchable). */
@@ -27,7 +19,7 @@ export function documentFrequencies(
   termCount: number,
 ): Int32Array {
   const frequencies = new Int32Array(termCount);
-  for (const { firstDoc, count, start, terms, frequencies: counted } of blocks) {
+  for (const { firstDoc, count, start, entries, frequencies: counted } of blocks) {
     for (let term = 0; term < counted.length && term < termCount; term++) {
       frequencies[term] = (frequencies[term] as number) + (counted[term] as number);
     }
@@ -35,7 +27,7 @@ export function documentFrequencies(
       if (alive[firstDoc + row] === 1) continue;
       const end = start[row + 1] as number;
       for (let p = start[row] as number; p < end; p++) {
-        const term = terms[p] as number;
+        const term = entryTerm(entries[p] as number);
         frequencies[term] = (frequencies[term] as number) - 1;
       }
     }
@@ -48,7 +40,7 @@ let rowScratch = new Float64Array(256);
 /**
  * Writes the length of each weighted row of blocks `first … end-1` (sublinear tf × term weight; 1 for
  * an empty row, so that dividing by it is safe) to `norms` at its document, and the row's sketch to
- * `sketches` (the same weights, so they are looked up once). Reads the rows only.
+ * `sketches` (chosen by the same weights, so they are looked up once). Reads the rows only.
  */
 export function rowNorms(
   blocks: readonly DocumentRows[],
@@ -58,7 +50,7 @@ export function rowNorms(
   norms: Float64Array,
   sketches: SketchSlots,
 ): void {
-  for (const { firstDoc, count, start, terms, weights } of blocks.slice(first, end)) {
+  for (const { firstDoc, count, start, entries } of blocks.slice(first, end)) {
     for (let row = 0; row < count; row++) {
       const rowStart = start[row] as number;
       const size = (start[row + 1] as number) - rowStart;
@@ -66,13 +58,13 @@ export function rowNorms(
       const scratch = rowScratch;
       let squares = 0;
       for (let i = 0; i < size; i++) {
-        const p = rowStart + i;
-        const weight = sublinearTf(weights[p] as number) * (termWeights[terms[p] as number] as number);
+        const entry = entries[rowStart + i] as number;
+        const weight = (SUBLINEAR[entryCount(entry)] as number) * (termWeights[entryTerm(entry)] as number);
         scratch[i] = weight;
         squares += weight * weight;
       }
       norms[firstDoc + row] = Math.sqrt(squares) || 1;
-      sketchRow(sketches, firstDoc + row, scratch, size, terms, rowStart);
+      sketchRow(sketches, firstDoc + row, scratch, size, entries, rowStart);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { DocumentRows } from "./posting-lists.js";
+import { entryCount, entryTerm, packEntry } from "./term-entry.js";
 import { Vocabulary, type VocabularyPart } from "./vocabulary.js";
 
 /**
@@ -50,10 +51,10 @@ function firstOccurrences(
   let next = 0;
   for (const block of blocks) {
     const worker = fromWorker(block) ? 1 : 0;
-    const { terms, start } = block;
+    const { entries, start } = block;
     const end = start[block.count] as number;
     for (let p = start[0] as number; p < end; p++) {
-      const term = terms[p] as number;
+      const term = entryTerm(entries[p] as number);
       if (newIds[term] !== -1) continue;
       newIds[term] = next;
       order[next++] = term;
@@ -71,12 +72,11 @@ function firstOccurrences(
 
 /** Rewrites every row's terms (each shared array once) and each block's frequencies in the new ids. */
 function rewriteRows(blocks: readonly DocumentRows[], newIds: Int32Array, count: number): void {
-  const rewritten = new Set<Int32Array>();
+  const rewritten = new Set<Uint32Array>();
   for (const block of blocks) {
-    if (!rewritten.has(block.terms)) {
-      rewritten.add(block.terms);
-      const terms = block.terms;
-      for (let p = 0; p < terms.length; p++) terms[p] = newIds[terms[p] as number] as number;
+    if (!rewritten.has(block.entries)) {
+      rewritten.add(block.entries);
+      renumberEntries(block.entries, newIds);
     }
     if (block.frequencies.length === 0) continue;
     const frequencies = new Int32Array(count);
@@ -84,5 +84,13 @@ function rewriteRows(blocks: readonly DocumentRows[], newIds: Int32Array, count:
     for (let term = 0; term < old.length && term < count; term++)
       frequencies[newIds[term] as number] = old[term] as number;
     block.frequencies = frequencies;
+  }
+}
+
+/** Rewrites the term of each entry as `newIds` maps it, keeping its count. */
+export function renumberEntries(entries: Uint32Array, newIds: Int32Array): void {
+  for (let p = 0; p < entries.length; p++) {
+    const entry = entries[p] as number;
+    entries[p] = packEntry(newIds[entryTerm(entry)] as number, entryCount(entry));
   }
 }

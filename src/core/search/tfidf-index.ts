@@ -2,6 +2,7 @@ import { NO_SEARCHABLE_WORDS, prepareQuery } from "./query.js";
 import { stripIntentWords } from "./intent-words.js";
 import { tokenize } from "./tokenizer.js";
 import { EMPTY_VECTOR, norm, type SparseVector, vectorFromMap } from "./sparse.js";
+import { MAX_COUNT, packEntry } from "./term-entry.js";
 import { countTerms, DEFAULT_WEIGHTING, type Feedback, TermCounter, type Weighting } from "./term-counts.js";
 import { MinHeap, topCandidates } from "./top-candidates.js";
 import { PaperSketches } from "./paper-sketches.js";
@@ -10,13 +11,7 @@ import type { IndexedPaper } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
-import {
-  documentFrequencies,
-  documentScales,
-  type RowWeighting,
-  rowNorms,
-  sublinearTf,
-} from "./row-weights.js";
+import { documentFrequencies, documentScales, rowNorms, SUBLINEAR, sublinearTf } from "./row-weights.js";
 import { InvertingWorker } from "./invert-in-worker.js";
 
 export type { IndexedPaper } from "./count-rows.js";
@@ -56,8 +51,10 @@ const MAX_MATCHED_TERMS = 6;
 
 /**
  * TF-IDF index over papers: sublinear tf, smoothed idf, title weighted above abstract, stem
- * unigrams and bigrams, L2-normalised vectors, an inverted index and heap-based top-k. It keeps
- * no paper text: a paper's id and date, its postings, and its heaviest terms (see PaperSketches).
+ * unigrams and bigrams, pivoted length normalisation, an inverted index and heap-based top-k. It
+ * keeps no paper text: a paper's id, date and scale (one over its pivoted norm), its postings
+ * (term counts, weighed by each term's idf of the moment when searched), and its heaviest terms
+ * (see PaperSketches).
  *
  * @example
  * const index = TfIdfIndex.build(papers);
@@ -72,6 +69,8 @@ export class TfIdfIndex {
   private readonly docOf = new Map<string, number>();
   private alive = new Uint8Array(0);
   private publishedMs = new Float64Array(0);
+  /** Per document: one over its pivoted norm, what its postings' weights are multiplied by. */
+  private docScales = new Float32Array(0);
   private liveCount = 0;
   private changes = 0;
   /** Mean norm of the papers of the last bulk load: pivoted normalisation tilts around it. */
@@ -81,7 +80,11 @@ export class TfIdfIndex {
   private readonly touched = new Touched();
   private readonly counter = new TermCounter();
 
-  private constructor(private readonly weighting: Weighting) {}
+  private constructor(private readonly weighting: Weighting) {
+    const { titleWeight } = weighting;
+    if (!Number.isInteger(titleWeight) || titleWeight < 1 || titleWeight > MAX_COUNT)
+      throw new RangeError(`titleWeight must be a whole number from 1 to ${MAX_COUNT}, not ${titleWeight}.`);
+  }
 
   static build(papers: readonly IndexedPaper[], weighting: Weighting = DEFAULT_WEIGHTING): TfIdfIndex {
     const index = new TfIdfIndex(weighting);
@@ -152,7 +155,7 @@ export class TfIdfIndex {
 
   /**
    * Adds papers, or replaces a stored paper with the same id. New papers are searchable at once;
-   * their weights use the idf of the moment (older postings keep theirs until the next build).
+   * their norms use the idf of the moment (older papers keep theirs until the next build).
    */
   add(papers: readonly IndexedPaper[]): void {
     if (papers.length === 0) return;
@@ -176,9 +179,10 @@ export class TfIdfIndex {
       this.counter.clear();
       for (const [id, count] of counts) this.counter.add(id, count);
       const weighed = this.weigh(this.counter, false);
-      this.sketches.setVector(doc, weighed);
-      const vector = this.pivoted(weighed);
-      this.postings.append(doc, vector.ids, vector.weights);
+      const entries = Uint32Array.from(weighed.ids, (id) => packEntry(id, this.counter.countOf(id)));
+      this.sketches.setRow(doc, entries, Float64Array.from(weighed.weights));
+      this.docScales[doc] = 1 / this.pivotedNorm(norm(weighed));
+      this.postings.append(doc, entries);
     }
     this.postings.settle();
   }
@@ -200,7 +204,8 @@ export class TfIdfIndex {
     const termWeights = this.termWeights();
     const norms = new Float64Array(docCount);
     rowNorms(blocks, 0, blocks.length, termWeights, norms, this.sketches.slots);
-    this.postings = PostingLists.fromRows(blocks, postingCounts, this.rowWeighting(termWeights, norms));
+    this.scaleBy(norms);
+    this.postings = PostingLists.fromRows(blocks, postingCounts, this.alive);
   }
 
   /** Like `invert` for rows in shared memory, with a worker thread taking the later half of the blocks. */
@@ -216,8 +221,8 @@ export class TfIdfIndex {
       const measured = helper.norms(blocks, split, termWeights, norms, sketches);
       rowNorms(blocks, 0, split, termWeights, norms, sketches);
       if (!(await measured)) rowNorms(blocks, split, blocks.length, termWeights, norms, sketches);
-      const weighting = this.rowWeighting(termWeights, norms);
-      this.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, weighting, helper, split);
+      this.scaleBy(norms);
+      this.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, this.alive, helper, split);
       // Its view of the rows would keep them in memory until it has gone.
       await helper.exited;
     } catch (error) {
@@ -244,11 +249,11 @@ export class TfIdfIndex {
     return frequencies;
   }
 
-  /** How rows with these norms are weighed: pivoted around their mean (which is kept for later additions). */
-  private rowWeighting(termWeights: Float32Array, norms: Float64Array): RowWeighting {
+  /** Scales the documents of these norms pivoted around their mean (which is kept for later additions). */
+  private scaleBy(norms: Float64Array): void {
     const { scales, pivot } = documentScales(norms, this.alive, this.weighting.pivotSlope ?? 1);
     this.pivot = pivot;
-    return { alive: this.alive, termWeights, docScales: scales };
+    this.docScales.set(scales);
   }
 
   /** Each term's idf times its kind's weight (bigrams count `bigramWeight` times a word). */
@@ -358,17 +363,23 @@ export class TfIdfIndex {
   private rerank(candidates: number[], feedback: Feedback): number[] {
     const expansion = this.expansionTerms(candidates.slice(0, feedback.docs), feedback.terms);
     const scores = this.scores;
-    const extra = this.postings.scoreCandidates(expansion.ids, expansion.weights, candidates, this.marks);
+    const extra = this.postings.scoreCandidates(
+      expansion.ids,
+      this.byTermWeight(expansion),
+      candidates,
+      this.marks,
+    );
     for (let i = 0; i < candidates.length; i++) {
       const doc = candidates[i] as number;
-      scores[doc] = (1 - feedback.weight) * (scores[doc] as number) + feedback.weight * (extra[i] as number);
+      const expanded = (extra[i] as number) * (this.docScales[doc] as number);
+      scores[doc] = (1 - feedback.weight) * (scores[doc] as number) + feedback.weight * expanded;
     }
     return candidates.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
   }
 
   /** The normalised centroid of some papers' sketches, cut to its `count` heaviest terms. */
   private expansionTerms(docs: readonly number[], count: number): SparseVector {
-    const vectors = docs.map((doc) => this.sketches.get(doc));
+    const vectors = docs.map((doc) => this.sketches.get(doc, this.entryWeight));
     // Summed in the scratch counter, which keeps first-seen order: ties between equal sums go to the
     // term seen first, as a stable sort of the sums would have it.
     const centroid = this.counter;
@@ -399,7 +410,7 @@ export class TfIdfIndex {
    */
   sketchOf(id: string): SparseVector | undefined {
     const doc = this.docOf.get(id);
-    return doc === undefined ? undefined : this.sketches.get(doc);
+    return doc === undefined ? undefined : this.sketches.get(doc, this.entryWeight);
   }
 
   /** The vector of a paper that need not be indexed (an imported one): title and abstract weighted as indexed. */
@@ -448,20 +459,34 @@ export class TfIdfIndex {
     return { ids: ids.subarray(0, kept), weights: weights.subarray(0, kept) };
   }
 
-  /** An unnormalised paper vector divided by its pivoted norm, as `bulkLoad` weighs papers. */
-  private pivoted(vector: SparseVector): SparseVector {
-    const length = norm(vector) || 1;
+  /** What a paper vector of this length is divided by: its norm pivoted around the last build's mean, as there. */
+  private pivotedNorm(length: number): number {
     const slope = this.weighting.pivotSlope ?? 1;
-    const divisor = this.pivot > 0 ? (1 - slope) * this.pivot + slope * length : length;
-    const weights = vector.weights.map((w) => w / divisor);
-    return { ids: vector.ids, weights };
+    const safe = length || 1;
+    return this.pivot > 0 ? (1 - slope) * this.pivot + slope * safe : safe;
   }
 
+  /** A term's weight in a paper where it occurs `count` times, before the paper's scale. */
+  private readonly entryWeight = (term: number, count: number): number =>
+    (SUBLINEAR[count] as number) * this.termWeight(term);
+
+  /** A vector's weights times their terms' weights: what the postings' sublinear counts are multiplied by. */
+  private byTermWeight(vector: SparseVector): Float32Array {
+    return vector.weights.map((weight, i) => weight * this.termWeight(vector.ids[i] as number));
+  }
+
+  /** Each paper's score against the vector, in `this.scores`, and the papers scored. */
   private accumulate(vector: SparseVector): Touched {
     const touched = this.touched;
     touched.length = 0;
+    const weights = this.byTermWeight(vector);
     for (let i = 0; i < vector.ids.length; i++) {
-      this.postings.accumulate(vector.ids[i] as number, vector.weights[i] as number, this.scores, touched);
+      this.postings.accumulate(vector.ids[i] as number, weights[i] as number, this.scores, touched);
+    }
+    const { scores, docScales } = this;
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched.ids[i] as number;
+      scores[doc] = (scores[doc] as number) * (docScales[doc] as number);
     }
     return touched;
   }
@@ -470,7 +495,8 @@ export class TfIdfIndex {
     const contributions: Array<[number, number]> = [];
     for (let i = 0; i < vector.ids.length; i++) {
       const term = vector.ids[i] ?? 0;
-      const weight = this.postings.weightOf(term, doc);
+      const count = this.postings.countOf(term, doc);
+      const weight = this.entryWeight(term, count) * (this.docScales[doc] as number);
       if (weight > 0) contributions.push([term, weight * (vector.weights[i] ?? 0)]);
     }
     contributions.sort((a, b) => b[1] - a[1]);
@@ -485,20 +511,20 @@ export class TfIdfIndex {
     this.sketches.reserve(size);
     this.alive = grow(this.alive, new Uint8Array(size));
     this.publishedMs = grow(this.publishedMs, new Float64Array(size));
+    this.docScales = grow(this.docScales, new Float32Array(size));
     this.scores = new Float32Array(size);
     this.marks = new Int32Array(size);
   }
 }
 
-function grow<T extends Uint8Array | Float64Array>(old: T, fresh: T): T {
+function grow<T extends Uint8Array | Float32Array | Float64Array>(old: T, fresh: T): T {
   fresh.set(old);
   return fresh;
 }
 
 /** Whether the rows are in blocks that another thread can share: counted in parallel, in shared memory. */
 function inSharedMemory(blocks: readonly DocumentRows[]): boolean {
-  const shared = (array: Int32Array | Float32Array): boolean => array.buffer instanceof SharedArrayBuffer;
-  return blocks.length > 1 && blocks.every((rows) => shared(rows.terms) && shared(rows.weights));
+  return blocks.length > 1 && blocks.every((rows) => rows.entries.buffer instanceof SharedArrayBuffer);
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
 import type { Paper } from "../../../src/core/paper.js";
 import { CountingWorker } from "../../../src/core/search/count-in-worker.js";
-import { countRows, expectedEntries, textLength } from "../../../src/core/search/count-rows.js";
+import { countRows, textLength } from "../../../src/core/search/count-rows.js";
 import type { PaperPages } from "../../../src/core/search/count-pages.js";
+import { entryTerm } from "../../../src/core/search/term-entry.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
@@ -125,8 +126,7 @@ describe("TfIdfIndex.buildFrom (papers read a page at a time)", () => {
 describe("CountingWorker", () => {
   it("counts papers sent in batches on its own thread, into the rows this thread would count", async () => {
     const chars = textLength(seed, 0, seed.length);
-    const room = new Float32Array(new SharedArrayBuffer(expectedEntries(chars) * 4));
-    const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars, room });
+    const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars });
     worker.send(seed, 0, 50);
     worker.send(seed, 50, seed.length);
     worker.end();
@@ -134,12 +134,10 @@ describe("CountingWorker", () => {
     const vocabulary = new Vocabulary();
     const here = countRows(seed, 0, seed.length, 3, vocabulary);
     expect(share.rows.count).toBe(seed.length);
-    expect(Array.from(share.rows.terms)).toEqual(Array.from(here.terms));
-    expect(Array.from(share.rows.weights)).toEqual(Array.from(here.weights));
+    expect(Array.from(share.rows.entries)).toEqual(Array.from(here.entries));
     expect(share.vocabulary.labels).toEqual(vocabulary.toPart().labels);
-    // Its rows' weights were written where it was told (the same memory), for the postings to go over later.
-    room[0] = 12345;
-    expect(share.rows.weights[0]).toBe(12345);
+    // In shared memory, for the thread inverting them to share.
+    expect(share.rows.entries.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
 });
 
@@ -156,7 +154,8 @@ describe("Vocabulary.absorb", () => {
     const all = Array.from({ length: whole.size }, (_, i) => i);
     expect(all.map((id) => first.label(id))).toEqual(all.map((id) => whole.label(id)));
     const wholeRows = countRows(seed, 60, seed.length, 3, whole);
-    expect(Array.from(rows.terms, (term) => ids[term])).toEqual(Array.from(wholeRows.terms));
+    const terms = (entries: Uint32Array) => Array.from(entries, entryTerm);
+    expect(terms(rows.entries).map((term) => ids[term])).toEqual(terms(wholeRows.entries));
     expect(first.wordId("networks", false)).toBe(whole.wordId("networks", false));
   });
 });

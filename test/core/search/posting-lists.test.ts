@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { InvertingWorker } from "../../../src/core/search/invert-in-worker.js";
+import { type DocumentRows, PostingLists, Touched } from "../../../src/core/search/posting-lists.js";
+import { RowBuilder } from "../../../src/core/search/row-builder.js";
+import { SUBLINEAR } from "../../../src/core/search/row-weights.js";
+import { packEntry } from "../../../src/core/search/term-entry.js";
+
+/**
+ * Postings keep 16 bits of a document number within each range of 65,536 documents: these lists
+ * span three ranges, with a block starting exactly where the second begins.
+ */
+const DOCS = 140_000;
+const BLOCK = 4096;
+const TERMS = 60;
+
+/** The terms of document `doc`, ascending, with their counts: a few, varied, some counted often. */
+function termsOf(doc: number): Array<[number, number]> {
+  const terms = new Map<number, number>([[doc % 7, 1 + (doc % 3)]]);
+  if (doc % 5 === 0) terms.set(7 + (doc % 40), 1);
+  if (doc % 1001 === 0) terms.set(59, 300);
+  return [...terms].sort((a, b) => a[0] - b[0]);
+}
+
+function blocksOf(shared: boolean): DocumentRows[] {
+  const blocks: DocumentRows[] = [];
+  for (let first = 0; first < DOCS; first += BLOCK) {
+    const rows = new RowBuilder(BLOCK, BLOCK * 3, shared);
+    for (let doc = first; doc < Math.min(DOCS, first + BLOCK); doc++) {
+      for (const [term, count] of termsOf(doc)) rows.add(term, count);
+      rows.endRow();
+    }
+    blocks.push(rows.finish(first));
+  }
+  return blocks;
+}
+
+const alive = new Uint8Array(DOCS).fill(1).map((_, doc) => (doc % 9 === 4 ? 0 : 1));
+
+/** Searchable documents per term, but term 3 is left out. */
+function postingCounts(): Int32Array {
+  const counts = new Int32Array(TERMS);
+  for (let doc = 0; doc < DOCS; doc++) {
+    if (alive[doc] !== 1) continue;
+    for (const [term] of termsOf(doc)) counts[term] = (counts[term] as number) + 1;
+  }
+  counts[3] = 0;
+  return counts;
+}
+
+/** Each term's list as a naive inversion gives it: [document, count] in document order. */
+function expectedList(term: number): Array<[number, number]> {
+  const list: Array<[number, number]> = [];
+  if (term === 3) return list;
+  for (let doc = 0; doc < DOCS; doc++) {
+    if (alive[doc] !== 1) continue;
+    const found = termsOf(doc).find(([id]) => id === term);
+    if (found) list.push([doc, Math.min(255, found[1])]);
+  }
+  return list;
+}
+
+function listOf(lists: PostingLists, term: number): Array<[number, number]> {
+  const list: Array<[number, number]> = [];
+  lists.forEach(term, (doc, count) => list.push([doc, count]));
+  return list;
+}
+
+function expectLists(lists: PostingLists, terms: readonly number[]): void {
+  for (const term of terms) expect(listOf(lists, term)).toEqual(expectedList(term));
+}
+
+describe("PostingLists over more documents than 16 bits number", () => {
+  const single = PostingLists.fromRows(blocksOf(false), postingCounts(), alive);
+
+  it("hold every searchable document of each term, in order, with its count (capped at 255)", () => {
+    expectLists(single, [0, 3, 6, 7, 30, 46, 59]);
+    expect(single.countOf(59, 1001 * 131)).toBe(255);
+    expect(single.countOf(0, 70_007)).toBe(1 + (70_007 % 3));
+    expect(single.countOf(0, 70_008)).toBe(0);
+    expect(single.countOf(4, 4)).toBe(0); // document 4 is not searchable
+    expect(single.countOf(0, DOCS + 7)).toBe(0);
+  });
+
+  it("add each posting's sublinear count to its document's score, past every range boundary", () => {
+    const scores = new Float32Array(DOCS);
+    const touched = new Touched();
+    single.accumulate(59, 2, scores, touched);
+    const docs = expectedList(59).map(([doc]) => doc);
+    expect(Array.from(touched.ids.subarray(0, touched.length))).toEqual(docs);
+    expect(scores[1001 * 131]).toBeCloseTo(2 * (SUBLINEAR[255] as number), 5);
+  });
+
+  it("are written alike when a second thread writes the later blocks, from a range's first document", async () => {
+    const helper = new InvertingWorker();
+    const split = 65_536 / BLOCK;
+    const parallel = await PostingLists.fromRowsInParallel(
+      blocksOf(true),
+      postingCounts(),
+      alive,
+      helper,
+      split,
+    );
+    await helper.exited;
+    for (let term = 0; term < TERMS; term++) expect(listOf(parallel, term)).toEqual(listOf(single, term));
+  });
+
+  it("take documents added after the build, and keep them when the tails are merged into a block", () => {
+    const lists = PostingLists.fromRows(blocksOf(false), postingCounts(), alive);
+    const added = Array.from({ length: 30_000 }, (_, i) => DOCS + i);
+    for (const doc of added) lists.append(doc, Uint32Array.of(packEntry(2, 1), packEntry(70, 4)));
+    expect(lists.countOf(70, DOCS + 5)).toBe(4);
+    lists.settle();
+    expect(listOf(lists, 2)).toEqual([...expectedList(2), ...added.map((doc): [number, number] => [doc, 1])]);
+    expect(listOf(lists, 70)).toEqual(added.map((doc): [number, number] => [doc, 4]));
+    expect(lists.countOf(70, DOCS + 29_999)).toBe(4);
+    expectLists(lists, [0, 3, 59]);
+  });
+});
