@@ -1,26 +1,40 @@
 import type { Worker } from "node:worker_threads";
-import { type CountedShare, type CountJob, END, type CountMessage } from "./count-job.js";
+import { COUNTED, type CountedShare, type CountJob, END, type CountMessage } from "./count-job.js";
 import type { PaperText } from "./count-rows.js";
 import { startWorker } from "./worker-script.js";
 
 /**
- * A worker thread counting papers into rows (see count-worker), fed in batches so that only a few
- * batches of text are ever copied and in flight at once. Runs from the compiled build and from
- * TypeScript sources alike. `result` rejects when the worker cannot start or fails.
+ * Batches sent and not yet counted, at most. Each is a copy of its text until the worker has read
+ * it: batches piling up behind a worker still starting would leave tens of megabytes of the
+ * process's memory taken, and fragmented for good.
+ */
+const IN_FLIGHT = 4;
+
+/**
+ * A worker thread counting papers into rows (see count-worker), fed in batches, a few at a time.
+ * Runs from the compiled build and from TypeScript sources alike. `result` rejects when the worker
+ * cannot start or fails.
  */
 export class CountingWorker {
   readonly result: Promise<CountedShare>;
   /** Settles once the worker has exited and its memory is free. */
   readonly exited: Promise<void>;
   private readonly worker: Worker;
+  private inFlight = 0;
+  private wake: (() => void) | undefined;
+  /** Answered or failed: no batch is waited for any more. */
+  private done = false;
 
   constructor(job: CountJob) {
     this.worker = startWorker("count-worker");
     const worker = this.worker;
     this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
     this.result = new Promise((resolve, reject) => {
-      // Settled on its answer: the worker exits on its own right after (a promise settles once).
-      worker.once("message", resolve);
+      worker.on("message", (message: typeof COUNTED | CountedShare) => {
+        if (message === COUNTED) this.counted();
+        // Settled on its answer: the worker exits on its own right after (a promise settles once).
+        else resolve(message);
+      });
       worker.once("error", reject);
       worker.once("exit", (code) =>
         reject(new Error(`The counting worker stopped early (exit code ${code}).`)),
@@ -28,11 +42,19 @@ export class CountingWorker {
     });
     // Handled where awaited; until then a failure must not count as an unhandled rejection.
     this.result.catch(() => undefined);
+    const finish = () => {
+      this.done = true;
+      this.counted();
+    };
+    this.result.then(finish, finish);
     this.post(job);
   }
 
-  /** Sends papers `from … to-1` to be counted, in the order they are meant to be numbered. */
-  send(papers: readonly PaperText[], from: number, to: number): void {
+  /**
+   * Sends papers `from … to-1` to be counted, in the order they are meant to be numbered; resolves
+   * once few enough batches are in flight to send another.
+   */
+  async send(papers: readonly PaperText[], from: number, to: number): Promise<void> {
     if (to <= from) return;
     const batch: PaperText[] = [];
     for (let i = from; i < to; i++) {
@@ -40,6 +62,9 @@ export class CountingWorker {
       batch.push({ title: paper.title, abstract: paper.abstract });
     }
     this.post(batch);
+    this.inFlight++;
+    while (!this.done && this.inFlight >= IN_FLIGHT)
+      await new Promise<void>((resolve) => (this.wake = resolve));
   }
 
   /** Says every paper has been sent: the worker answers with its rows. */
@@ -50,6 +75,13 @@ export class CountingWorker {
   /** Stops the worker (its result, if still pending, then rejects). */
   stop(): void {
     void this.worker.terminate();
+  }
+
+  private counted(): void {
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
   }
 
   private post(message: CountMessage): void {

@@ -15,6 +15,9 @@ export interface CountJob {
 /** The last message: every batch has been sent. */
 export const END = "end";
 
+/** The worker's answer to each batch once counted: the sender keeps only a few batches in flight. */
+export const COUNTED = "counted";
+
 export type CountMessage = CountJob | PaperText[] | typeof END;
 
 /** What it sends back once all papers are counted: rows numbered from 0, in its own term ids. */

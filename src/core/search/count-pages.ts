@@ -81,7 +81,7 @@ export async function countPages(
       const onWorker = worker !== undefined && WORKER_PAGES.includes(places.length % PAGE_CYCLE);
       places.push({ firstDoc: docs, size: page.length, onWorker });
       docs += page.length;
-      if (onWorker) worker.send(page, 0, page.length);
+      if (onWorker) await worker.send(page, 0, page.length);
       else for (const paper of page) counters.near.count(paper);
     }
   } catch (error) {

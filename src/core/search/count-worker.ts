@@ -3,7 +3,7 @@
  * vocabulary of its own, and sends both back (the typed arrays moved, not copied) for merging.
  */
 import { parentPort } from "node:worker_threads";
-import { type CountedShare, END, type CountMessage } from "./count-job.js";
+import { COUNTED, type CountedShare, END, type CountMessage } from "./count-job.js";
 import { RowCounter } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -17,6 +17,7 @@ parentPort?.on("message", (message: CountMessage) => {
     counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars, true);
   } else if (counter) {
     for (const paper of message) counter.count(paper);
+    parentPort?.postMessage(COUNTED);
   }
 });
 

@@ -139,6 +139,23 @@ describe("CountingWorker", () => {
     // In shared memory, for the thread inverting them to share.
     expect(share.rows.entries.buffer).toBeInstanceOf(SharedArrayBuffer);
   });
+
+  it("takes batch after batch, a few in flight at a time, and counts them all in order", async () => {
+    const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars: 1000 });
+    for (let from = 0; from < seed.length; from += 5)
+      await worker.send(seed, from, Math.min(seed.length, from + 5));
+    worker.end();
+    const share = await worker.result;
+    const here = countRows(seed, 0, seed.length, 3, new Vocabulary());
+    expect(Array.from(share.rows.entries)).toEqual(Array.from(here.entries));
+  });
+
+  it("does not keep a sender waiting once the worker is gone", async () => {
+    const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars: 1000 });
+    worker.stop();
+    for (let from = 0; from < 50; from += 5) await worker.send(seed, from, from + 5);
+    await expect(worker.result).rejects.toThrow();
+  });
 });
 
 describe("Vocabulary.absorb", () => {
