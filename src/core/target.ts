@@ -26,3 +26,8 @@ export function parseTargetKey(key: TargetKey): Target | undefined {
   if (!id) return undefined;
   return { platform, kind, id };
 }
+
+/** A shared place as its members call it: Telegram's shared targets are mostly groups, Discord's are channels. */
+export function sharedPlace(platform: Platform): "this group" | "this channel" {
+  return platform === "telegram" ? "this group" : "this channel";
+}

@@ -1,5 +1,5 @@
 import { MAX_SAVED } from "../records.js";
-import { targetKey } from "../target.js";
+import { sharedPlace, targetKey } from "../target.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import { parsePaperRef, PAPER_REF_FORMS } from "./paper-ref.js";
@@ -9,7 +9,7 @@ import { saverName } from "./saver-name.js";
 
 /** Whose reading list a command acts on, in words. */
 export function listOwner(ctx: CommandContext): string {
-  return ctx.target.kind === "channel" ? "this channel's reading list" : "your reading list";
+  return ctx.target.kind === "channel" ? `${sharedPlace(ctx.platform)}'s reading list` : "your reading list";
 }
 
 export const saveCommand: Command = {

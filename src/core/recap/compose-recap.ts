@@ -4,7 +4,7 @@ import { savedByLabel } from "../commands/saver-name.js";
 import type { Paper } from "../paper.js";
 import type { SavedPaper } from "../records.js";
 import type { PaperVotes } from "../store/port.js";
-import { parseTargetKey, type TargetKey } from "../target.js";
+import { parseTargetKey, sharedPlace, type TargetKey } from "../target.js";
 
 /** How many papers each part of a recap shows at most. */
 export const RECAP_SECTION_SIZE = 5;
@@ -79,9 +79,8 @@ function savedBy(saved: SavedPaper): string {
   return `saved ${saved.savedAt.slice(0, 10)} by ${savedByLabel(saved)}`;
 }
 
-/** Telegram's shared targets are mostly groups; Discord's are channels. */
 function placeOf(key: TargetKey): string {
-  return parseTargetKey(key)?.platform === "telegram" ? "this group" : "this channel";
+  return sharedPlace(parseTargetKey(key)?.platform ?? "discord");
 }
 
 function count(papers: number): string {

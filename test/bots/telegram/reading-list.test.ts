@@ -107,7 +107,7 @@ describe("reading list on Telegram, end to end", () => {
     const digest = await postDigest();
     await press(digest, `save:${GRIDS}`, BOB);
     expect(fake.callsTo("answerCallbackQuery").at(-1)?.payload.text).toMatch(
-      /Saved .* to this channel's reading list/,
+      /Saved .* to this group's reading list/,
     );
     expect(await store.readingLists.all(GROUP_KEY)).toEqual([
       { paperId: GRIDS, savedBy: String(BOB.id), savedByName: "Bob", savedAt: NOW.toISOString() },

@@ -108,7 +108,7 @@ describe("the weekly recap on Telegram, end to end", () => {
     await say(`/dislike https://arxiv.org/abs/${TRAFFIC.id}`, BOB);
     // Saved this week: the corpus paper with 🔖, the traffic paper with /save.
     await press(digest, `save:${SEED.id}`, BOB);
-    expect(await say(`/save ${TRAFFIC.id}`, CAROL)).toMatch(/Saved .* to this channel's reading list/);
+    expect(await say(`/save ${TRAFFIC.id}`, CAROL)).toMatch(/Saved .* to this group's reading list/);
     // Saved the week before: not this recap's.
     await store.readingLists.save(GROUP_KEY, {
       paperId: "2410.99999",
