@@ -2,7 +2,7 @@ import type { StoreSnapshot } from "../../core/records.js";
 import { withoutIndexes } from "./bulk-load.js";
 import type { Db } from "./db.js";
 import { serialisePaperWriters, writePapers } from "./papers.js";
-import { normalisedTime } from "./sql-time.js";
+import { publishedSeconds } from "./paper-dates.js";
 import { writing } from "./write-error.js";
 
 /**
@@ -68,13 +68,14 @@ FROM json_to_recordset($1::json) AS r(key text, "localDate" text, status text, a
   reply jsonb, "chatId" text)`;
 
 /**
- * One JSON object per target, its papers as parallel arrays (ids, dates as given, dates parsed),
- * unnested in the order given, which `seq` keeps: each target's history oldest first.
+ * One JSON object per target, its papers as parallel arrays (ids, dates as given, dates as
+ * `epochSeconds` text), unnested in the order given, which `seq` keeps: each target's history
+ * oldest first.
  */
 const insertSent = `
 INSERT INTO sent_papers (target_key, paper_id, published, published_at)
-SELECT r.key, s.paper_id, s.published, s.published_at
-FROM ROWS FROM (json_to_recordset($1::json) AS (key text, ids text[], given text[], parsed timestamptz[]))
+SELECT r.key, s.paper_id, s.published, to_timestamp(s.published_at::float8)
+FROM ROWS FROM (json_to_recordset($1::json) AS (key text, ids text[], given text[], parsed text[]))
   WITH ORDINALITY AS r(key, ids, given, parsed, n)
 CROSS JOIN LATERAL unnest(r.ids, r.given, r.parsed) WITH ORDINALITY AS s(paper_id, published, published_at, i)
 ORDER BY r.n, s.i`;
@@ -123,7 +124,7 @@ function sentByTarget(sent: StoreSnapshot["sent"]) {
   const parsed = new Map<string | undefined, string | null>();
   const parse = (date: string | undefined): string | null => {
     let time = parsed.get(date);
-    if (time === undefined) parsed.set(date, (time = normalisedTime(date)));
+    if (time === undefined) parsed.set(date, (time = publishedSeconds(date)));
     return time;
   };
   return [...sent].map(([key, papers]) => ({

@@ -108,6 +108,26 @@ export function historyCases(handle: StoreHandle): void {
       ]);
     });
 
+    it("takes picks dated before year 1 or after 9999, and forgets them by their instants", async () => {
+      const store = handle.store;
+      const papers = [
+        sent("year-zero", "0000-01-01T00:00:00Z"),
+        sent("before-any-timestamp", "-010000-01-01T00:00:00Z"),
+        sent("far-future", "+010000-01-01T00:00:00Z"),
+        sent("malformed", "not a date"),
+      ];
+      await deliverOne(store, aClaim(ada, "2024-03-09", { papers }), "A", t0);
+      const copy = await store.snapshot();
+      await store.replaceAll(copy);
+      expect(await store.snapshot()).toEqual(copy);
+      const removed = await store.deliveries.prune({
+        deliveriesBefore: "2000-01-01",
+        sentPublishedBefore: new Date("2024-01-01T00:00:00.000Z"),
+      });
+      expect(removed).toEqual({ deliveries: 0, sent: 2 });
+      expect(await sentIdsOf(store, ada)).toEqual(["far-future", "malformed"]);
+    });
+
     it("forgetting old records keeps the sent papers of their days", async () => {
       const store = handle.store;
       await deliverOne(

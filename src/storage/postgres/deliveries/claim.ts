@@ -1,7 +1,7 @@
 import type { Lease, NewClaim } from "../../../core/store/port.js";
 import type { TargetKey } from "../../../core/target.js";
 import type { Db } from "../db.js";
-import { normalisedTime } from "../sql-time.js";
+import { publishedSeconds } from "../paper-dates.js";
 import { writing } from "../write-error.js";
 
 /**
@@ -23,7 +23,7 @@ RETURNING target_key, local_date`;
 /** The won claims' picks join the sent history, in pick order; a paper already there stays where it is. */
 const insertSent = `
 INSERT INTO sent_papers (target_key, paper_id, published, published_at)
-SELECT s.key, s.paper_id, s.published, s.published_at::timestamptz
+SELECT s.key, s.paper_id, s.published, to_timestamp(s.published_at::float8)
 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
   WITH ORDINALITY AS s(key, paper_id, published, published_at, n)
 ORDER BY s.n
@@ -66,7 +66,7 @@ function sentOfWon(claims: readonly NewClaim[], won: Set<string>) {
       sent.keys.push(c.key);
       sent.ids.push(paper.id);
       sent.given.push(paper.publishedAt ?? null);
-      sent.publishedAt.push(normalisedTime(paper.publishedAt));
+      sent.publishedAt.push(publishedSeconds(paper.publishedAt));
     }
   }
   return sent;
