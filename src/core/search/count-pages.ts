@@ -132,11 +132,11 @@ function startCounting(
   const papers = Math.max(expected, first.length);
   const chars = Math.ceil((textLength(first, 0, first.length) / first.length) * papers * SIZE_MARGIN);
   if (!parallel) return { near: new RowCounter(titleWeight, vocabulary, papers, chars) };
-  const share = (part: number) => ({ papers: Math.ceil(papers * part), chars: Math.ceil(chars * part) });
-  const near = share(NEAR_SHARE);
+  const sized = (part: number) => ({ papers: Math.ceil(papers * part), chars: Math.ceil(chars * part) });
+  const near = sized(NEAR_SHARE);
   const counter = new RowCounter(titleWeight, vocabulary, near.papers, near.chars, true);
   try {
-    return { near: counter, worker: new CountingWorker({ titleWeight, ...share(FAR_SHARE) }) };
+    return { near: counter, worker: new CountingWorker({ titleWeight, ...sized(FAR_SHARE) }) };
   } catch {
     return { near: counter };
   }
