@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Config } from "../config.js";
 import { Corpus } from "../core/corpus/corpus.js";
 import { sameIndexedText } from "../core/corpus/merge.js";
+import { type PaperLookup, paperLookupOf } from "../core/corpus/paper-lookup.js";
 import { PaperShelf } from "../core/corpus/paper-shelf.js";
 import { CANDIDATE_MS } from "../core/recommender/picks.js";
 import { PAGE_SIZE } from "../core/search/count-pages.js";
@@ -118,8 +119,28 @@ async function buildIndex(
 }
 
 /**
- * Only the corpus (or the bundled demo corpus), for commands that read papers without searching
- * or touching user records: no index is built, nothing is locked, and the store is closed again.
+ * Opens the store read-only for `use` to read papers by id (the bundled demo corpus while it holds
+ * none), then closes it: for commands that show a paper without searching or touching user records.
+ * No index is built, nothing is locked, and no more papers are read than asked for.
+ */
+export async function withStoredPapers<T>(
+  config: AppConfig,
+  log: Logger,
+  use: (papers: PaperLookup) => Promise<T>,
+): Promise<T> {
+  const store = await openStore(config, { log, readOnly: true });
+  try {
+    if ((await store.papers.count()) > 0) return await use(store.papers);
+    log.info("no papers stored yet: using the bundled demo corpus");
+    return await use(paperLookupOf(await loadBundledPapers()));
+  } finally {
+    await store.close();
+  }
+}
+
+/**
+ * Only the corpus (or the bundled demo corpus), for commands that read every paper without touching
+ * user records: no index is built, nothing is locked, and the store is closed again.
  */
 export async function loadCorpus(config: AppConfig, log: Logger): Promise<Corpus> {
   const store = await openStore(config, { log, readOnly: true });

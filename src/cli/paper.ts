@@ -1,13 +1,13 @@
 import { parseArgs } from "node:util";
-import type { Corpus } from "../core/corpus/corpus.js";
 import type { Paper } from "../core/paper.js";
+import type { PaperLookup } from "../core/corpus/paper-lookup.js";
 import { parsePaperRef } from "../core/commands/paper-ref.js";
 import { asksForHelp } from "./help.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
 import { errorMessage } from "../core/error-message.js";
 
 export interface PaperCommandDeps {
-  corpus: Corpus;
+  papers: PaperLookup;
   /** The paper itself. */
   out(line: string): void;
   /** Usage and error messages, so that `--json` output stays machine-readable. */
@@ -32,9 +32,9 @@ export async function runPaper(args: string[], deps: PaperCommandDeps): Promise<
     return 2;
   }
   const { raw, json } = request;
-  const paper = findPaper(deps.corpus, raw);
+  const paper = await findPaper(deps.papers, raw);
   if (!paper) {
-    deps.err(unknownPaperMessage(raw, deps.corpus.size));
+    deps.err(unknownPaperMessage(raw, await deps.papers.count()));
     return 1;
   }
   deps.out(json ? terminalJson(paper, 2) : stripControls(describePaper(paper), { keepNewlines: true }));
@@ -69,10 +69,11 @@ function parsePaperArgs(args: string[]): { raw: string; json: boolean } | string
  * By exact id first (any stored id), then as the chat commands read a paper reference: an arXiv id with
  * or without version or `arXiv:` prefix, an arXiv or Hugging Face link, or a seed id like `hf-1a2b3c4d`.
  */
-export function findPaper(corpus: Corpus, raw: string): Paper | undefined {
+export async function findPaper(papers: PaperLookup, raw: string): Promise<Paper | undefined> {
   const trimmed = raw.trim();
   const id = parsePaperRef(trimmed);
-  return corpus.get(trimmed) ?? (id === undefined ? undefined : corpus.get(id));
+  const found = await papers.get(id === undefined ? [trimmed] : [trimmed, id]);
+  return found.find((paper) => paper.id === trimmed) ?? found[0];
 }
 
 function unknownPaperMessage(raw: string, size: number): string {

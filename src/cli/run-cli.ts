@@ -2,7 +2,7 @@ import { Corpus } from "../core/corpus/corpus.js";
 import { pino } from "pino";
 import { loadConfig, ConfigError, configSecrets, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
-import { loadCorpus, openApp, type App } from "../app/open-app.js";
+import { loadCorpus, openApp, type App, withStoredPapers } from "../app/open-app.js";
 import { createPaperSources } from "../sources/create.js";
 import { ArxivCalendar } from "../core/corpus/arxiv-calendar.js";
 import { createDigestComposer } from "../core/recommender/digest.js";
@@ -150,8 +150,8 @@ const COMMANDS: Record<string, CommandRunner> = {
         }),
       { readOnly: true },
     ),
-  paper: async (args, { config, io, log }) =>
-    runPaper(args, { corpus: await loadCorpus(config, log), ...io }),
+  paper: (args, { config, io, log }) =>
+    withStoredPapers(config, log, (papers) => runPaper(args, { papers, ...io })),
   ingest: (args, env) =>
     withApp(env, (app) =>
       runIngest(args, {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runFind } from "../../src/cli/find.js";
 import { runPaper } from "../../src/cli/paper.js";
+import { paperLookupOf } from "../../src/core/corpus/paper-lookup.js";
 import { Corpus } from "../../src/core/corpus/corpus.js";
 import type { Paper } from "../../src/core/paper.js";
 import { forbiddenCharacterIn, HOSTILE_STRINGS, oneLine } from "../helpers/hostile-strings.js";
@@ -31,7 +32,7 @@ async function find(args: string[], papers: Paper[]): Promise<string> {
 async function paper(args: string[], corpus: Corpus): Promise<string> {
   const printed: string[] = [];
   const code = await runPaper(args, {
-    corpus,
+    papers: paperLookupOf(corpus.all()),
     out: (line) => void printed.push(line),
     err: (line) => void printed.push(line),
   });

@@ -1,6 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runPaper } from "../../../src/cli/paper.js";
+import { loadBundledPapers } from "../../../src/app/bundled-corpus.js";
+import { runCli } from "../../../src/cli/run-cli.js";
+import { silentLogger } from "../../../src/core/log.js";
+import { openFileStore } from "../../../src/storage/files/open-file-store.js";
+import { makeTempDir } from "../../storage/files/helpers.js";
 import { Corpus } from "../../../src/core/corpus/corpus.js";
+import { paperLookupOf } from "../../../src/core/corpus/paper-lookup.js";
 import { parseHfDailyPapers } from "../../../src/sources/hf-daily-papers.js";
 import { fixture } from "../helpers/fake-source-server.js";
 
@@ -15,6 +21,7 @@ function setUp() {
   const errors: string[] = [];
   const deps = {
     corpus,
+    papers: paperLookupOf(corpus.all()),
     out: (line: string) => void lines.push(line),
     err: (line: string) => void errors.push(line),
   };
@@ -99,4 +106,46 @@ describe("paperboy paper", () => {
       expect(errors.join("\n")).toMatch(/Usage: paperboy paper <id> \[--json\]/);
     },
   );
+});
+
+describe("paperboy paper through the CLI", () => {
+  let folder: { dir: string; cleanup: () => Promise<void> };
+  beforeEach(async () => {
+    folder = await makeTempDir();
+    vi.stubEnv("DATA_DIR", folder.dir);
+    vi.stubEnv("DATABASE_URL", "");
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await folder.cleanup();
+  });
+
+  async function cli(argv: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+    return { code, out: out.join("\n"), err: err.join("\n") };
+  }
+
+  it("prints a paper of the data folder, and counts its papers when the id is unknown", async () => {
+    const store = await openFileStore(folder.dir, { log: silentLogger });
+    await store.papers.put(parseHfDailyPapers(JSON.parse(fixture("hf-daily-papers.sample.json"))));
+    await store.close();
+    const found = await cli(["paper", "arXiv:2410.17243v2"]);
+    expect(found.code).toBe(0);
+    expect(found.out).toMatch(/^Breaking the Memory Barrier/);
+    const unknown = await cli(["paper", "2501.00001"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/No paper "2501\.00001" among the 3 stored papers/);
+  });
+
+  it("reads the bundled demo corpus while the data folder holds no papers", async () => {
+    const [first] = await loadBundledPapers();
+    const shown = await cli(["paper", first?.id ?? ""]);
+    expect(shown.code).toBe(0);
+    expect(shown.out.split("\n")[0]).toBe(first?.title);
+    const unknown = await cli(["paper", "--json", "2501.00001"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toBe("");
+  });
 });
