@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Config } from "../config.js";
-import { Corpus } from "../core/corpus/corpus.js";
 import { sameIndexedText } from "../core/corpus/merge.js";
-import { type PaperLookup, paperLookupOf } from "../core/corpus/paper-lookup.js";
+import { type PaperReader, paperReaderOf } from "../core/corpus/paper-reader.js";
 import { PaperShelf } from "../core/corpus/paper-shelf.js";
 import { CANDIDATE_MS } from "../core/recommender/picks.js";
 import { PAGE_SIZE } from "../core/search/count-pages.js";
@@ -126,39 +125,14 @@ async function buildIndex(
 export async function withStoredPapers<T>(
   config: AppConfig,
   log: Logger,
-  use: (papers: PaperLookup) => Promise<T>,
+  use: (papers: PaperReader) => Promise<T>,
 ): Promise<T> {
   const store = await openStore(config, { log, readOnly: true });
   try {
     if ((await store.papers.count()) > 0) return await use(store.papers);
     log.info("no papers stored yet: using the bundled demo corpus");
-    return await use(paperLookupOf(await loadBundledPapers()));
+    return await use(paperReaderOf(await loadBundledPapers()));
   } finally {
     await store.close();
   }
-}
-
-/**
- * Only the corpus (or the bundled demo corpus), for commands that read every paper without touching
- * user records: no index is built, nothing is locked, and the store is closed again.
- */
-export async function loadCorpus(config: AppConfig, log: Logger): Promise<Corpus> {
-  const store = await openStore(config, { log, readOnly: true });
-  try {
-    return (await readCorpus(store, log)).corpus;
-  } finally {
-    await store.close();
-  }
-}
-
-async function readCorpus(store: Store, log: Logger): Promise<{ corpus: Corpus; bundled: boolean }> {
-  const corpus = new Corpus();
-  const stored = await store.papers.all();
-  if (stored.length > 0) {
-    corpus.upsert(stored);
-    return { corpus, bundled: false };
-  }
-  corpus.upsert(await loadBundledPapers());
-  log.info("no papers stored yet: using the bundled demo corpus");
-  return { corpus, bundled: true };
 }

@@ -1,6 +1,8 @@
 import { parseArgs } from "node:util";
 import type { Paper } from "../core/paper.js";
-import { TfIdfIndex } from "../core/search/tfidf-index.js";
+import { type PaperReader, paperReaderOf } from "../core/corpus/paper-reader.js";
+import { PAGE_SIZE } from "../core/search/count-pages.js";
+import { type SearchOutcome, TfIdfIndex } from "../core/search/tfidf-index.js";
 import { loadCorpusFile } from "./corpus-file.js";
 import { asksForHelp } from "./help.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
@@ -9,8 +11,8 @@ import { errorMessage } from "../core/error-message.js";
 export interface FindIo {
   out(line: string): void;
   err(line: string): void;
-  /** The papers searched when no --corpus is given (the stored corpus, or the bundled one). */
-  loadDefaultPapers(): Promise<Paper[]>;
+  /** Runs `use` on the papers searched when no --corpus is given (the store's, or the bundled ones). */
+  withDefaultPapers<T>(use: (papers: PaperReader) => Promise<T>): Promise<T>;
 }
 
 export const FIND_USAGE =
@@ -38,19 +40,16 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
     io.err(`${request}\n${FIND_USAGE}`);
     return 2;
   }
-  let papers: Paper[];
+  let searched: Searched;
   try {
-    papers = request.corpus ? await loadCorpusFile(request.corpus) : await io.loadDefaultPapers();
+    searched = request.corpus
+      ? await search(paperReaderOf(await loadCorpusFile(request.corpus)), request)
+      : await io.withDefaultPapers((papers) => search(papers, request));
   } catch (error) {
     io.err(`Cannot read the corpus: ${errorMessage(error)}\n${FIND_USAGE}`);
     return 1;
   }
-  const outcome = TfIdfIndex.build(papers).search(request.query, { limit: request.limit });
-  const byId = new Map(papers.map((paper) => [paper.id, paper]));
-  const found = outcome.results.flatMap(({ id, score, matched }) => {
-    const paper = byId.get(id);
-    return paper ? [{ paper, score, matched }] : [];
-  });
+  const { outcome, found, size } = searched;
   if (request.json) {
     const rows = found.map(({ paper, score, matched }) => ({
       id: paper.id,
@@ -64,8 +63,7 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
   }
   if (outcome.notice) io.out(outcome.notice);
   if (found.length === 0) {
-    if (!outcome.notice)
-      io.out(`No papers match “${stripControls(request.query)}” among ${papers.length} papers.`);
+    if (!outcome.notice) io.out(`No papers match “${stripControls(request.query)}” among ${size} papers.`);
     return 0;
   }
   found.forEach(({ paper, score, matched }, i) => {
@@ -75,6 +73,26 @@ export async function runFind(args: string[], io: FindIo): Promise<number> {
     );
   });
   return 0;
+}
+
+interface Searched {
+  outcome: SearchOutcome;
+  found: Array<{ paper: Paper; score: number; matched: string[] }>;
+  /** Papers searched. */
+  size: number;
+}
+
+/** Indexes the papers a page at a time and ranks them; reads only the papers found in full. */
+async function search(papers: PaperReader, request: FindRequest): Promise<Searched> {
+  const expected = await papers.count();
+  const index = await TfIdfIndex.buildFrom({ expected, read: () => papers.pages(PAGE_SIZE) });
+  const outcome = index.search(request.query, { limit: request.limit });
+  const byId = new Map((await papers.get(outcome.results.map((hit) => hit.id))).map((p) => [p.id, p]));
+  const found = outcome.results.flatMap(({ id, score, matched }) => {
+    const paper = byId.get(id);
+    return paper ? [{ paper, score, matched }] : [];
+  });
+  return { outcome, found, size: index.size };
 }
 
 function parseFindArgs(args: string[]): FindRequest | string {

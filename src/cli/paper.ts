@@ -1,13 +1,13 @@
 import { parseArgs } from "node:util";
 import type { Paper } from "../core/paper.js";
-import type { PaperLookup } from "../core/corpus/paper-lookup.js";
+import type { PaperReader } from "../core/corpus/paper-reader.js";
 import { parsePaperRef } from "../core/commands/paper-ref.js";
 import { asksForHelp } from "./help.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
 import { errorMessage } from "../core/error-message.js";
 
 export interface PaperCommandDeps {
-  papers: PaperLookup;
+  papers: PaperReader;
   /** The paper itself. */
   out(line: string): void;
   /** Usage and error messages, so that `--json` output stays machine-readable. */
@@ -69,7 +69,7 @@ function parsePaperArgs(args: string[]): { raw: string; json: boolean } | string
  * By exact id first (any stored id), then as the chat commands read a paper reference: an arXiv id with
  * or without version or `arXiv:` prefix, an arXiv or Hugging Face link, or a seed id like `hf-1a2b3c4d`.
  */
-export async function findPaper(papers: PaperLookup, raw: string): Promise<Paper | undefined> {
+export async function findPaper(papers: PaperReader, raw: string): Promise<Paper | undefined> {
   const trimmed = raw.trim();
   const id = parsePaperRef(trimmed);
   const found = await papers.get(id === undefined ? [trimmed] : [trimmed, id]);

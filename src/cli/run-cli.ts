@@ -2,7 +2,7 @@ import { Corpus } from "../core/corpus/corpus.js";
 import { pino } from "pino";
 import { loadConfig, ConfigError, configSecrets, type Config } from "../config.js";
 import { createLogger } from "../logger.js";
-import { loadCorpus, openApp, type App, withStoredPapers } from "../app/open-app.js";
+import { openApp, type App, withStoredPapers } from "../app/open-app.js";
 import { createPaperSources } from "../sources/create.js";
 import { ArxivCalendar } from "../core/corpus/arxiv-calendar.js";
 import { createDigestComposer } from "../core/recommender/digest.js";
@@ -91,7 +91,7 @@ const COMMANDS: Record<string, CommandRunner> = {
       ...io,
     }),
   find: (args, { config, io, log }) =>
-    runFind(args, { ...io, loadDefaultPapers: async () => (await loadCorpus(config, log)).all() }),
+    runFind(args, { ...io, withDefaultPapers: (use) => withStoredPapers(config, log, use) }),
   picks: (args, env) =>
     runPicks(args, {
       ...env.io,

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadCorpus, openApp } from "../../src/app/open-app.js";
+import { openApp, withStoredPapers } from "../../src/app/open-app.js";
 import { silentLogger } from "../../src/core/log.js";
 import type { Paper } from "../../src/core/paper.js";
 
@@ -14,7 +14,7 @@ const STORED: Paper = {
   sources: ["arxiv"],
 };
 
-describe("loading only the corpus", () => {
+describe("reading papers without an index", () => {
   let dataDir: string;
 
   beforeEach(async () => {
@@ -26,9 +26,10 @@ describe("loading only the corpus", () => {
   });
 
   it("falls back to the bundled demo corpus when the data directory holds none", async () => {
-    const corpus = await loadCorpus({ dataDir }, silentLogger);
-    expect(corpus.size).toBeGreaterThan(0);
-    expect(corpus.get(STORED.id)).toBeUndefined();
+    await withStoredPapers({ dataDir }, silentLogger, async (papers) => {
+      expect(await papers.count()).toBeGreaterThan(0);
+      expect(await papers.get([STORED.id])).toEqual([]);
+    });
   });
 
   it("reads the stored corpus and releases the files for the next opener", async () => {
@@ -36,8 +37,8 @@ describe("loading only the corpus", () => {
     await app.savePapers([STORED]);
     await app.close();
 
-    const corpus = await loadCorpus({ dataDir }, silentLogger);
-    expect(corpus.get(STORED.id)?.title).toBe(STORED.title);
+    const [stored] = await withStoredPapers({ dataDir }, silentLogger, (papers) => papers.get([STORED.id]));
+    expect(stored?.title).toBe(STORED.title);
 
     const reopened = await openApp({ dataDir }, silentLogger);
     try {

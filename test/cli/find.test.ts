@@ -1,8 +1,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { runFind } from "../../src/cli/find.js";
+import { runCli } from "../../src/cli/run-cli.js";
+import { silentLogger } from "../../src/core/log.js";
+import { openFileStore } from "../../src/storage/files/open-file-store.js";
+import { makeTempDir } from "../storage/files/helpers.js";
+import { paperReaderOf } from "../../src/core/corpus/paper-reader.js";
 import type { Paper } from "../../src/core/paper.js";
 
 const papers: Paper[] = [
@@ -35,7 +40,7 @@ async function find(args: string[], corpus: Paper[] = papers) {
   const code = await runFind(args, {
     out: (line) => out.push(line),
     err: (line) => err.push(line),
-    loadDefaultPapers: async () => corpus,
+    withDefaultPapers: (use) => use(paperReaderOf(corpus)),
   });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
@@ -119,5 +124,34 @@ describe("paperboy find", () => {
       { id: "h", title: "Evil \u001b[2Jtitle about graphs", abstract: "graphs", authors: [], sources: [] },
     ];
     expect((await find(["graphs"], hostile)).out).not.toContain("\u001b");
+  });
+});
+
+describe("paperboy find through the CLI", () => {
+  let folder: { dir: string; cleanup: () => Promise<void> };
+  beforeEach(async () => {
+    folder = await makeTempDir();
+    vi.stubEnv("DATA_DIR", folder.dir);
+    vi.stubEnv("DATABASE_URL", "");
+  });
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await folder.cleanup();
+  });
+
+  it("searches the data folder's papers, read a page at a time, and says how many it searched", async () => {
+    const store = await openFileStore(folder.dir, { log: silentLogger });
+    await store.papers.put(papers);
+    await store.close();
+    const out: string[] = [];
+    const code = await runCli(["find", "prototypes few-shot"], {
+      out: (line) => out.push(line),
+      err: () => {},
+    });
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^ 1\. \d\.\d{3} {2}Few-shot learning with prototypes$/);
+    const none: string[] = [];
+    await runCli(["find", "quantum chromodynamics"], { out: (line) => none.push(line), err: () => {} });
+    expect(none).toEqual([`No papers match “quantum chromodynamics” among ${papers.length} papers.`]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runFind } from "../../src/cli/find.js";
 import { runPaper } from "../../src/cli/paper.js";
-import { paperLookupOf } from "../../src/core/corpus/paper-lookup.js";
+import { paperReaderOf } from "../../src/core/corpus/paper-reader.js";
 import { Corpus } from "../../src/core/corpus/corpus.js";
 import type { Paper } from "../../src/core/paper.js";
 import { forbiddenCharacterIn, HOSTILE_STRINGS, oneLine } from "../helpers/hostile-strings.js";
@@ -23,7 +23,7 @@ async function find(args: string[], papers: Paper[]): Promise<string> {
   const code = await runFind(args, {
     out: (line) => printed.push(line),
     err: (line) => printed.push(line),
-    loadDefaultPapers: async () => papers,
+    withDefaultPapers: (use) => use(paperReaderOf(papers)),
   });
   expect(code).toBe(0);
   return printed.join("\n");
@@ -32,7 +32,7 @@ async function find(args: string[], papers: Paper[]): Promise<string> {
 async function paper(args: string[], corpus: Corpus): Promise<string> {
   const printed: string[] = [];
   const code = await runPaper(args, {
-    papers: paperLookupOf(corpus.all()),
+    papers: paperReaderOf(corpus.all()),
     out: (line) => void printed.push(line),
     err: (line) => void printed.push(line),
   });

@@ -6,7 +6,7 @@ import { silentLogger } from "../../../src/core/log.js";
 import { openFileStore } from "../../../src/storage/files/open-file-store.js";
 import { makeTempDir } from "../../storage/files/helpers.js";
 import { Corpus } from "../../../src/core/corpus/corpus.js";
-import { paperLookupOf } from "../../../src/core/corpus/paper-lookup.js";
+import { paperReaderOf } from "../../../src/core/corpus/paper-reader.js";
 import { parseHfDailyPapers } from "../../../src/sources/hf-daily-papers.js";
 import { fixture } from "../helpers/fake-source-server.js";
 
@@ -21,7 +21,7 @@ function setUp() {
   const errors: string[] = [];
   const deps = {
     corpus,
-    papers: paperLookupOf(corpus.all()),
+    papers: paperReaderOf(corpus.all()),
     out: (line: string) => void lines.push(line),
     err: (line: string) => void errors.push(line),
   };
