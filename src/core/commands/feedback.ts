@@ -3,8 +3,7 @@ import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import type { Profile } from "../records.js";
 import type { VoteTotals } from "../store/port.js";
-import type { TargetKey } from "../target.js";
-import { targetKey } from "../target.js";
+import { sharedPlace, type TargetKey, targetKey } from "../target.js";
 import type { CommandEnv } from "./deps.js";
 import { infoReply, quote } from "./replies.js";
 import type { Reply } from "./reply.js";
@@ -73,7 +72,7 @@ async function recordVote(
     env.now(),
   );
   await followBalance(env, key, paper.id, totals);
-  const line = `${verdict === "liked" ? "👍" : "👎"} Counted your vote: ${totals.up} 👍 · ${totals.down} 👎 from this channel's members. Its picks follow the balance.`;
+  const line = `${verdict === "liked" ? "👍" : "👎"} Counted your vote: ${totals.up} 👍 · ${totals.down} 👎 from ${sharedPlace(ctx.platform)}'s members. Its picks follow the balance.`;
   return { ...infoReply([line]), private: true, votes: { paperId: paper.id, ...totals } };
 }
 

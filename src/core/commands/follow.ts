@@ -1,6 +1,6 @@
 import type { Paper } from "../paper.js";
 import { AuthorMatcher, normaliseFollowName } from "../recommender/author-names.js";
-import { targetKey } from "../target.js";
+import { sharedPlace, targetKey } from "../target.js";
 import type { Command } from "./command.js";
 import type { CommandContext } from "./context.js";
 import type { CommandEnv } from "./deps.js";
@@ -69,7 +69,7 @@ async function followedReply(name: string, ctx: CommandContext, env: CommandEnv)
   for await (const page of env.papers.pages(SCAN_PAGE)) {
     for (const paper of page) if (matcher.matches(paper.authors) !== undefined) matching.push(paper);
   }
-  const whose = ctx.target.kind === "channel" ? "this channel's" : "your";
+  const whose = ctx.target.kind === "channel" ? `${sharedPlace(ctx.platform)}'s` : "your";
   const lines = [
     `Following ${quote(name, 100)}: a new paper by this name always makes ${whose} picks, first and marked as such.`,
   ];

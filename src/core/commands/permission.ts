@@ -1,4 +1,5 @@
 import type { CommandContext } from "./context.js";
+import { sharedPlace } from "../target.js";
 import { errorReply } from "./replies.js";
 import type { Reply } from "./reply.js";
 
@@ -10,7 +11,7 @@ export async function refuseUnlessManager(ctx: CommandContext, what: string): Pr
   if (ctx.target.kind === "user") return undefined;
   if (await ctx.canManage()) return undefined;
   return errorReply(
-    `Sorry, only people who manage this channel can change its ${what}.`,
+    `Sorry, only people who manage ${sharedPlace(ctx.platform)} can change its ${what}.`,
     "You can still use /find, /picks and /settings here, or set up your own digest in a direct message.",
   );
 }

@@ -54,7 +54,7 @@ export const unsaveCommand: Command = {
       const saved = (await env.store.readingLists.all(key)).find((paper) => paper.paperId === id);
       if (saved && saved.savedBy !== ctx.userId) {
         return errorReply(
-          "Only whoever saved a paper, or people who manage this channel, can take it off the channel's list.",
+          `Only whoever saved a paper, or people who manage ${sharedPlace(ctx.platform)}, can take it off its list.`,
         );
       }
     }

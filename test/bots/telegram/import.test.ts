@@ -231,7 +231,7 @@ describe("/import end to end on Telegram", () => {
     );
     expect(await store.libraries.get(`telegram:channel:${READING_GROUP.id}`)).toBeUndefined();
     expect(visibleTexts(fake, READING_GROUP.id)[0]).toMatch(
-      /only people who manage this channel can change its library/,
+      /only people who manage this group can change its library/,
     );
   });
 });
