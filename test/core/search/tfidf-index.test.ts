@@ -182,4 +182,13 @@ describe("bad queries never throw", () => {
   it("returns an empty result on an empty index", () => {
     expect(TfIdfIndex.build([]).search("attention").results).toEqual([]);
   });
+
+  it("takes a title weight only as a whole number of counts, from 1 to 255", () => {
+    for (const titleWeight of [0, 2.5, 256, Number.NaN]) {
+      expect(() => TfIdfIndex.build([], { ...PLAIN, titleWeight })).toThrow(
+        `titleWeight must be a whole number from 1 to 255, not ${titleWeight}.`,
+      );
+    }
+    expect(TfIdfIndex.build([], { ...PLAIN, titleWeight: 255 }).size).toBe(0);
+  });
 });
