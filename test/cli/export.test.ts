@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { dataFolderCli } from "../helpers/data-folder-cli.js";
 import { runExport } from "../../src/cli/export.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import { silentLogger } from "../../src/core/log.js";
 import { parseLibrary } from "../../src/core/library/parse-library.js";
 import type { Paper } from "../../src/core/paper.js";
@@ -10,7 +10,6 @@ import type { Store } from "../../src/core/store/port.js";
 import { openFileStore } from "../../src/storage/files/open-file-store.js";
 import { openMemoryStore } from "../../src/storage/files/memory-store.js";
 import { ARXIV_PAPERS } from "../core/commands/harness.js";
-import { makeTempDir } from "../storage/files/helpers.js";
 
 const [TRAFFIC, GRIDS] = ARXIV_PAPERS.map((paper) => paper.id) as [string, string];
 const PAPERS = new Map<string, Paper>(ARXIV_PAPERS.map((paper) => [paper.id, paper]));
@@ -130,31 +129,15 @@ describe("paperboy export", () => {
 });
 
 describe("paperboy export through the CLI", () => {
-  let folder: { dir: string; cleanup: () => Promise<void> };
-  beforeEach(async () => {
-    folder = await makeTempDir();
-    vi.stubEnv("DATA_DIR", folder.dir);
-    vi.stubEnv("DATABASE_URL", "");
-  });
-  afterEach(async () => {
-    vi.unstubAllEnvs();
-    await folder.cleanup();
-  });
-
-  async function cli(argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  }
+  const { dir, cli } = dataFolderCli();
 
   it("reads the data folder's reading list and writes --out", async () => {
-    const store = await openFileStore(folder.dir, { log: silentLogger });
+    const store = await openFileStore(dir(), { log: silentLogger });
     await store.papers.put(ARXIV_PAPERS);
     await save(store, "discord:channel:123", GRIDS);
     await store.close();
 
-    const file = path.join(folder.dir, "channel.ris");
+    const file = path.join(dir(), "channel.ris");
     const { code, err } = await cli([
       "export",
       "--target",

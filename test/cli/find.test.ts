@@ -1,12 +1,11 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { dataFolderCli } from "../helpers/data-folder-cli.js";
 import { runFind } from "../../src/cli/find.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import { silentLogger } from "../../src/core/log.js";
 import { openFileStore } from "../../src/storage/files/open-file-store.js";
-import { makeTempDir } from "../storage/files/helpers.js";
 import { paperReaderOf } from "../../src/core/corpus/paper-reader.js";
 import type { Paper } from "../../src/core/paper.js";
 
@@ -128,30 +127,16 @@ describe("paperboy find", () => {
 });
 
 describe("paperboy find through the CLI", () => {
-  let folder: { dir: string; cleanup: () => Promise<void> };
-  beforeEach(async () => {
-    folder = await makeTempDir();
-    vi.stubEnv("DATA_DIR", folder.dir);
-    vi.stubEnv("DATABASE_URL", "");
-  });
-  afterEach(async () => {
-    vi.unstubAllEnvs();
-    await folder.cleanup();
-  });
+  const { dir, cli } = dataFolderCli();
 
   it("searches the data folder's papers, read a page at a time, and says how many it searched", async () => {
-    const store = await openFileStore(folder.dir, { log: silentLogger });
+    const store = await openFileStore(dir(), { log: silentLogger });
     await store.papers.put(papers);
     await store.close();
-    const out: string[] = [];
-    const code = await runCli(["find", "prototypes few-shot"], {
-      out: (line) => out.push(line),
-      err: () => {},
-    });
-    expect(code).toBe(0);
-    expect(out[0]).toMatch(/^ 1\. \d\.\d{3} {2}Few-shot learning with prototypes$/);
-    const none: string[] = [];
-    await runCli(["find", "quantum chromodynamics"], { out: (line) => none.push(line), err: () => {} });
-    expect(none).toEqual([`No papers match “quantum chromodynamics” among ${papers.length} papers.`]);
+    const found = await cli(["find", "prototypes few-shot"]);
+    expect(found.code).toBe(0);
+    expect(found.out.split("\n")[0]).toMatch(/^ 1\. \d\.\d{3} {2}Few-shot learning with prototypes$/);
+    const none = await cli(["find", "quantum chromodynamics"]);
+    expect(none.out).toBe(`No papers match “quantum chromodynamics” among ${papers.length} papers.`);
   });
 });

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
+import { dataFolderCli } from "../../helpers/data-folder-cli.js";
 import { runPaper } from "../../../src/cli/paper.js";
 import { loadBundledPapers } from "../../../src/app/bundled-corpus.js";
-import { runCli } from "../../../src/cli/run-cli.js";
 import { silentLogger } from "../../../src/core/log.js";
 import { openFileStore } from "../../../src/storage/files/open-file-store.js";
-import { makeTempDir } from "../../storage/files/helpers.js";
 import { Corpus } from "../../../src/core/corpus/corpus.js";
 import { paperReaderOf } from "../../../src/core/corpus/paper-reader.js";
 import { parseHfDailyPapers } from "../../../src/sources/hf-daily-papers.js";
@@ -109,26 +108,10 @@ describe("paperboy paper", () => {
 });
 
 describe("paperboy paper through the CLI", () => {
-  let folder: { dir: string; cleanup: () => Promise<void> };
-  beforeEach(async () => {
-    folder = await makeTempDir();
-    vi.stubEnv("DATA_DIR", folder.dir);
-    vi.stubEnv("DATABASE_URL", "");
-  });
-  afterEach(async () => {
-    vi.unstubAllEnvs();
-    await folder.cleanup();
-  });
-
-  async function cli(argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-    return { code, out: out.join("\n"), err: err.join("\n") };
-  }
+  const { dir, cli } = dataFolderCli();
 
   it("prints a paper of the data folder, and counts its papers when the id is unknown", async () => {
-    const store = await openFileStore(folder.dir, { log: silentLogger });
+    const store = await openFileStore(dir(), { log: silentLogger });
     await store.papers.put(parseHfDailyPapers(JSON.parse(fixture("hf-daily-papers.sample.json"))));
     await store.close();
     const found = await cli(["paper", "arXiv:2410.17243v2"]);
