@@ -92,29 +92,35 @@ export async function openApp(
   }
 }
 
-/** The index of the stored papers (holding the recent ones on the shelf as they pass), else of the demo corpus. */
+/** The index of the stored papers, else of the demo corpus (pinned on the shelf); the recent ones are held as they pass. */
 async function buildIndex(
   store: Store,
   shelf: PaperShelf,
   log: Logger,
 ): Promise<{ index: TfIdfIndex; bundled: boolean }> {
-  const expected = await store.papers.count();
-  if (expected > 0) {
-    const index = await TfIdfIndex.buildFrom({
-      expected,
-      async *read() {
-        for await (const page of store.papers.pages(PAGE_SIZE)) {
-          shelf.hold(page);
-          yield page;
-        }
-      },
-    });
-    return { index, bundled: false };
-  }
-  const demo = await loadBundledPapers();
-  shelf.pin(demo);
+  const { papers, bundled } = await storedOrBundled(store, log);
+  if (bundled) shelf.pin(bundled);
+  const index = await TfIdfIndex.buildFrom({
+    expected: await papers.count(),
+    async *read() {
+      for await (const page of papers.pages(PAGE_SIZE)) {
+        shelf.hold(page);
+        yield page;
+      }
+    },
+  });
+  return { index, bundled: bundled !== undefined };
+}
+
+/** The store's papers, or the bundled demo corpus (also answered as `bundled`) while the store holds none. */
+async function storedOrBundled(
+  store: Store,
+  log: Logger,
+): Promise<{ papers: PaperReader; bundled?: Paper[] }> {
+  if ((await store.papers.count()) > 0) return { papers: store.papers };
   log.info("no papers stored yet: using the bundled demo corpus");
-  return { index: await TfIdfIndex.buildAsync(demo), bundled: true };
+  const bundled = await loadBundledPapers();
+  return { papers: paperReaderOf(bundled), bundled };
 }
 
 /**
@@ -129,9 +135,7 @@ export async function withStoredPapers<T>(
 ): Promise<T> {
   const store = await openStore(config, { log, readOnly: true });
   try {
-    if ((await store.papers.count()) > 0) return await use(store.papers);
-    log.info("no papers stored yet: using the bundled demo corpus");
-    return await use(paperReaderOf(await loadBundledPapers()));
+    return await use((await storedOrBundled(store, log)).papers);
   } finally {
     await store.close();
   }
