@@ -23,6 +23,7 @@ import { picksForTarget } from "../core/recommender/target-picks.js";
 import { VectorCache } from "../core/recommender/vector-cache.js";
 import { TfIdfIndex } from "../core/search/tfidf-index.js";
 import { loadCorpusFile } from "./corpus-file.js";
+import { paperReaderOf } from "../core/corpus/paper-reader.js";
 import { asksForHelp } from "./help.js";
 import { optionWording } from "./option-wording.js";
 import { stripControls, terminalJson } from "./terminal-text.js";
@@ -87,10 +88,9 @@ export async function runPicks(args: string[], deps: PicksCommandDeps): Promise<
 }
 
 function corpusInMemory(papers: readonly Paper[]): PicksCorpus {
-  const byId = new Map(papers.map((paper) => [paper.id, paper]));
   return {
     index: TfIdfIndex.build(papers),
-    get: async (ids) => ids.flatMap((id) => byId.get(id) ?? []),
+    get: paperReaderOf(papers).get,
     since: async (since) =>
       papers.filter((paper) => !paper.publishedAt || !(Date.parse(paper.publishedAt) < since.getTime())),
   };
