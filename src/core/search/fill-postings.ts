@@ -3,7 +3,8 @@ import { entryCount, entryTerm } from "./term-entry.js";
 
 /** Within a range of this many documents, a posting keeps only the low 16 bits of its document number. */
 export const RANGE_BITS = 16;
-const LOW_BITS = (1 << RANGE_BITS) - 1;
+/** The part of a document number a posting keeps: its place within its range. */
+export const LOW_BITS = (1 << RANGE_BITS) - 1;
 
 /**
  * What inverting counted rows into posting lists takes: the rows, which documents are searchable,

@@ -10,6 +10,7 @@
 import {
   cursorsFrom,
   fillPostings,
+  LOW_BITS,
   planFill,
   type PostingFill,
   RANGE_BITS,
@@ -46,8 +47,6 @@ export class Touched {
     this.ids[this.length++] = doc;
   }
 }
-
-const LOW_BITS = (1 << RANGE_BITS) - 1;
 
 export class PostingLists {
   private ranges = 1;
