@@ -2,8 +2,9 @@ import { CountingWorker } from "./count-in-worker.js";
 import type { CountedShare } from "./count-job.js";
 import { type IndexedPaper, type PaperText, RowCounter, textLength } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
-import { renumberEntries, renumberTerms } from "./term-order.js";
+import { renumberTerms } from "./term-order.js";
 import type { Vocabulary } from "./vocabulary.js";
+import { WorkerFailed } from "./worker-script.js";
 
 /** Papers per page of `pagesOf`, as the store reads them. */
 export const PAGE_SIZE = 1_000;
@@ -27,9 +28,6 @@ export interface PaperPages {
   /** The papers in the order they are to be numbered; may be called again to read them again. */
   read(): AsyncIterable<readonly IndexedPaper[]>;
 }
-
-/** The counting worker failed: the pages it was sent are lost, so they must be read again. */
-export class CountingWorkerFailed extends Error {}
 
 /** Papers already in memory as pages. */
 export function pagesOf(papers: readonly IndexedPaper[], size = PAGE_SIZE): PaperPages {
@@ -56,11 +54,11 @@ export interface CountedPages {
 /**
  * Counts pages of papers into rows, one block per page, documents numbered in the order read
  * (`register` is handed each page first, to number its papers the same way), new terms added to
- * `vocabulary`. With `parallel` some pages are counted on a worker thread, the rows are in
- * shared memory (sized for the expected papers at the first page's length), and a vocabulary
- * numbered as `vocabulary` would have been is answered instead. Either way the result is what
- * `countRows` over all papers gives (same term ids, same rows), in blocks. Throws
- * CountingWorkerFailed when the worker fails.
+ * `vocabulary`. With `parallel` some pages are counted on a worker thread (each thread's rows sized
+ * for its share of the expected papers at the first page's length, its pages' blocks views of
+ * them), and a vocabulary numbered as `vocabulary` would have been is answered instead. Either way
+ * the result is what `countRows` over all papers gives (same term ids, same rows), in blocks.
+ * Throws WorkerFailed when the worker fails.
  */
 export async function countPages(
   pages: PaperPages,
@@ -96,8 +94,8 @@ export async function countPages(
   const share = await worker.result.catch(() => undefined);
   // Its memory is free before the rows are inverted, the peak of a build.
   await worker.exited;
-  if (!share) throw new CountingWorkerFailed("The counting worker failed; counting on this thread.");
-  const { rows, labels } = adopt(share, vocabulary);
+  if (!share) throw new WorkerFailed("The counting worker failed; counting on this thread.");
+  const { rows, ids, labels } = adopt(share, vocabulary);
   const nearBlocks = byPage(
     near.finish(0),
     places.filter((place) => !place.onWorker),
@@ -109,7 +107,7 @@ export async function countPages(
     ),
   );
   const blocks = [...nearBlocks, ...farBlocks].sort((a, b) => a.firstDoc - b.firstDoc);
-  const renumbered = renumberTerms(vocabulary, blocks, (block) => farBlocks.has(block), labels);
+  const renumbered = renumberTerms(vocabulary, blocks, (block) => farBlocks.has(block), ids, labels);
   return { blocks, vocabulary: renumbered };
 }
 
@@ -120,7 +118,7 @@ interface Counters {
 
 /**
  * This thread's counter and, with `parallel`, the worker's, sized for their shares of the expected
- * papers, in shared memory. Room never written to costs address space, not memory.
+ * papers. Room never written to costs address space, not memory.
  */
 function startCounting(
   first: readonly PaperText[],
@@ -134,7 +132,7 @@ function startCounting(
   if (!parallel) return { near: new RowCounter(titleWeight, vocabulary, papers, chars) };
   const sized = (part: number) => ({ papers: Math.ceil(papers * part), chars: Math.ceil(chars * part) });
   const near = sized(NEAR_SHARE);
-  const counter = new RowCounter(titleWeight, vocabulary, near.papers, near.chars, true);
+  const counter = new RowCounter(titleWeight, vocabulary, near.papers, near.chars);
   try {
     return { near: counter, worker: new CountingWorker({ titleWeight, ...sized(FAR_SHARE) }) };
   } catch {
@@ -162,13 +160,14 @@ function byPage(rows: DocumentRows, places: readonly PagePlace[]): DocumentRows[
 }
 
 /**
- * The worker's rows in `vocabulary`'s term ids (its terms merged in), and its words' labels by
- * those ids (the vocabulary keeps its own for words both threads met).
+ * The worker's rows, their frequencies in `vocabulary`'s term ids (its terms merged in), the map
+ * from its term ids to those (its rows' terms are left in its own), and its words' labels by
+ * `vocabulary`'s ids (the vocabulary keeps its own for words both threads met).
  */
 function adopt(
   share: CountedShare,
   vocabulary: Vocabulary,
-): { rows: DocumentRows; labels: Map<number, string> } {
+): { rows: DocumentRows; ids: Int32Array; labels: Map<number, string> } {
   const part = share.vocabulary;
   const ids = vocabulary.absorb(part);
   const labels = new Map<number, string>();
@@ -177,10 +176,9 @@ function adopt(
       labels.set(ids[term] as number, part.labels[part.firstPart[term] as number] as string);
   }
   const rows = share.rows;
-  renumberEntries(rows.entries, ids);
   const frequencies = new Int32Array(vocabulary.size);
   for (let term = 0; term < ids.length; term++)
     frequencies[ids[term] as number] = rows.frequencies[term] ?? 0;
   rows.frequencies = frequencies;
-  return { rows, labels };
+  return { rows, ids, labels };
 }

@@ -17,18 +17,14 @@ const ENTRIES_PER_CHAR = 0.125;
 export class RowCounter {
   private readonly rows: RowBuilder;
 
-  /**
-   * Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more.
-   * `shared` puts the rows in shared memory.
-   */
+  /** Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more. */
   constructor(
     private readonly titleWeight: number,
     private readonly vocabulary: Vocabulary,
     expectedPapers: number,
     expectedChars: number,
-    shared = false,
   ) {
-    this.rows = new RowBuilder(expectedPapers, expectedEntries(expectedChars), shared);
+    this.rows = new RowBuilder(expectedPapers, expectedEntries(expectedChars));
   }
 
   /** Counts one paper into the next row, adding new terms to the vocabulary. */

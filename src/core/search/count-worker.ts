@@ -14,7 +14,7 @@ parentPort?.on("message", (message: CountMessage) => {
   if (message === END) {
     if (counter) reply(counter);
   } else if (!Array.isArray(message)) {
-    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars, true);
+    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars);
   } else if (counter) {
     for (const paper of message) counter.count(paper);
     parentPort?.postMessage(COUNTED);
@@ -26,8 +26,8 @@ function reply(done: RowCounter): void {
   const share: CountedShare = { rows, vocabulary: vocabulary.toPart() };
   const { firstPart, secondPart } = share.vocabulary;
   const arrays = [rows.start, rows.entries, rows.frequencies, firstPart, secondPart];
-  // Shared rows go as they are; the other arrays are moved, not copied.
-  const moved = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
-  parentPort?.postMessage(share, moved);
+  // Moved, not copied.
+  const buffers = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
+  parentPort?.postMessage(share, buffers);
   parentPort?.close();
 }

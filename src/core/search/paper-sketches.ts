@@ -1,4 +1,4 @@
-import { kthLargest } from "./kth-largest.js";
+import { heaviestPlaces } from "./heaviest-places.js";
 import { EMPTY_VECTOR, type SparseVector } from "./sparse.js";
 import { entryCount, entryTerm } from "./term-entry.js";
 
@@ -94,39 +94,8 @@ export function sketchRow(
   entries: Uint32Array,
   from: number,
 ): void {
-  const cutoff = size > SKETCH_TERMS ? kthLargest(weights, SKETCH_TERMS, size) : 0;
-  const lastTie = size > SKETCH_TERMS ? lastTiedTerm(weights, size, entries, from, cutoff) : Infinity;
-  let kept = 0;
-  for (let i = 0; i < size && kept < SKETCH_TERMS; i++) {
-    const weight = weights[i] as number;
-    const term = entryTerm(entries[from + i] as number);
-    if (weight <= 0 || weight < cutoff || (weight === cutoff && term > lastTie)) continue;
-    keptAt[kept++] = i;
-  }
+  const kept = heaviestPlaces(weights, size, entries, from, SKETCH_TERMS, keptAt);
   const slot = doc * SKETCH_TERMS;
   for (let k = 0; k < kept; k++) slots.entries[slot + k] = entries[from + (keptAt[k] as number)] as number;
   slots.lengths[doc] = kept;
-}
-
-/**
- * Of the entries weighing exactly `cutoff`, as many are kept as there are places left after the
- * heavier ones: those with the lowest term ids. Returns the highest term id kept.
- */
-function lastTiedTerm(
-  weights: Float64Array,
-  size: number,
-  entries: Uint32Array,
-  from: number,
-  cutoff: number,
-): number {
-  let places = SKETCH_TERMS;
-  const tied: number[] = [];
-  for (let i = 0; i < size; i++) {
-    const weight = weights[i] as number;
-    if (weight > cutoff) places--;
-    else if (weight === cutoff) tied.push(entryTerm(entries[from + i] as number));
-  }
-  if (tied.length <= places) return Infinity;
-  tied.sort((a, b) => a - b);
-  return tied[places - 1] as number;
 }

@@ -3,26 +3,19 @@
  * term-entry). Weights are not kept: a posting weighs its term's weight of the moment × 1 + ln(count),
  * times its document's scale, which the index applies (see TfIdfIndex).
  *
- * Postings live in one compressed-sparse-row block, cut by document range so that a posting takes
- * three bytes (see PostingFill). Small additions go to per-term tails so that ingesting a few papers
- * does not rebuild the block; once the tails have grown past a tenth of the block they are merged in.
+ * Postings live in compressed-sparse-row blocks, cut by document range so that a posting takes
+ * three bytes (see PostingBlock): one per thread that built them, each holding its own documents.
+ * Small additions go to per-term tails so that ingesting a few papers does not rebuild a block;
+ * once the tails have grown past a tenth of the blocks, everything is merged into one block.
  */
-import {
-  cursorsFrom,
-  fillPostings,
-  LOW_BITS,
-  planFill,
-  type PostingFill,
-  RANGE_BITS,
-  rangesFor,
-} from "./fill-postings.js";
-import type { InvertingWorker } from "./invert-in-worker.js";
+import { LOW_BITS, type PostingBlock, RANGE_BITS, rangesFor } from "./fill-postings.js";
 import { SUBLINEAR } from "./row-weights.js";
 import { entryCount, entryTerm } from "./term-entry.js";
 
 /**
  * Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of
- * `entries`, its terms with their counts (see term-entry).
+ * `entries`, its terms with their counts (see term-entry). Entries in a resizable buffer are a view
+ * that follows its length (as RowBuilder makes them), which the postings' fill shrinks as it reads.
  */
 export interface DocumentRows {
   firstDoc: number;
@@ -31,6 +24,13 @@ export interface DocumentRows {
   entries: Uint32Array;
   /** Per term id (up to some id; the rest hold 0): how many of these rows hold it. */
   frequencies: Int32Array;
+}
+
+/** The buffers the blocks' rows are in, each once: what moves between the threads with them. */
+export function rowBuffers(blocks: readonly DocumentRows[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const { entries } of blocks) if (entries.buffer instanceof ArrayBuffer) buffers.add(entries.buffer);
+  return [...buffers];
 }
 
 /** A growable list of document numbers. */
@@ -49,59 +49,25 @@ export class Touched {
 }
 
 export class PostingLists {
-  private ranges = 1;
-  /** See PostingFill: where each term's postings in each document range begin. */
-  private starts: Int32Array = new Int32Array(1);
-  private docs: Uint16Array = new Uint16Array(0);
-  private counts: Uint8Array = new Uint8Array(0);
+  private blocks: PostingBlock[] = [];
+  /** With several blocks, which one holds each document (by index in `blocks`), so that one is searched. */
+  private blockOf = new Uint8Array(0);
   /** One past the highest document number with postings. */
   private docLimit = 0;
   private tails = new Map<number, { docs: number[]; counts: number[] }>();
   private tailSize = 0;
 
   /**
-   * Builds the block in one go from per-document rows, the fast path for a fresh index:
-   * `postingCounts[term]` postings per term (the searchable documents holding it, or 0 for a term
-   * left out). Blocks must come in ascending document order, so that every list is sorted.
+   * Lists over blocks holding disjoint documents, all below `docLimit`; with more than one block,
+   * `blockOf` says which holds each document.
    */
-  static fromRows(
-    blocks: readonly DocumentRows[],
-    postingCounts: Int32Array,
-    alive: Uint8Array,
-  ): PostingLists {
-    const fill = planFill(blocks, postingCounts, alive, false);
-    fillPostings(fill, 0, blocks.length, cursorsFrom(fill, 0));
-    return PostingLists.filled(fill);
-  }
-
-  /**
-   * Like `fromRows` for rows in shared memory, with `helper` writing the postings of the blocks from
-   * `split` on at the same time. Whatever the helper fails to write, this thread does.
-   */
-  static async fromRowsInParallel(
-    blocks: readonly DocumentRows[],
-    postingCounts: Int32Array,
-    alive: Uint8Array,
-    helper: InvertingWorker,
-    split: number,
-  ): Promise<PostingLists> {
-    const fill = planFill(blocks, postingCounts, alive, true);
-    const helped = helper.postings(fill, split);
-    fillPostings(fill, 0, split, cursorsFrom(fill, 0));
-    if (!(await helped)) fillPostings(fill, split, blocks.length, cursorsFrom(fill, split));
-    return PostingLists.filled(fill);
-  }
-
-  /** The lists of a filled plan; lets go of its rows, which nothing else may hold. */
-  private static filled(fill: PostingFill): PostingLists {
-    for (const rows of fill.blocks) rows.entries = new Uint32Array(0);
+  static fromBlocks(blocks: PostingBlock[], docLimit: number, blockOf = new Uint8Array(0)): PostingLists {
+    if (blocks.length > 1 && blockOf.length < docLimit)
+      throw new RangeError("Several posting blocks need to know which holds each document.");
     const lists = new PostingLists();
-    lists.ranges = fill.ranges;
-    lists.starts = fill.starts;
-    lists.docs = fill.docs;
-    lists.counts = fill.counts;
-    const last = fill.blocks[fill.blocks.length - 1];
-    lists.docLimit = last ? last.firstDoc + last.count : 0;
+    lists.blocks = blocks;
+    lists.docLimit = docLimit;
+    lists.blockOf = blockOf;
     return lists;
   }
 
@@ -121,9 +87,10 @@ export class PostingLists {
     this.docLimit = Math.max(this.docLimit, doc + 1);
   }
 
-  /** Merges the tails into the block when they have grown large; call after a batch of appends. */
+  /** Merges the tails into the blocks when they have grown large; call after a batch of appends. */
   settle(): void {
-    if (this.tailSize > 0 && this.tailSize * 10 >= this.docs.length) this.compact();
+    const inBlocks = this.blocks.reduce((sum, block) => sum + block.docs.length, 0);
+    if (this.tailSize > 0 && this.tailSize * 10 >= inBlocks) this.compact();
   }
 
   /**
@@ -131,8 +98,8 @@ export class PostingLists {
    * `touched` each document whose score was 0 before. The search hot path: plain loops over typed arrays.
    */
   accumulate(term: number, queryWeight: number, scores: Float32Array, touched: Touched): void {
-    const { docs, counts, starts, ranges } = this;
-    if (term < this.termCount) {
+    for (const { docs, counts, starts, ranges } of this.blocks) {
+      if (term >= termsOf(starts, ranges)) continue;
       for (let range = 0; range < ranges; range++) {
         const high = range << RANGE_BITS;
         const end = starts[term * ranges + range + 1] as number;
@@ -187,21 +154,22 @@ export class PostingLists {
     return sums;
   }
 
-  private get termCount(): number {
-    return (this.starts.length - 1) / this.ranges;
-  }
-
   private listLength(term: number): number {
-    const { starts, ranges } = this;
-    const inBlock =
-      term < this.termCount ? (starts[(term + 1) * ranges] as number) - (starts[term * ranges] as number) : 0;
-    return inBlock + (this.tails.get(term)?.docs.length ?? 0);
+    let length = this.tails.get(term)?.docs.length ?? 0;
+    for (const { starts, ranges } of this.blocks) {
+      if (term < termsOf(starts, ranges))
+        length += (starts[(term + 1) * ranges] as number) - (starts[term * ranges] as number);
+    }
+    return length;
   }
 
-  /** Calls `visit` for each document containing `term`, in ascending document order, with its count. */
+  /**
+   * Calls `visit` for each document containing `term`, with its count: block by block, each in
+   * ascending document order, then the tail (the newest documents, ascending).
+   */
   forEach(term: number, visit: (doc: number, count: number) => void): void {
-    const { docs, counts, starts, ranges } = this;
-    if (term < this.termCount) {
+    for (const { docs, counts, starts, ranges } of this.blocks) {
+      if (term >= termsOf(starts, ranges)) continue;
       for (let range = 0; range < ranges; range++) {
         const high = range << RANGE_BITS;
         const end = starts[term * ranges + range + 1] as number;
@@ -214,29 +182,20 @@ export class PostingLists {
       for (let p = 0; p < tail.docs.length; p++) visit(tail.docs[p] as number, tail.counts[p] as number);
   }
 
-  /** How often `term` occurs in `doc` (0 if not). Binary search in the block, then a scan of the short tail. */
+  /** How often `term` occurs in `doc` (0 if not). Binary search in the block holding it, then a scan of the short tail. */
   countOf(term: number, doc: number): number {
-    const range = doc >>> RANGE_BITS;
-    if (term < this.termCount && range < this.ranges) {
-      const low16 = doc & LOW_BITS;
-      let low = this.starts[term * this.ranges + range] as number;
-      let high = (this.starts[term * this.ranges + range + 1] as number) - 1;
-      while (low <= high) {
-        const mid = (low + high) >> 1;
-        const found = this.docs[mid] as number;
-        if (found === low16) return this.counts[mid] as number;
-        if (found < low16) low = mid + 1;
-        else high = mid - 1;
-      }
-    }
+    const block = this.blocks.length > 1 ? this.blocks[this.blockOf[doc] ?? -1] : this.blocks[0];
+    const found = block ? countInBlock(block, term, doc) : 0;
+    if (found > 0) return found;
     const tail = this.tails.get(term);
     const at = tail ? tail.docs.indexOf(doc) : -1;
     return at >= 0 ? (tail?.counts[at] ?? 0) : 0;
   }
 
-  /** One block of every posting, block then tails per term (documents ascending), cut by range anew. */
+  /** One block of every posting, cut by range anew, each list in ascending document order. */
   private compact(): void {
-    let terms = this.termCount;
+    let terms = 0;
+    for (const { starts, ranges } of this.blocks) terms = Math.max(terms, termsOf(starts, ranges));
     for (const term of this.tails.keys()) terms = Math.max(terms, term + 1);
     const ranges = rangesFor(this.docLimit);
     const starts = new Int32Array(terms * ranges + 1);
@@ -253,16 +212,84 @@ export class PostingLists {
     const counts = new Uint8Array(total);
     let cursor = 0;
     for (let term = 0; term < terms; term++) {
-      this.forEach(term, (doc, count) => {
+      this.forEachInOrder(term, (doc, count) => {
         docs[cursor] = doc & LOW_BITS;
         counts[cursor++] = count;
       });
     }
-    this.ranges = ranges;
-    this.starts = starts;
-    this.docs = docs;
-    this.counts = counts;
+    this.blocks = [{ ranges, starts, docs, counts }];
+    this.blockOf = new Uint8Array(0);
     this.tails = new Map();
     this.tailSize = 0;
   }
+
+  /** `forEach` in ascending document order: the lists of the blocks and tail (each ascending) merged. */
+  private forEachInOrder(term: number, visit: (doc: number, count: number) => void): void {
+    if (this.blocks.length <= 1) {
+      this.forEach(term, visit);
+      return;
+    }
+    const lists = this.blocks.map((block) => listOf(block, term));
+    const tail = this.tails.get(term);
+    if (tail) lists.push(tail);
+    const at = lists.map(() => 0);
+    for (;;) {
+      let next = -1;
+      for (let k = 0; k < lists.length; k++) {
+        const doc = (lists[k] as PostingList).docs[at[k] as number];
+        if (
+          doc !== undefined &&
+          (next < 0 || doc < ((lists[next] as PostingList).docs[at[next] as number] as number))
+        )
+          next = k;
+      }
+      if (next < 0) return;
+      const list = lists[next] as PostingList;
+      const i = at[next] as number;
+      visit(list.docs[i] as number, list.counts[i] as number);
+      at[next] = i + 1;
+    }
+  }
+}
+
+interface PostingList {
+  docs: number[];
+  counts: number[];
+}
+
+/** A block's list of `term`, in ascending document order. */
+function listOf({ docs, counts, starts, ranges }: PostingBlock, term: number): PostingList {
+  const list: PostingList = { docs: [], counts: [] };
+  if (term >= termsOf(starts, ranges)) return list;
+  for (let range = 0; range < ranges; range++) {
+    const high = range << RANGE_BITS;
+    const end = starts[term * ranges + range + 1] as number;
+    for (let p = starts[term * ranges + range] as number; p < end; p++) {
+      list.docs.push(high | (docs[p] as number));
+      list.counts.push(counts[p] as number);
+    }
+  }
+  return list;
+}
+
+/** How often `term` occurs in `doc` in the block (0 if not): a binary search in its list's range. */
+function countInBlock({ docs, counts, starts, ranges }: PostingBlock, term: number, doc: number): number {
+  const range = doc >>> RANGE_BITS;
+  if (term >= termsOf(starts, ranges) || range >= ranges) return 0;
+  const low16 = doc & LOW_BITS;
+  let low = starts[term * ranges + range] as number;
+  let high = (starts[term * ranges + range + 1] as number) - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const found = docs[mid] as number;
+    if (found === low16) return counts[mid] as number;
+    if (found < low16) low = mid + 1;
+    else high = mid - 1;
+  }
+  return 0;
+}
+
+/** How many terms a block has lists for. */
+function termsOf(starts: Int32Array, ranges: number): number {
+  return (starts.length - 1) / ranges;
 }

@@ -1,15 +1,18 @@
 import type { DocumentRows } from "./posting-lists.js";
 import { addToEntry, MAX_TERMS, packEntry } from "./term-entry.js";
 
+/** Room reserved for entries beyond those expected: address space, taken as memory only once written. */
+const RESERVE_FACTOR = 4;
+
 /**
  * Collects per-document term rows in a growable typed array of packed entries (see term-entry),
  * far lighter than arrays of objects. `add` merges repeats of a term within the row being built,
  * so a document's terms are counted straight into its row, in first-seen order, with no
- * per-document scratch table. With `shared`, the entries live in shared memory, so that another
- * thread can invert them in place.
+ * per-document scratch table. The entries are in a resizable buffer: they grow in place, and the
+ * postings filled from them give back their memory as they read them (see fillPostings).
  */
 export class RowBuilder {
-  private entries: Uint32Array;
+  private entries: Uint32Array<ArrayBuffer>;
   private start: Int32Array;
   /** Per term, where it was last written in `entries`: inside the current row means "seen already". */
   private lastAt = new Int32Array(1 << 14).fill(-1);
@@ -19,13 +22,9 @@ export class RowBuilder {
   private rows = 0;
   private rowStart = 0;
 
-  constructor(
-    expectedRows: number,
-    expectedEntries = expectedRows * 96,
-    private readonly shared = false,
-  ) {
+  constructor(expectedRows: number, expectedEntries = expectedRows * 96) {
     this.start = new Int32Array(expectedRows + 1);
-    this.entries = new Uint32Array(this.memory(Math.max(1024, expectedEntries) * 4));
+    this.entries = resizableEntries(Math.max(1024, expectedEntries));
   }
 
   /** Adds `count` (a whole number) to `term` in the current row. */
@@ -53,25 +52,29 @@ export class RowBuilder {
     this.rowStart = this.length;
   }
 
+  /** The rows, their buffer cut to the entries written: no more may be added. */
   finish(firstDoc = 0): DocumentRows {
+    this.entries.buffer.resize(this.length * Uint32Array.BYTES_PER_ELEMENT);
     return {
       firstDoc,
       count: this.rows,
       start: this.start,
-      entries: this.entries.subarray(0, this.length),
+      entries: this.entries,
       frequencies: this.frequencies,
     };
   }
 
+  /** Grows in place while the reserved room lasts, else moves to a larger buffer. */
   private growEntries(): void {
-    // Grown by a quarter, not doubled: these rows and the postings built from them are the peak of memory.
-    const entries = new Uint32Array(this.memory(Math.max(1024, Math.ceil(this.entries.length * 1.25)) * 4));
+    const buffer = this.entries.buffer;
+    const bytes = this.entries.length * 2 * Uint32Array.BYTES_PER_ELEMENT;
+    if (bytes <= buffer.maxByteLength) {
+      buffer.resize(bytes);
+      return;
+    }
+    const entries = resizableEntries(this.entries.length * 2);
     entries.set(this.entries);
     this.entries = entries;
-  }
-
-  private memory(bytes: number): ArrayBuffer | SharedArrayBuffer {
-    return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   }
 
   private growLastAt(term: number): void {
@@ -83,4 +86,17 @@ export class RowBuilder {
     frequencies.set(this.frequencies);
     this.frequencies = frequencies;
   }
+}
+
+/** `entries` zeroed entries in a resizable buffer with room to grow; the view follows its length. */
+function resizableEntries(entries: number): Uint32Array<ArrayBuffer> {
+  const bytes = entries * Uint32Array.BYTES_PER_ELEMENT;
+  let buffer: ArrayBuffer;
+  try {
+    buffer = new ArrayBuffer(bytes, { maxByteLength: bytes * RESERVE_FACTOR });
+  } catch {
+    // Address space refused (a tight limit on it): no room to grow in place, moves instead.
+    buffer = new ArrayBuffer(bytes, { maxByteLength: bytes });
+  }
+  return new Uint32Array(buffer);
 }

@@ -38,35 +38,32 @@ export function documentFrequencies(
 let rowScratch = new Float64Array(256);
 
 /**
- * Writes the length of each weighted row of blocks `first … end-1` (sublinear tf × term weight; 1 for
- * an empty row, so that dividing by it is safe) to `norms` at its document, and the row's sketch to
- * `sketches` (chosen by the same weights, so they are looked up once). Reads the rows only.
+ * Writes the length of row `row` of `rows` weighted (sublinear tf × term weight; 1 for an empty row,
+ * so that dividing by it is safe) to `norms` at its document, and the row's sketch to `sketches`
+ * (chosen by the same weights, so they are looked up once). Reads the row only.
  */
-export function rowNorms(
-  blocks: readonly DocumentRows[],
-  first: number,
-  end: number,
+export function weighRow(
+  rows: DocumentRows,
+  row: number,
   termWeights: Float32Array,
   norms: Float64Array,
   sketches: SketchSlots,
 ): void {
-  for (const { firstDoc, count, start, entries } of blocks.slice(first, end)) {
-    for (let row = 0; row < count; row++) {
-      const rowStart = start[row] as number;
-      const size = (start[row + 1] as number) - rowStart;
-      if (size > rowScratch.length) rowScratch = new Float64Array(Math.max(size, rowScratch.length * 2));
-      const scratch = rowScratch;
-      let squares = 0;
-      for (let i = 0; i < size; i++) {
-        const entry = entries[rowStart + i] as number;
-        const weight = (SUBLINEAR[entryCount(entry)] as number) * (termWeights[entryTerm(entry)] as number);
-        scratch[i] = weight;
-        squares += weight * weight;
-      }
-      norms[firstDoc + row] = Math.sqrt(squares) || 1;
-      sketchRow(sketches, firstDoc + row, scratch, size, entries, rowStart);
-    }
+  const { start, entries } = rows;
+  const rowStart = start[row] as number;
+  const size = (start[row + 1] as number) - rowStart;
+  if (size > rowScratch.length) rowScratch = new Float64Array(Math.max(size, rowScratch.length * 2));
+  const scratch = rowScratch;
+  let squares = 0;
+  for (let i = 0; i < size; i++) {
+    const entry = entries[rowStart + i] as number;
+    const weight = (SUBLINEAR[entryCount(entry)] as number) * (termWeights[entryTerm(entry)] as number);
+    scratch[i] = weight;
+    squares += weight * weight;
   }
+  const doc = rows.firstDoc + row;
+  norms[doc] = Math.sqrt(squares) || 1;
+  sketchRow(sketches, doc, scratch, size, entries, rowStart);
 }
 
 /**

@@ -6,13 +6,15 @@ import { MAX_COUNT, packEntry } from "./term-entry.js";
 import { countTerms, DEFAULT_WEIGHTING, type Feedback, TermCounter, type Weighting } from "./term-counts.js";
 import { MinHeap, topCandidates } from "./top-candidates.js";
 import { PaperSketches } from "./paper-sketches.js";
-import { CountingWorkerFailed, countPages, type PaperPages, pagesOf } from "./count-pages.js";
+import { countPages, type PaperPages, pagesOf } from "./count-pages.js";
 import type { IndexedPaper } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
-import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
+import { type DocumentRows, PostingLists, rowBuffers, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
-import { documentFrequencies, documentScales, rowNorms, SUBLINEAR, sublinearTf } from "./row-weights.js";
+import { documentFrequencies, documentScales, SUBLINEAR, sublinearTf } from "./row-weights.js";
 import { InvertingWorker } from "./invert-in-worker.js";
+import { invertRows } from "./invert-rows.js";
+import { WorkerFailed } from "./worker-script.js";
 
 export type { IndexedPaper } from "./count-rows.js";
 
@@ -95,9 +97,9 @@ export class TfIdfIndex {
   /**
    * Builds the same index as `build` from papers read a page at a time (from the store), so that
    * they are never all in memory at once. On a large corpus some of the pages are counted on a worker
-   * thread while this one counts the rest, then the rows (in shared memory) are inverted by both.
-   * Small corpora are built on this thread alone; if the counting worker fails, the pages are read
-   * again and counted here.
+   * thread while this one counts the rest, then a worker weighs that thread's rows while this one
+   * weighs its own. Small corpora are built on this thread alone; if a worker fails, the pages are
+   * read again and built here.
    *
    * @example
    * const index = await TfIdfIndex.buildFrom({ expected: await papers.count(), read: () => papers.pages(1000) });
@@ -110,19 +112,18 @@ export class TfIdfIndex {
     const parallel = pages.expected >= Math.max(2, minPapers);
     const index = new TfIdfIndex(weighting);
     index.reserve(pages.expected);
-    let blocks: DocumentRows[];
     try {
       const counted = await countPages(pages, weighting.titleWeight, index.vocabulary, parallel, (page) =>
         index.registerAll(page),
       );
-      blocks = counted.blocks;
       index.vocabulary = counted.vocabulary;
+      const blocks = counted.blocks;
+      if (rowBuffers(blocks).length === 2) await index.invertInParallel(blocks, index.ids.length);
+      else index.invert(blocks, index.ids.length);
     } catch (error) {
-      if (!(error instanceof CountingWorkerFailed)) throw error;
+      if (!(error instanceof WorkerFailed)) throw error;
       return TfIdfIndex.buildFrom(pages, weighting, Number.POSITIVE_INFINITY);
     }
-    if (inSharedMemory(blocks)) await index.invertInParallel(blocks, index.ids.length);
-    else index.invert(blocks, index.ids.length);
     return index;
   }
 
@@ -201,35 +202,47 @@ export class TfIdfIndex {
   /** Weighs the rows of the `docCount` registered papers and inverts them. */
   private invert(blocks: readonly DocumentRows[], docCount: number): void {
     const postingCounts = this.takeFrequencies(blocks);
-    const termWeights = this.termWeights();
     const norms = new Float64Array(docCount);
-    rowNorms(blocks, 0, blocks.length, termWeights, norms, this.sketches.slots);
+    const { alive, sketches } = this;
+    const block = invertRows({
+      blocks,
+      termWeights: this.termWeights(),
+      norms,
+      sketches: sketches.slots,
+      postingCounts,
+      alive,
+    });
     this.scaleBy(norms);
-    this.postings = PostingLists.fromRows(blocks, postingCounts, this.alive);
+    this.postings = PostingLists.fromBlocks([block], docCount);
   }
 
-  /** Like `invert` for rows in shared memory, with a worker thread taking the later half of the blocks. */
+  /**
+   * Like `invert` for rows counted on two threads, one buffer each: a worker thread inverts the rows
+   * of the smaller share (moved to it) into a posting block of their own while this thread inverts
+   * the others. Throws WorkerFailed if the worker fails, its rows lost with it.
+   */
   private async invertInParallel(blocks: readonly DocumentRows[], docCount: number): Promise<void> {
     const helper = new InvertingWorker();
-    try {
-      const postingCounts = this.takeFrequencies(blocks);
-      const termWeights = this.termWeights();
-      const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
-      // The worker takes the later half of the blocks, pages of equal size whichever thread counted them.
-      const split = Math.ceil(blocks.length / 2);
-      const sketches = this.sketches.slots;
-      const measured = helper.norms(blocks, split, termWeights, norms, sketches);
-      rowNorms(blocks, 0, split, termWeights, norms, sketches);
-      if (!(await measured)) rowNorms(blocks, split, blocks.length, termWeights, norms, sketches);
-      this.scaleBy(norms);
-      this.postings = await PostingLists.fromRowsInParallel(blocks, postingCounts, this.alive, helper, split);
-      // Its view of the rows would keep them in memory until it has gone.
-      await helper.exited;
-    } catch (error) {
-      // A worker left waiting for its next step would keep the process alive.
-      helper.stop();
-      throw error;
+    if (!helper.started) {
+      this.invert(blocks, docCount);
+      return;
     }
+    const postable = this.takeFrequencies(blocks);
+    const { alive } = this;
+    const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
+    const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive };
+    // A term's postings in a share: the share's searchable documents holding it, if it is posted at all.
+    const postingCounts = (share: DocumentRows[]) =>
+      documentFrequencies(share, alive, postable.length).map((count, term) => (postable[term] ? count : 0));
+    const [theirs, mine] = sharesOf(blocks);
+    const inverted = helper.invert({ ...common, blocks: theirs, postingCounts: postingCounts(theirs) });
+    const own = invertRows({ ...common, blocks: mine, postingCounts: postingCounts(mine) });
+    const other = await inverted;
+    if (!other) throw new WorkerFailed("The inverting worker failed; building on this thread.");
+    this.scaleBy(norms);
+    const blockOf = new Uint8Array(docCount);
+    for (const rows of theirs) blockOf.fill(1, rows.firstDoc, rows.firstDoc + rows.count);
+    this.postings = PostingLists.fromBlocks([own, other], docCount, blockOf);
   }
 
   private registerAll(papers: readonly IndexedPaper[]): void {
@@ -522,9 +535,13 @@ function grow<T extends Uint8Array | Float32Array | Float64Array>(old: T, fresh:
   return fresh;
 }
 
-/** Whether the rows are in blocks that another thread can share: counted in parallel, in shared memory. */
-function inSharedMemory(blocks: readonly DocumentRows[]): boolean {
-  return blocks.length > 1 && blocks.every((rows) => rows.entries.buffer instanceof SharedArrayBuffer);
+/** Blocks of rows in two buffers, by buffer: the share with fewer entries first. */
+function sharesOf(blocks: readonly DocumentRows[]): [DocumentRows[], DocumentRows[]] {
+  const first = blocks[0]?.entries.buffer;
+  const one = blocks.filter((rows) => rows.entries.buffer === first);
+  const other = blocks.filter((rows) => rows.entries.buffer !== first);
+  const size = (share: DocumentRows[]) => share.reduce((sum, rows) => sum + rows.entries.length, 0);
+  return size(one) <= size(other) ? [one, other] : [other, one];
 }
 
 function clamp(value: number, min: number, max: number): number {

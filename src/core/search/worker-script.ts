@@ -7,6 +7,9 @@ import type * as Esbuild from "esbuild";
 const ENTRIES = ["count-worker", "invert-worker"] as const;
 export type WorkerEntry = (typeof ENTRIES)[number];
 
+/** A worker of a build failed: what it was sent is lost, so the build starts again on one thread. */
+export class WorkerFailed extends Error {}
+
 const ownUrl = import.meta.url;
 let bundled: Map<WorkerEntry, string> | undefined;
 

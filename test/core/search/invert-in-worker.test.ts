@@ -1,20 +1,19 @@
 import { PaperSketches } from "../../../src/core/search/paper-sketches.js";
 import { describe, expect, it } from "vitest";
 import { RowCounter } from "../../../src/core/search/count-rows.js";
-import { cursorsFrom, fillPostings, planFill } from "../../../src/core/search/fill-postings.js";
 import { InvertingWorker } from "../../../src/core/search/invert-in-worker.js";
+import { invertRows, type RowInversion } from "../../../src/core/search/invert-rows.js";
 import type { DocumentRows } from "../../../src/core/search/posting-lists.js";
-import { rowNorms } from "../../../src/core/search/row-weights.js";
 import { entryTerm } from "../../../src/core/search/term-entry.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
 
-/** Two blocks of rows over the same vocabulary, in shared memory or not, and how many terms there are. */
-function rows(shared: boolean): { blocks: DocumentRows[]; terms: number } {
+/** Two blocks of rows over the same vocabulary, and how many terms there are. */
+function rows(): { blocks: DocumentRows[]; terms: number } {
   const papers = syntheticCorpus(300, 3);
   const vocabulary = new Vocabulary();
   const blocks = [0, 150].map((from) => {
-    const counter = new RowCounter(3, vocabulary, 150, 600_000, shared);
+    const counter = new RowCounter(3, vocabulary, 150, 600_000);
     for (const paper of papers.slice(from, from + 150)) counter.count(paper);
     return counter.finish(from);
   });
@@ -29,7 +28,6 @@ function aliveOf(papers: number): Uint8Array {
 }
 
 const termWeights = (terms: number) => new Float32Array(terms).map((_, term) => 1 + (term % 3));
-const weigh = (term: number, count: number) => (1 + (term % 3)) * count;
 
 /** Postings per term: every term the papers hold, except the rarest, which are left out. */
 function postingCounts(blocks: DocumentRows[], terms: number, alive: Uint8Array): Int32Array {
@@ -46,52 +44,44 @@ function postingCounts(blocks: DocumentRows[], terms: number, alive: Uint8Array)
   return counts.map((count, term) => (term % 5 === 0 ? 0 : count));
 }
 
-describe("InvertingWorker (a second thread inverting the later blocks of rows)", () => {
-  it("writes norms, sketches and postings exactly where one thread would", async () => {
-    const single = rows(false);
-    const parallel = rows(true);
-    const alive = aliveOf(300);
-    const weights = termWeights(single.terms);
-    const counts = postingCounts(single.blocks, single.terms, alive);
+/** An inversion of the rows into fresh norms and sketches (shared memory, as a worker writes them). */
+function inversion({ blocks, terms }: { blocks: DocumentRows[]; terms: number }): RowInversion {
+  const alive = aliveOf(300);
+  const sketches = new PaperSketches();
+  sketches.reserve(300);
+  return {
+    blocks,
+    termWeights: termWeights(terms),
+    norms: new Float64Array(new SharedArrayBuffer(300 * 8)),
+    sketches: sketches.slots,
+    postingCounts: postingCounts(blocks, terms, alive),
+    alive,
+  };
+}
 
-    const expectedNorms = new Float64Array(300);
-    const expectedSketches = new PaperSketches();
-    expectedSketches.reserve(300);
-    rowNorms(single.blocks, 0, 2, weights, expectedNorms, expectedSketches.slots);
-    const expected = planFill(single.blocks, counts, alive, false);
-    fillPostings(expected, 0, 2, cursorsFrom(expected, 0));
+describe("InvertingWorker (a second thread inverting a share of the rows)", () => {
+  it("writes norms, sketches and postings exactly as this thread would", async () => {
+    const expected = inversion(rows());
+    const expectedBlock = invertRows(expected);
+    const helped = inversion(rows());
+    const block = await new InvertingWorker().invert(helped);
 
-    const helper = new InvertingWorker();
-    const norms = new Float64Array(new SharedArrayBuffer(300 * 8));
-    const sketches = new PaperSketches();
-    sketches.reserve(300);
-    const measured = helper.norms(parallel.blocks, 1, weights, norms, sketches.slots);
-    rowNorms(parallel.blocks, 0, 1, weights, norms, sketches.slots);
-    expect(await measured).toBe(true);
-    const fill = planFill(parallel.blocks, counts, alive, true);
-    const placed = helper.postings(fill, 1);
-    fillPostings(fill, 0, 1, cursorsFrom(fill, 0));
-    expect(await placed).toBe(true);
-
-    expect(Array.from(norms)).toEqual(Array.from(expectedNorms));
-    for (const doc of [0, 150, 299])
-      expect(sketches.get(doc, weigh)).toEqual(expectedSketches.get(doc, weigh));
-    expect(sketches.get(299, weigh).ids.length).toBeGreaterThan(0);
-    expect(Array.from(fill.counts)).toEqual(Array.from(expected.counts));
-    expect(Array.from(fill.docs)).toEqual(Array.from(expected.docs));
-    expect(Array.from(fill.starts)).toEqual(Array.from(expected.starts));
-    expect(Array.from(fill.docs)).not.toContain(7);
+    expect(Array.from(helped.norms)).toEqual(Array.from(expected.norms));
+    expect(Array.from(helped.sketches.entries)).toEqual(Array.from(expected.sketches.entries));
+    expect(Array.from(helped.sketches.lengths)).toEqual(Array.from(expected.sketches.lengths));
+    expect(helped.sketches.lengths[299]).toBeGreaterThan(0);
+    expect(block).toBeDefined();
+    expect(Array.from(block?.starts ?? [])).toEqual(Array.from(expectedBlock.starts));
+    expect(Array.from(block?.docs ?? [])).toEqual(Array.from(expectedBlock.docs));
+    expect(Array.from(block?.counts ?? [])).toEqual(Array.from(expectedBlock.counts));
+    expect(Array.from(expectedBlock.docs)).not.toContain(7);
+    // The rows went to the worker: none is left here.
+    expect(helped.blocks[0]?.entries.length).toBe(0);
   });
 
-  it("leaves every step to the caller once the worker is gone", async () => {
+  it("answers nothing once the worker is gone, and the caller knows to start again", async () => {
     const helper = new InvertingWorker();
     helper.stop();
-    const { blocks, terms } = rows(true);
-    const norms = new Float64Array(new SharedArrayBuffer(300 * 8));
-    const sketches = new PaperSketches();
-    sketches.reserve(300);
-    expect(await helper.norms(blocks, 1, new Float32Array(terms), norms, sketches.slots)).toBe(false);
-    const fill = planFill(blocks, postingCounts(blocks, terms, aliveOf(300)), aliveOf(300), true);
-    expect(await helper.postings(fill, 1)).toBe(false);
+    expect(await helper.invert(inversion(rows()))).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvertingWorker } from "../../../src/core/search/invert-in-worker.js";
+import { fillBlock } from "../../../src/core/search/fill-postings.js";
 import { type DocumentRows, PostingLists, Touched } from "../../../src/core/search/posting-lists.js";
 import { RowBuilder } from "../../../src/core/search/row-builder.js";
 import { SUBLINEAR } from "../../../src/core/search/row-weights.js";
@@ -21,10 +21,10 @@ function termsOf(doc: number): Array<[number, number]> {
   return [...terms].sort((a, b) => a[0] - b[0]);
 }
 
-function blocksOf(shared: boolean): DocumentRows[] {
+function blocksOf(): DocumentRows[] {
   const blocks: DocumentRows[] = [];
   for (let first = 0; first < DOCS; first += BLOCK) {
-    const rows = new RowBuilder(BLOCK, BLOCK * 3, shared);
+    const rows = new RowBuilder(BLOCK, BLOCK * 3);
     for (let doc = first; doc < Math.min(DOCS, first + BLOCK); doc++) {
       for (const [term, count] of termsOf(doc)) rows.add(term, count);
       rows.endRow();
@@ -36,11 +36,11 @@ function blocksOf(shared: boolean): DocumentRows[] {
 
 const alive = new Uint8Array(DOCS).fill(1).map((_, doc) => (doc % 9 === 4 ? 0 : 1));
 
-/** Searchable documents per term, but term 3 is left out. */
-function postingCounts(): Int32Array {
+/** Searchable documents per term (of those `holds` accepts), but term 3 is left out. */
+function postingCounts(holds: (doc: number) => boolean = () => true): Int32Array {
   const counts = new Int32Array(TERMS);
   for (let doc = 0; doc < DOCS; doc++) {
-    if (alive[doc] !== 1) continue;
+    if (alive[doc] !== 1 || !holds(doc)) continue;
     for (const [term] of termsOf(doc)) counts[term] = (counts[term] as number) + 1;
   }
   counts[3] = 0;
@@ -59,6 +59,11 @@ function expectedList(term: number): Array<[number, number]> {
   return list;
 }
 
+/** The lists of all the rows in one block, as a build on one thread makes them. */
+function oneBlock(blocks: DocumentRows[]): PostingLists {
+  return PostingLists.fromBlocks([fillBlock(blocks, postingCounts(), alive)], DOCS);
+}
+
 function listOf(lists: PostingLists, term: number): Array<[number, number]> {
   const list: Array<[number, number]> = [];
   lists.forEach(term, (doc, count) => list.push([doc, count]));
@@ -70,7 +75,7 @@ function expectLists(lists: PostingLists, terms: readonly number[]): void {
 }
 
 describe("PostingLists over more documents than 16 bits number", () => {
-  const single = PostingLists.fromRows(blocksOf(false), postingCounts(), alive);
+  const single = oneBlock(blocksOf());
 
   it("hold every searchable document of each term, in order, with its count (capped at 255)", () => {
     expectLists(single, [0, 3, 6, 7, 30, 46, 59]);
@@ -90,22 +95,45 @@ describe("PostingLists over more documents than 16 bits number", () => {
     expect(scores[1001 * 131]).toBeCloseTo(2 * (SUBLINEAR[255] as number), 5);
   });
 
-  it("are written alike when a second thread writes the later blocks, from a range's first document", async () => {
-    const helper = new InvertingWorker();
-    const split = 65_536 / BLOCK;
-    const parallel = await PostingLists.fromRowsInParallel(
-      blocksOf(true),
-      postingCounts(),
-      alive,
-      helper,
-      split,
+  it("give every row's memory back once filled", () => {
+    const blocks = blocksOf();
+    oneBlock(blocks);
+    for (const rows of blocks) expect(rows.entries.buffer.byteLength).toBe(0);
+  });
+
+  it("answer alike from two blocks that share the documents out by row block, as two threads build them", () => {
+    const blocks = blocksOf();
+    const inSecond = (doc: number) => Math.floor(doc / BLOCK) % 3 === 1;
+    const first = blocks.filter((rows) => !inSecond(rows.firstDoc));
+    const second = blocks.filter((rows) => inSecond(rows.firstDoc));
+    const blockOf = Uint8Array.from({ length: DOCS }, (_, doc) => (inSecond(doc) ? 1 : 0));
+    const split = PostingLists.fromBlocks(
+      [
+        fillBlock(
+          first,
+          postingCounts((doc) => !inSecond(doc)),
+          alive,
+        ),
+        fillBlock(second, postingCounts(inSecond), alive),
+      ],
+      DOCS,
+      blockOf,
     );
-    await helper.exited;
-    for (let term = 0; term < TERMS; term++) expect(listOf(parallel, term)).toEqual(listOf(single, term));
+    const byDoc = (list: Array<[number, number]>) => [...list].sort((a, b) => a[0] - b[0]);
+    for (const term of [0, 3, 6, 7, 30, 59]) expect(byDoc(listOf(split, term))).toEqual(expectedList(term));
+    for (const doc of [0, 4096, 5000, 70_007, 139_999])
+      expect(split.countOf(0, doc)).toBe(single.countOf(0, doc));
+    expect(split.countOf(59, 1001 * 5)).toBe(255); // in the second block
+    // Tails merged in: one block again, every list in document order.
+    const added = Array.from({ length: 30_000 }, (_, i) => DOCS + i);
+    for (const doc of added) split.append(doc, Uint32Array.of(packEntry(6, 2)));
+    split.settle();
+    expect(listOf(split, 6)).toEqual([...expectedList(6), ...added.map((doc): [number, number] => [doc, 2])]);
+    expect(split.countOf(6, 5000 + 6)).toBe(single.countOf(6, 5000 + 6));
   });
 
   it("take documents added after the build, and keep them when the tails are merged into a block", () => {
-    const lists = PostingLists.fromRows(blocksOf(false), postingCounts(), alive);
+    const lists = oneBlock(blocksOf());
     const added = Array.from({ length: 30_000 }, (_, i) => DOCS + i);
     for (const doc of added) lists.append(doc, Uint32Array.of(packEntry(2, 1), packEntry(70, 4)));
     expect(lists.countOf(70, DOCS + 5)).toBe(4);
