@@ -227,22 +227,28 @@ export class TfIdfIndex {
       this.invert(blocks, docCount);
       return;
     }
-    const postable = this.takeFrequencies(blocks);
-    const { alive } = this;
-    const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
-    const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive };
-    // A term's postings in a share: the share's searchable documents holding it, if it is posted at all.
-    const postingCounts = (share: DocumentRows[]) =>
-      documentFrequencies(share, alive, postable.length).map((count, term) => (postable[term] ? count : 0));
-    const [theirs, mine] = sharesOf(blocks);
-    const inverted = helper.invert({ ...common, blocks: theirs, postingCounts: postingCounts(theirs) });
-    const own = invertRows({ ...common, blocks: mine, postingCounts: postingCounts(mine) });
-    const other = await inverted;
-    if (!other) throw new WorkerFailed("The inverting worker failed; building on this thread.");
-    this.scaleBy(norms);
-    const blockOf = new Uint8Array(docCount);
-    for (const rows of theirs) blockOf.fill(1, rows.firstDoc, rows.firstDoc + rows.count);
-    this.postings = PostingLists.fromBlocks([own, other], docCount, blockOf);
+    try {
+      const postable = this.takeFrequencies(blocks);
+      const { alive } = this;
+      const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
+      const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive };
+      // A term's postings in a share: the share's searchable documents holding it, if it is posted at all.
+      const postingCounts = (share: DocumentRows[]) =>
+        documentFrequencies(share, alive, postable.length).map((count, term) => (postable[term] ? count : 0));
+      const [theirs, mine] = sharesOf(blocks);
+      const inverted = helper.invert({ ...common, blocks: theirs, postingCounts: postingCounts(theirs) });
+      const own = invertRows({ ...common, blocks: mine, postingCounts: postingCounts(mine) });
+      const other = await inverted;
+      if (!other) throw new WorkerFailed("The inverting worker failed; building on this thread.");
+      this.scaleBy(norms);
+      const blockOf = new Uint8Array(docCount);
+      for (const rows of theirs) blockOf.fill(1, rows.firstDoc, rows.firstDoc + rows.count);
+      this.postings = PostingLists.fromBlocks([own, other], docCount, blockOf);
+    } catch (error) {
+      // A worker left waiting for its rows would keep the process alive.
+      helper.stop();
+      throw error;
+    }
   }
 
   private registerAll(papers: readonly IndexedPaper[]): void {
