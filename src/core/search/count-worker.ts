@@ -6,6 +6,7 @@ import { parentPort } from "node:worker_threads";
 import { COUNTED, type CountedShare, END, type CountMessage } from "./count-job.js";
 import { RowCounter } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
+import { movableBuffers } from "./movable-buffers.js";
 
 const vocabulary = new Vocabulary();
 let counter: RowCounter | undefined;
@@ -27,7 +28,6 @@ function reply(done: RowCounter): void {
   const { firstPart, secondPart } = share.vocabulary;
   const arrays = [rows.start, rows.entries, rows.frequencies, firstPart, secondPart];
   // Moved, not copied.
-  const buffers = arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof ArrayBuffer);
-  parentPort?.postMessage(share, buffers);
+  parentPort?.postMessage(share, movableBuffers(arrays));
   parentPort?.close();
 }

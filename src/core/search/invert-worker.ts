@@ -4,14 +4,11 @@
  */
 import { parentPort } from "node:worker_threads";
 import { invertRows, type RowInversion } from "./invert-rows.js";
+import { movableBuffers } from "./movable-buffers.js";
 
 parentPort?.once("message", (inversion: RowInversion) => {
   const block = invertRows(inversion);
-  const arrays = [block.starts, block.docs, block.counts];
   // Moved, not copied.
-  parentPort?.postMessage(
-    block,
-    arrays.map((array) => array.buffer).filter((buffer) => buffer instanceof ArrayBuffer),
-  );
+  parentPort?.postMessage(block, movableBuffers([block.starts, block.docs, block.counts]));
   parentPort?.close();
 });

@@ -11,6 +11,7 @@
 import { LOW_BITS, type PostingBlock, RANGE_BITS, rangesFor } from "./fill-postings.js";
 import { SUBLINEAR } from "./row-weights.js";
 import { entryCount, entryTerm } from "./term-entry.js";
+import { movableBuffers } from "./movable-buffers.js";
 
 /**
  * Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of
@@ -28,9 +29,7 @@ export interface DocumentRows {
 
 /** The buffers the blocks' rows are in, each once: what moves between the threads with them. */
 export function rowBuffers(blocks: readonly DocumentRows[]): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const { entries } of blocks) if (entries.buffer instanceof ArrayBuffer) buffers.add(entries.buffer);
-  return [...buffers];
+  return movableBuffers(blocks.map((rows) => rows.entries));
 }
 
 /** A growable list of document numbers. */
@@ -168,15 +167,7 @@ export class PostingLists {
    * ascending document order, then the tail (the newest documents, ascending).
    */
   forEach(term: number, visit: (doc: number, count: number) => void): void {
-    for (const { docs, counts, starts, ranges } of this.blocks) {
-      if (term >= termsOf(starts, ranges)) continue;
-      for (let range = 0; range < ranges; range++) {
-        const high = range << RANGE_BITS;
-        const end = starts[term * ranges + range + 1] as number;
-        for (let p = starts[term * ranges + range] as number; p < end; p++)
-          visit(high | (docs[p] as number), counts[p] as number);
-      }
-    }
+    for (const block of this.blocks) forEachInBlock(block, term, visit);
     const tail = this.tails.get(term);
     if (tail)
       for (let p = 0; p < tail.docs.length; p++) visit(tail.docs[p] as number, tail.counts[p] as number);
@@ -258,18 +249,28 @@ interface PostingList {
 }
 
 /** A block's list of `term`, in ascending document order. */
-function listOf({ docs, counts, starts, ranges }: PostingBlock, term: number): PostingList {
+function listOf(block: PostingBlock, term: number): PostingList {
   const list: PostingList = { docs: [], counts: [] };
-  if (term >= termsOf(starts, ranges)) return list;
+  forEachInBlock(block, term, (doc, count) => {
+    list.docs.push(doc);
+    list.counts.push(count);
+  });
+  return list;
+}
+
+/** Calls `visit` for each document of the block containing `term`, in ascending order, with its count. */
+function forEachInBlock(
+  { docs, counts, starts, ranges }: PostingBlock,
+  term: number,
+  visit: (doc: number, count: number) => void,
+): void {
+  if (term >= termsOf(starts, ranges)) return;
   for (let range = 0; range < ranges; range++) {
     const high = range << RANGE_BITS;
     const end = starts[term * ranges + range + 1] as number;
-    for (let p = starts[term * ranges + range] as number; p < end; p++) {
-      list.docs.push(high | (docs[p] as number));
-      list.counts.push(counts[p] as number);
-    }
+    for (let p = starts[term * ranges + range] as number; p < end; p++)
+      visit(high | (docs[p] as number), counts[p] as number);
   }
-  return list;
 }
 
 /** How often `term` occurs in `doc` in the block (0 if not): a binary search in its list's range. */
