@@ -14,7 +14,12 @@ import { compileChild } from "./compiled-child.js";
 import { PAGE_SIZE, type PaperPages, pagesOf } from "../../src/core/search/count-pages.js";
 import { benchQueries, sourcePapers, syntheticCorpus, syntheticPapers } from "./synthetic-corpus.js";
 
-export type Engine = "paperboy" | "minisearch";
+/**
+ * paperboy reading its corpus a page at a time, as from its store; paperboy given the papers already
+ * in memory, as the files store holds them and as the index was built before it let go of paper
+ * text; and minisearch.
+ */
+export type Engine = "paperboy" | "inMemory" | "minisearch";
 
 export interface SearchBenchOptions {
   /** Synthetic corpus size (ignored when `corpus` is given). */
@@ -92,14 +97,17 @@ interface Searcher {
 
 /**
  * paperboy's index is built from pages as the product reads them from its store, so that no more
- * than a page of papers is ever in memory; minisearch keeps its documents, so it is given them all.
+ * than a page of papers is ever in memory, or from `papers` already in memory; minisearch keeps
+ * its documents, so it is given them all.
  */
-async function buildEngine(engine: Engine, corpus: CorpusSpec): Promise<Searcher> {
-  if (engine === "paperboy") {
-    const index = await TfIdfIndex.buildFrom(pagesOfCorpus(corpus));
+async function buildEngine(engine: Engine, corpus: CorpusSpec, papers: Paper[]): Promise<Searcher> {
+  if (engine !== "minisearch") {
+    const index =
+      engine === "paperboy"
+        ? await TfIdfIndex.buildFrom(pagesOfCorpus(corpus))
+        : await TfIdfIndex.buildAsync(papers);
     return { find: (query) => index.search(query, { limit: 10 }) };
   }
-  const papers = corpus.file ? readCorpusTsv(corpus.file) : syntheticCorpus(corpus.size, 42, corpus.sources);
   const mini = new MiniSearch<Paper>({
     fields: ["title", "abstract"],
     searchOptions: { boost: { title: 2 } },
@@ -116,9 +124,11 @@ async function measure(
 ): Promise<EngineFigures> {
   const sources = sourcePapers();
   const spec: CorpusSpec = { size: corpus ? readCorpusTsv(corpus).length : size, file: corpus, sources };
+  // Made before the clock starts, as a store's papers are loaded before an index is built of them.
+  const papers = engine === "paperboy" ? [] : corpusPapers(spec);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const searcher = await buildEngine(engine, spec);
+  const searcher = await buildEngine(engine, spec, papers);
   const buildMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   const queries = benchQueries(Math.max(100, queryCount), 7, sources);
@@ -173,13 +183,17 @@ interface CorpusSpec {
   sources: Paper[];
 }
 
+function corpusPapers(corpus: CorpusSpec): Paper[] {
+  return corpus.file ? readCorpusTsv(corpus.file) : syntheticCorpus(corpus.size, 42, corpus.sources);
+}
+
 /** The corpus a page of PAGE_SIZE papers at a time, each page made (or cut) only when read. */
 function pagesOfCorpus(corpus: CorpusSpec): PaperPages {
   return {
     expected: corpus.size,
     async *read() {
       if (corpus.file) {
-        yield* pagesOf(readCorpusTsv(corpus.file)).read();
+        yield* pagesOf(corpusPapers(corpus)).read();
         return;
       }
       let page: Paper[] = [];

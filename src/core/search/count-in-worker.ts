@@ -1,5 +1,12 @@
 import type { Worker } from "node:worker_threads";
-import { COUNTED, type CountedShare, type CountJob, END, type CountMessage } from "./count-job.js";
+import {
+  COUNTED,
+  type CountedShare,
+  type CountJob,
+  END,
+  type CountMessage,
+  RENUMBERED,
+} from "./count-job.js";
 import type { PaperText } from "./count-rows.js";
 import { startWorker } from "./worker-script.js";
 
@@ -8,7 +15,7 @@ import { startWorker } from "./worker-script.js";
  * it: batches piling up behind a worker still starting would leave tens of megabytes of the
  * process's memory taken, and fragmented for good.
  */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 2;
 
 /**
  * A worker thread counting papers into rows (see count-worker), fed in batches, a few at a time.
@@ -24,21 +31,25 @@ export class CountingWorker {
   private wake: (() => void) | undefined;
   /** Answered or failed: no batch is waited for any more. */
   private done = false;
+  private renumbered: ((done: boolean) => void) | undefined;
+  private gone = false;
 
   constructor(job: CountJob) {
     this.worker = startWorker("count-worker");
     const worker = this.worker;
     this.exited = new Promise((resolve) => worker.once("exit", () => resolve()));
     this.result = new Promise((resolve, reject) => {
-      worker.on("message", (message: typeof COUNTED | CountedShare) => {
+      worker.on("message", (message: typeof COUNTED | typeof RENUMBERED | CountedShare) => {
         if (message === COUNTED) this.counted();
-        // Settled on its answer: the worker exits on its own right after (a promise settles once).
+        else if (message === RENUMBERED) this.settleRenumbering(true);
         else resolve(message);
       });
       worker.once("error", reject);
-      worker.once("exit", (code) =>
-        reject(new Error(`The counting worker stopped early (exit code ${code}).`)),
-      );
+      worker.once("exit", (code) => {
+        this.gone = true;
+        reject(new Error(`The counting worker stopped early (exit code ${code}).`));
+        this.settleRenumbering(false);
+      });
     });
     // Handled where awaited; until then a failure must not count as an unhandled rejection.
     this.result.catch(() => undefined);
@@ -63,8 +74,24 @@ export class CountingWorker {
     }
     this.post(batch);
     this.inFlight++;
-    while (!this.done && this.inFlight >= IN_FLIGHT)
+    while (!this.done && this.inFlight > IN_FLIGHT)
       await new Promise<void>((resolve) => (this.wake = resolve));
+  }
+
+  /** Whether a batch sent now would not wait: fewer than the most batches are in flight. */
+  get accepts(): boolean {
+    return !this.done && this.inFlight < IN_FLIGHT;
+  }
+
+  /**
+   * Once `result` has answered: has the worker rewrite its rows' terms through `ids` (its term ids'
+   * new ids), then exit. Resolves to whether it did.
+   */
+  renumber(ids: Int32Array): Promise<boolean> {
+    if (this.gone) return Promise.resolve(false);
+    const done = new Promise<boolean>((resolve) => (this.renumbered = resolve));
+    this.post({ renumber: ids });
+    return done;
   }
 
   /** Says every paper has been sent: the worker answers with its rows. */
@@ -75,6 +102,11 @@ export class CountingWorker {
   /** Stops the worker (its result, if still pending, then rejects). */
   stop(): void {
     void this.worker.terminate();
+  }
+
+  private settleRenumbering(done: boolean): void {
+    this.renumbered?.(done);
+    this.renumbered = undefined;
   }
 
   private counted(): void {

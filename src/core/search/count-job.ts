@@ -1,5 +1,6 @@
 import type { PaperText } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
+import type { FirstSeen } from "./row-builder.js";
 import type { VocabularyPart } from "./vocabulary.js";
 
 /**
@@ -18,10 +19,26 @@ export const END = "end";
 /** The worker's answer to each batch once counted: the sender keeps only a few batches in flight. */
 export const COUNTED = "counted";
 
-export type CountMessage = CountJob | PaperText[] | typeof END;
+/**
+ * Once its rows have been answered for: the new id of each of its term ids, to rewrite its rows'
+ * terms with (they are in memory shared with the sender) before it exits.
+ */
+export interface RenumberJob {
+  renumber: Int32Array;
+}
 
-/** What it sends back once all papers are counted: rows numbered from 0, in its own term ids. */
+/** Its answer to the RenumberJob, once the rows are rewritten. */
+export const RENUMBERED = "renumbered";
+
+export type CountMessage = CountJob | PaperText[] | typeof END | RenumberJob;
+
+/**
+ * What it sends back once all papers are counted: a block of rows per batch, each numbered from 0,
+ * how many rows hold each term and the order terms were first met in, in its own term ids.
+ */
 export interface CountedShare {
-  rows: DocumentRows;
+  blocks: DocumentRows[];
+  frequencies: Int32Array;
+  firstSeen: FirstSeen;
   vocabulary: VocabularyPart;
 }

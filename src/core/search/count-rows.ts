@@ -1,6 +1,6 @@
 import type { Paper } from "../paper.js";
 import type { DocumentRows } from "./posting-lists.js";
-import { RowBuilder } from "./row-builder.js";
+import { type FirstSeen, RowBuilder } from "./row-builder.js";
 import { countTerms } from "./term-counts.js";
 import type { Vocabulary } from "./vocabulary.js";
 
@@ -17,7 +17,7 @@ const ENTRIES_PER_CHAR = 0.125;
 export class RowCounter {
   private readonly rows: RowBuilder;
 
-  /** Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more. */
+  /** Sized for `expectedPapers` papers of `expectedChars` characters before a cut; grows if they are more. */
   constructor(
     private readonly titleWeight: number,
     private readonly vocabulary: Vocabulary,
@@ -34,8 +34,24 @@ export class RowCounter {
     this.rows.endRow();
   }
 
+  /** The rows counted since the last cut, numbered from `firstDoc` (see RowBuilder.cut). */
+  cut(firstDoc: number): DocumentRows {
+    return this.rows.cut(firstDoc);
+  }
+
+  /** Per term id, how many of the rows counted so far hold it. */
+  get frequencies(): Int32Array {
+    return this.rows.counted;
+  }
+
+  /** Terms in the order first counted, with the row (from the first) each was first counted in. */
+  get firstSeen(): FirstSeen {
+    return this.rows.firstSeen;
+  }
+
+  /** The rows counted since the last cut, with the frequencies of all rows counted. */
   finish(firstDoc: number): DocumentRows {
-    return this.rows.finish(firstDoc);
+    return { ...this.cut(firstDoc), frequencies: this.frequencies };
   }
 }
 

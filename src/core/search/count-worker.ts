@@ -1,33 +1,42 @@
 /**
  * Worker thread entry: counts the terms of a share of the papers, sent in batches, into rows with a
- * vocabulary of its own, and sends both back (the typed arrays moved, not copied) for merging.
+ * vocabulary of its own, a block of rows per batch, and sends them all back (the typed arrays
+ * moved or shared, not copied) for merging; then rewrites its rows' terms in the merged ids.
  */
 import { parentPort } from "node:worker_threads";
-import { COUNTED, type CountedShare, END, type CountMessage } from "./count-job.js";
+import { COUNTED, type CountedShare, END, type CountMessage, RENUMBERED } from "./count-job.js";
+import { renumberRows } from "./term-order.js";
 import { RowCounter } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
+import { type DocumentRows, rowBuffers } from "./posting-lists.js";
 import { movableBuffers } from "./movable-buffers.js";
 
 const vocabulary = new Vocabulary();
 let counter: RowCounter | undefined;
+const blocks: DocumentRows[] = [];
 
 parentPort?.on("message", (message: CountMessage) => {
   if (message === END) {
     if (counter) reply(counter);
-  } else if (!Array.isArray(message)) {
-    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars);
-  } else if (counter) {
+  } else if (Array.isArray(message)) {
+    if (!counter) return;
     for (const paper of message) counter.count(paper);
+    blocks.push(counter.cut(0));
     parentPort?.postMessage(COUNTED);
+  } else if ("renumber" in message) {
+    renumberRows(blocks, message.renumber);
+    parentPort?.postMessage(RENUMBERED);
+    parentPort?.close();
+  } else {
+    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars);
   }
 });
 
 function reply(done: RowCounter): void {
-  const rows = done.finish(0);
-  const share: CountedShare = { rows, vocabulary: vocabulary.toPart() };
+  const { frequencies, firstSeen } = done;
+  const share: CountedShare = { blocks, frequencies, firstSeen, vocabulary: vocabulary.toPart() };
   const { firstPart, secondPart } = share.vocabulary;
-  const arrays = [rows.start, rows.entries, rows.frequencies, firstPart, secondPart];
-  // Moved, not copied.
-  parentPort?.postMessage(share, movableBuffers(arrays));
-  parentPort?.close();
+  const arrays = [frequencies, firstSeen.terms, firstSeen.rows, firstPart, secondPart];
+  // Moved, not copied; the entries are in shared memory.
+  parentPort?.postMessage(share, [...rowBuffers(blocks), ...movableBuffers(arrays)]);
 }

@@ -5,8 +5,6 @@ import { entryCount, entryTerm } from "./term-entry.js";
 export const RANGE_BITS = 16;
 /** The part of a document number a posting keeps: its place within its range. */
 export const LOW_BITS = (1 << RANGE_BITS) - 1;
-/** Read rows are given back once this many bytes of them have piled up: a resize costs a system call. */
-const RELEASE_BYTES = 1 << 20;
 
 /**
  * Posting lists of some documents in one compressed-sparse-row block. A term's postings are cut by
@@ -34,21 +32,36 @@ interface PostingFill extends PostingBlock {
 }
 
 /**
- * The posting lists of counted rows (blocks in ascending document order): `postingCounts[term]`
- * postings per term (the searchable documents holding it, or 0 for a term left out). The rows are
- * emptied as they are read (see fillPostings): nothing may read them afterwards, but `visit`, which
- * is shown each row first.
+ * The posting lists of counted rows (blocks in ascending document order): one posting per
+ * searchable row and term that `posted` marks (non-zero; 0 for a term left out). `visit` is shown
+ * each row, searchable or not.
  */
 export function fillBlock(
   blocks: readonly DocumentRows[],
-  postingCounts: Int32Array,
+  posted: Int32Array,
   alive: Uint8Array,
   visit?: RowVisit,
 ): PostingBlock {
-  const fill = planFill(blocks, postingCounts, alive);
+  const fill = planFill(blocks, postingCounts(blocks, posted, alive), alive);
   fillPostings(fill, visit);
   const { ranges, starts, docs, counts } = fill;
   return { ranges, starts, docs, counts };
+}
+
+/** Per term, how many searchable rows of `blocks` hold it, if `posted` marks it (else 0). */
+function postingCounts(blocks: readonly DocumentRows[], posted: Int32Array, alive: Uint8Array): Int32Array {
+  const counts = new Int32Array(posted.length);
+  for (const { firstDoc, count, start, entries } of blocks) {
+    for (let row = 0; row < count; row++) {
+      if (alive[firstDoc + row] !== 1) continue;
+      const end = start[row + 1] as number;
+      for (let p = start[row] as number; p < end; p++) {
+        const term = entryTerm(entries[p] as number);
+        if (posted[term] !== 0) counts[term] = (counts[term] as number) + 1;
+      }
+    }
+  }
+  return counts;
 }
 
 /** Document ranges needed for documents `0 … docCount-1`: at least one. */
@@ -84,60 +97,43 @@ function planFill(
 }
 
 /**
- * Writes the postings of the searchable rows, from the last document to the first: each entry just
- * before its term's cursor (which starts at the end of the term's slots), so that every list comes
- * out in ascending document order, and where each range begins as the rows leave it. The rows are
- * given back as they are read (the resizable buffers they are in shrink to what is still unread),
- * so that rows and postings are never in memory whole at once; they are empty afterwards.
+ * Writes the postings of the searchable rows in document order: each entry at its term's cursor
+ * (which starts where the term's slots do), so that every list comes out in ascending document
+ * order, and where each range begins as the rows enter it.
  */
 function fillPostings(fill: PostingFill, visit: RowVisit | undefined): void {
-  const { alive, docs, counts, postingCounts, blocks } = fill;
+  const { alive, docs, counts, postingCounts, blocks, offsets } = fill;
   // -1 for a term left out: one look-up per entry tells both whether and where to write.
-  const cursor = fill.offsets.slice(1).map((end, term) => (postingCounts[term] === 0 ? -1 : end));
-  let range = fill.ranges - 1;
-  for (let block = blocks.length - 1; block >= 0; block--) {
-    const rows = blocks[block] as DocumentRows;
+  const cursor = offsets.slice(0, -1).map((at, term) => (postingCounts[term] === 0 ? -1 : at));
+  let range = -1;
+  for (const rows of blocks) {
     const { firstDoc, count, start, entries } = rows;
-    for (let row = count - 1; row >= 0; row--) {
+    for (let row = 0; row < count; row++) {
       visit?.(rows, row);
       const doc = firstDoc + row;
-      while (range > doc >>> RANGE_BITS) startRange(fill, range--, cursor);
-      const rowStart = start[row] as number;
-      if (alive[doc] === 1) {
-        const low = doc & LOW_BITS;
-        for (let p = (start[row + 1] as number) - 1; p >= rowStart; p--) {
-          const entry = entries[p] as number;
-          const term = entryTerm(entry);
-          const at = (cursor[term] as number) - 1;
-          if (at < 0) continue;
-          docs[at] = low;
-          counts[at] = entryCount(entry);
-          cursor[term] = at;
-        }
+      while (range < doc >>> RANGE_BITS) startRange(fill, ++range, cursor);
+      if (alive[doc] !== 1) continue;
+      const low = doc & LOW_BITS;
+      const end = start[row + 1] as number;
+      for (let p = start[row] as number; p < end; p++) {
+        const entry = entries[p] as number;
+        const term = entryTerm(entry);
+        const at = cursor[term] as number;
+        if (at < 0) continue;
+        docs[at] = low;
+        counts[at] = entryCount(entry);
+        cursor[term] = at + 1;
       }
-      releaseFrom(entries, rowStart, RELEASE_BYTES);
     }
   }
-  while (range >= 0) startRange(fill, range--, cursor);
-  for (const { entries } of blocks) releaseFrom(entries, 0, 0);
+  while (range < fill.ranges - 1) startRange(fill, ++range, cursor);
 }
 
-/** Records where each term's postings in `range` begin: its cursor, once the rows have left the range. */
+/** Records where each term's postings in `range` begin: its cursor, as the rows enter the range. */
 function startRange(fill: PostingFill, range: number, cursor: Int32Array): void {
   const { starts, offsets, ranges } = fill;
   for (let term = 0; term < cursor.length; term++) {
     const at = cursor[term] as number;
     starts[term * ranges + range] = at >= 0 ? at : (offsets[term] as number);
   }
-}
-
-/**
- * Gives back the memory of `entries` from `entry` on, once more than `slack` bytes of it are left
- * (rows not in a resizable buffer, as some tests make them, are left alone).
- */
-function releaseFrom(entries: Uint32Array, entry: number, slack: number): void {
-  const buffer = entries.buffer;
-  const from = entries.byteOffset + entry * Uint32Array.BYTES_PER_ELEMENT;
-  if (buffer instanceof ArrayBuffer && buffer.resizable && buffer.byteLength - from > slack)
-    buffer.resize(from);
 }

@@ -45,6 +45,22 @@ export class PairTable {
     }
   }
 
+  /** The same pairs and values, each number `n` of them (all are ids of 0 or more) replaced by `ids[n]`. */
+  remapped(ids: Int32Array): PairTable {
+    const table = new PairTable(this.slots.length / 3);
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += 3) {
+      const first = slots[at] as number;
+      if (first === -1) continue;
+      table.set(
+        ids[first] as number,
+        ids[slots[at + 1] as number] as number,
+        ids[slots[at + 2] as number] as number,
+      );
+    }
+    return table;
+  }
+
   private resize(): void {
     const old = this.slots;
     this.slots = new Int32Array(old.length * 2).fill(-1);

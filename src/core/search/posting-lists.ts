@@ -15,8 +15,7 @@ import { movableBuffers } from "./movable-buffers.js";
 
 /**
  * Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of
- * `entries`, its terms with their counts (see term-entry). Entries in a resizable buffer are a view
- * that follows its length (as RowBuilder makes them), which the postings' fill shrinks as it reads.
+ * `entries`, its terms with their counts (see term-entry).
  */
 export interface DocumentRows {
   firstDoc: number;
@@ -29,7 +28,7 @@ export interface DocumentRows {
 
 /** The buffers the blocks' rows are in, each once: what moves between the threads with them. */
 export function rowBuffers(blocks: readonly DocumentRows[]): ArrayBuffer[] {
-  return movableBuffers(blocks.map((rows) => rows.entries));
+  return movableBuffers(blocks.flatMap((rows) => [rows.start, rows.entries]));
 }
 
 /** A growable list of document numbers. */

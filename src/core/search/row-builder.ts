@@ -1,30 +1,38 @@
 import type { DocumentRows } from "./posting-lists.js";
 import { addToEntry, MAX_TERMS, packEntry } from "./term-entry.js";
 
-/** Room reserved for entries beyond those expected: address space, taken as memory only once written. */
-const RESERVE_FACTOR = 4;
+const NO_FREQUENCIES = new Int32Array(0);
 
 /**
  * Collects per-document term rows in a growable typed array of packed entries (see term-entry),
  * far lighter than arrays of objects. `add` merges repeats of a term within the row being built,
  * so a document's terms are counted straight into its row, in first-seen order, with no
- * per-document scratch table. The entries are in a resizable buffer: they grow in place, and the
- * postings filled from them give back their memory as they read them (see fillPostings).
+ * per-document scratch table. The entries are in shared memory, cut into blocks (`cut`) that any
+ * thread can read without a copy, so that the rows can be shared out between threads by block.
  */
 export class RowBuilder {
-  private entries: Uint32Array<ArrayBuffer>;
+  private entries: Uint32Array;
   private start: Int32Array;
-  /** Per term, where it was last written in `entries`: inside the current row means "seen already". */
+  /** Per term, where it was last written in `entries`: from `rowStart` on means "seen already". */
   private lastAt = new Int32Array(1 << 14).fill(-1);
   /** Per term, how many rows hold it. */
   private frequencies = new Int32Array(1 << 14);
   private length = 0;
   private rows = 0;
   private rowStart = 0;
+  /** Where the rows not yet cut begin, in `entries` and in `start`. */
+  private cutAt = 0;
+  private cutRow = 0;
+  /** The blocks cut so far: views of `entries`, moved with it when it grows. */
+  private readonly blocks: DocumentRows[] = [];
+  /** Terms in the order they were first added, and the row each was first added to. */
+  private seenTerms: Int32Array = new Int32Array(1 << 14);
+  private seenRows: Int32Array = new Int32Array(1 << 14);
+  private seen = 0;
 
   constructor(expectedRows: number, expectedEntries = expectedRows * 96) {
     this.start = new Int32Array(expectedRows + 1);
-    this.entries = resizableEntries(Math.max(1024, expectedEntries));
+    this.entries = sharedEntries(Math.max(1024, expectedEntries));
   }
 
   /** Adds `count` (a whole number) to `term` in the current row. */
@@ -36,6 +44,7 @@ export class RowBuilder {
       return;
     }
     if (term >= MAX_TERMS) throw new RangeError(`An index holds at most ${MAX_TERMS} distinct terms.`);
+    if (at < 0) this.firstAdded(term);
     if (this.length === this.entries.length) this.growEntries();
     this.lastAt[term] = this.length;
     this.frequencies[term] = (this.frequencies[term] as number) + 1;
@@ -43,37 +52,62 @@ export class RowBuilder {
   }
 
   endRow(): void {
-    if (this.rows + 1 >= this.start.length) {
-      const start = new Int32Array(this.start.length * 2);
-      start.set(this.start);
-      this.start = start;
-    }
+    if (this.rows + 1 >= this.start.length) this.start = doubled(this.start);
     this.start[++this.rows] = this.length;
     this.rowStart = this.length;
   }
 
-  /** The rows, their buffer cut to the entries written: no more may be added. */
-  finish(firstDoc = 0): DocumentRows {
-    this.entries.buffer.resize(this.length * Uint32Array.BYTES_PER_ELEMENT);
-    return {
+  /**
+   * The rows ended since the last cut, numbered from `firstDoc`: their entries a view of the shared
+   * entries, their starts an array of their own. Their frequencies are counted in `counted`.
+   */
+  cut(firstDoc: number): DocumentRows {
+    const start = this.start.slice(this.cutRow, this.rows + 1);
+    for (let row = 0; row < start.length; row++) start[row] = (start[row] as number) - this.cutAt;
+    const rows: DocumentRows = {
       firstDoc,
-      count: this.rows,
-      start: this.start,
-      entries: this.entries,
-      frequencies: this.frequencies,
+      count: this.rows - this.cutRow,
+      start,
+      entries: this.entries.subarray(this.cutAt, this.length),
+      frequencies: NO_FREQUENCIES,
     };
+    this.blocks.push(rows);
+    this.cutAt = this.length;
+    this.cutRow = this.rows;
+    return rows;
   }
 
-  /** Grows in place while the reserved room lasts, else moves to a larger buffer. */
-  private growEntries(): void {
-    const buffer = this.entries.buffer;
-    const bytes = this.entries.length * 2 * Uint32Array.BYTES_PER_ELEMENT;
-    if (bytes <= buffer.maxByteLength) {
-      buffer.resize(bytes);
-      return;
+  /** Per term id, how many rows counted so far hold it (ids past its end: none). */
+  get counted(): Int32Array {
+    return this.frequencies;
+  }
+
+  /**
+   * Every term added so far, in the order first added, with the row (counted from the first, cut or
+   * not) it was first added to.
+   */
+  get firstSeen(): FirstSeen {
+    return { terms: this.seenTerms.subarray(0, this.seen), rows: this.seenRows.subarray(0, this.seen) };
+  }
+
+  private firstAdded(term: number): void {
+    if (this.seen === this.seenTerms.length) {
+      this.seenTerms = doubled(this.seenTerms);
+      this.seenRows = doubled(this.seenRows);
     }
-    const entries = resizableEntries(this.entries.length * 2);
+    this.seenTerms[this.seen] = term;
+    this.seenRows[this.seen++] = this.rows;
+  }
+
+  /** Grown by a quarter, not doubled: rows are the peak of a build's memory. */
+  private growEntries(): void {
+    const entries = sharedEntries(Math.ceil(this.entries.length * 1.25));
     entries.set(this.entries);
+    let at = 0;
+    for (const rows of this.blocks) {
+      rows.entries = entries.subarray(at, at + rows.entries.length);
+      at += rows.entries.length;
+    }
     this.entries = entries;
   }
 
@@ -88,15 +122,18 @@ export class RowBuilder {
   }
 }
 
-/** `entries` zeroed entries in a resizable buffer with room to grow; the view follows its length. */
-function resizableEntries(entries: number): Uint32Array<ArrayBuffer> {
-  const bytes = entries * Uint32Array.BYTES_PER_ELEMENT;
-  let buffer: ArrayBuffer;
-  try {
-    buffer = new ArrayBuffer(bytes, { maxByteLength: bytes * RESERVE_FACTOR });
-  } catch {
-    // Address space refused (a tight limit on it): no room to grow in place, moves instead.
-    buffer = new ArrayBuffer(bytes, { maxByteLength: bytes });
-  }
-  return new Uint32Array(buffer);
+/** Terms in the order a RowBuilder first met them, with the row each was first met in. */
+export interface FirstSeen {
+  terms: Int32Array;
+  rows: Int32Array;
+}
+
+function doubled(array: Int32Array): Int32Array {
+  const larger = new Int32Array(array.length * 2);
+  larger.set(array);
+  return larger;
+}
+
+function sharedEntries(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(length * Uint32Array.BYTES_PER_ELEMENT));
 }

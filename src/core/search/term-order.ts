@@ -1,116 +1,144 @@
 import type { DocumentRows } from "./posting-lists.js";
+import type { FirstSeen } from "./row-builder.js";
 import { entryCount, entryTerm, packEntry } from "./term-entry.js";
-import { Vocabulary, type VocabularyPart } from "./vocabulary.js";
+import type { Vocabulary } from "./vocabulary.js";
+import type { CountedShare } from "./count-job.js";
 
 /**
- * Renumbers the terms of rows counted out of document order (pages shared between two threads)
- * as counting every paper in order numbers them: by first occurrence in document order, a word's
- * label as first written there. Ranking depends on term numbers only through ties and the order of
- * float sums, but that is enough to make builds differ; this makes them answer alike.
- *
- * `blocks` are in document order, their terms in `vocabulary`'s ids, but those `fromWorker` says are
- * the worker's, whose terms are in its own ids, `workerIds` mapping them to `vocabulary`'s (their
- * frequencies are in `vocabulary`'s already). `workerLabels` gives, per word id, its label as
- * written in the worker's pages (where it may have been first met). The rows' terms and
- * frequencies are rewritten in place; returns the new vocabulary.
+ * Rows counted by one thread: its blocks in document order (the rows of its counter, cut), the
+ * terms in the order it first met them, and, for the worker's, the map from its term ids to the
+ * vocabulary's and its words' labels as written in its pages, by the vocabulary's ids.
  */
-export function renumberTerms(
-  vocabulary: Vocabulary,
-  blocks: readonly DocumentRows[],
-  fromWorker: (block: DocumentRows) => boolean,
-  workerIds: Int32Array,
-  workerLabels: ReadonlyMap<number, string>,
-): Vocabulary {
-  const part = vocabulary.toPart();
-  const ids = (block: DocumentRows) => (fromWorker(block) ? workerIds : undefined);
-  const { newIds, order, firstOnWorker } = firstOccurrences(part.count, blocks, ids);
-  const labels = part.labels.slice();
-  const firstPart = new Int32Array(part.count);
-  const secondPart = new Int32Array(part.count);
-  for (let at = 0; at < part.count; at++) {
-    const old = order[at] as number;
-    const second = part.secondPart[old] as number;
-    const first = part.firstPart[old] as number;
-    firstPart[at] = second >= 0 ? (newIds[first] as number) : first;
-    secondPart[at] = second >= 0 ? (newIds[second] as number) : -1;
-    if (second < 0 && firstOnWorker[old] === 1)
-      labels[first] = workerLabels.get(old) ?? (labels[first] as string);
-  }
-  const renumbered = new Vocabulary();
-  const permuted: VocabularyPart = { count: part.count, firstPart, secondPart, stems: part.stems, labels };
-  renumbered.absorb(permuted);
-  rewriteRows(blocks, newIds, ids, part.count);
-  return renumbered;
+export interface CountedSide {
+  blocks: readonly DocumentRows[];
+  firstSeen: FirstSeen;
+  ids?: Int32Array;
+  labels?: ReadonlyMap<number, string>;
+}
+
+/** Gives a side's frequencies to the first of its blocks (the frequencies of blocks are summed). */
+export function withFrequencies(blocks: readonly DocumentRows[], frequencies: Int32Array): void {
+  const first = blocks[0];
+  if (first) first.frequencies = frequencies;
 }
 
 /**
- * Each term's new id (by first occurrence in the blocks' order), the old ids in new order, and where
- * each was first met. `ids` gives the map of a block whose terms are not in the vocabulary's ids.
+ * The worker's share as a side: its terms merged into `vocabulary` (`ids` maps its term ids to
+ * the vocabulary's; its rows' terms are left in its own), its words' labels as written in its
+ * pages by the vocabulary's ids (the vocabulary keeps its own for words both sides met), and its
+ * frequencies, in the vocabulary's ids, given to its first block.
  */
-function firstOccurrences(
-  count: number,
-  blocks: readonly DocumentRows[],
-  ids: (block: DocumentRows) => Int32Array | undefined,
-): { newIds: Int32Array; order: Int32Array; firstOnWorker: Uint8Array } {
-  const newIds = new Int32Array(count).fill(-1);
-  const order = new Int32Array(count);
-  const firstOnWorker = new Uint8Array(count);
-  let next = 0;
-  const identity = Int32Array.from({ length: count }, (_, term) => term);
+export function farSide(share: CountedShare, vocabulary: Vocabulary): CountedSide {
+  const part = share.vocabulary;
+  const ids = vocabulary.absorb(part);
+  const labels = new Map<number, string>();
+  for (let term = 0; term < part.count; term++) {
+    if ((part.secondPart[term] as number) < 0)
+      labels.set(ids[term] as number, part.labels[part.firstPart[term] as number] as string);
+  }
+  const frequencies = new Int32Array(vocabulary.size);
+  for (let term = 0; term < ids.length; term++)
+    frequencies[ids[term] as number] = share.frequencies[term] ?? 0;
+  withFrequencies(share.blocks, frequencies);
+  return { blocks: share.blocks, firstSeen: share.firstSeen, ids, labels };
+}
+
+/**
+ * The terms of rows counted out of document order (pages shared between two threads) numbered as
+ * counting every paper in order numbers them: by first occurrence in document order. Ranking
+ * depends on term numbers only through ties and the order of float sums, but that is enough to
+ * make builds differ; numbering alike makes them answer alike.
+ */
+export interface TermOrder {
+  /** Each of the vocabulary's term ids' new id. */
+  newIds: Int32Array;
+  /** Per vocabulary term id, 1 where it was first met on the far side. */
+  firstOnFar: Uint8Array;
+}
+
+/**
+ * Numbers the vocabulary's terms in `order`, a word's label as first written (as `far.labels` gives
+ * it, where first met on the far side).
+ */
+export function renumberVocabulary(
+  vocabulary: Vocabulary,
+  { newIds, firstOnFar }: TermOrder,
+  far: CountedSide,
+): void {
+  const labels = new Map<number, string>();
+  for (const [id, label] of far.labels ?? []) if (firstOnFar[id] === 1) labels.set(id, label);
+  vocabulary.renumber(newIds, labels);
+}
+
+/** The new id of each of the side's own term ids. */
+export function renumbered(side: CountedSide, { newIds }: TermOrder): Int32Array {
+  return side.ids ? side.ids.map((id) => newIds[id] as number) : newIds;
+}
+
+/** The blocks' frequencies (in the vocabulary's ids) by new id. */
+export function renumberFrequencies(blocks: readonly DocumentRows[], newIds: Int32Array): void {
   for (const block of blocks) {
-    const map = ids(block);
-    const worker = map ? 1 : 0;
-    const vocabularyId = map ?? identity;
-    const { entries, start } = block;
-    const end = start[block.count] as number;
-    for (let p = start[0] as number; p < end; p++) {
-      const term = vocabularyId[entryTerm(entries[p] as number)] as number;
-      if (newIds[term] !== -1) continue;
-      newIds[term] = next;
-      order[next++] = term;
-      firstOnWorker[term] = worker;
+    const frequencies = block.frequencies;
+    if (frequencies.length === 0) continue;
+    const renumbered = new Int32Array(newIds.length);
+    for (let term = 0; term < frequencies.length && term < newIds.length; term++)
+      renumbered[newIds[term] as number] = frequencies[term] as number;
+    block.frequencies = renumbered;
+  }
+}
+
+/** Rewrites the term of each entry of the blocks as `ids` maps it, keeping its count. */
+export function renumberRows(blocks: readonly DocumentRows[], ids: Int32Array): void {
+  for (const { entries } of blocks) {
+    const length = entries.length;
+    for (let p = 0; p < length; p++) {
+      const entry = entries[p] as number;
+      entries[p] = packEntry(ids[entryTerm(entry)] as number, entryCount(entry));
     }
+  }
+}
+
+/**
+ * The order of first occurrence of the `count` terms of the vocabulary, whose ids the near side's
+ * terms are in (the far side's through `far.ids`). Each side met its terms in document order, and
+ * a document is on one side only: merging the two by document gives the order of all.
+ */
+export function firstOccurrences(count: number, near: CountedSide, far: CountedSide): TermOrder {
+  const newIds = new Int32Array(count).fill(-1);
+  const firstOnFar = new Uint8Array(count);
+  const nearDocs = docsOf(near);
+  const farDocs = docsOf(far);
+  const farIds = far.ids ?? new Int32Array(0);
+  let next = 0;
+  let i = 0;
+  let j = 0;
+  while (i < nearDocs.length || j < farDocs.length) {
+    const fromFar =
+      i === nearDocs.length || (j < farDocs.length && (farDocs[j] as number) < (nearDocs[i] as number));
+    const term = fromFar
+      ? (farIds[far.firstSeen.terms[j++] as number] as number)
+      : (near.firstSeen.terms[i++] as number);
+    if (newIds[term] !== -1) continue;
+    newIds[term] = next++;
+    firstOnFar[term] = fromFar ? 1 : 0;
   }
   // Terms in no row (none are expected) keep their relative order after the others.
   for (let term = 0; term < count; term++) {
-    if (newIds[term] !== -1) continue;
-    newIds[term] = next;
-    order[next++] = term;
+    if (newIds[term] === -1) newIds[term] = next++;
   }
-  return { newIds, order, firstOnWorker };
+  return { newIds, firstOnFar };
 }
 
-/**
- * Rewrites every row's terms (each shared array once; through `ids` first where it gives a map) and
- * each block's frequencies in the new ids.
- */
-function rewriteRows(
-  blocks: readonly DocumentRows[],
-  newIds: Int32Array,
-  ids: (block: DocumentRows) => Int32Array | undefined,
-  count: number,
-): void {
-  const rewritten = new Set<Uint32Array>();
-  for (const block of blocks) {
-    if (!rewritten.has(block.entries)) {
-      rewritten.add(block.entries);
-      const map = ids(block);
-      renumberEntries(block.entries, map ? map.map((id) => newIds[id] as number) : newIds);
-    }
-    if (block.frequencies.length === 0) continue;
-    const frequencies = new Int32Array(count);
-    const old = block.frequencies;
-    for (let term = 0; term < old.length && term < count; term++)
-      frequencies[newIds[term] as number] = old[term] as number;
-    block.frequencies = frequencies;
+/** The document each of a side's first-seen terms was first met in (its rows counted across its blocks). */
+function docsOf({ blocks, firstSeen }: CountedSide): Int32Array {
+  const docs = new Int32Array(firstSeen.rows.length);
+  let block = 0;
+  let firstRow = 0;
+  for (let k = 0; k < docs.length; k++) {
+    const row = firstSeen.rows[k] as number;
+    while (row >= firstRow + (blocks[block] as DocumentRows).count)
+      firstRow += (blocks[block++] as DocumentRows).count;
+    docs[k] = (blocks[block] as DocumentRows).firstDoc + row - firstRow;
   }
-}
-
-/** Rewrites the term of each entry as `newIds` maps it, keeping its count. */
-function renumberEntries(entries: Uint32Array, newIds: Int32Array): void {
-  const length = entries.length;
-  for (let p = 0; p < length; p++) {
-    const entry = entries[p] as number;
-    entries[p] = packEntry(newIds[entryTerm(entry)] as number, entryCount(entry));
-  }
+  return docs;
 }

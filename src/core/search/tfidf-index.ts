@@ -9,7 +9,7 @@ import { PaperSketches } from "./paper-sketches.js";
 import { countPages, type PaperPages, pagesOf } from "./count-pages.js";
 import type { IndexedPaper } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
-import { type DocumentRows, PostingLists, rowBuffers, Touched } from "./posting-lists.js";
+import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
 import { documentFrequencies, documentScales, SUBLINEAR, sublinearTf } from "./row-weights.js";
 import { InvertingWorker } from "./invert-in-worker.js";
@@ -63,7 +63,7 @@ const MAX_MATCHED_TERMS = 6;
  * index.search("few-shot learning", { limit: 5 }).results[0]?.id;
  */
 export class TfIdfIndex {
-  private vocabulary = new Vocabulary();
+  private readonly vocabulary = new Vocabulary();
   private postings = new PostingLists();
   /** Each document's paper id. */
   private readonly ids: string[] = [];
@@ -96,10 +96,10 @@ export class TfIdfIndex {
 
   /**
    * Builds the same index as `build` from papers read a page at a time (from the store), so that
-   * they are never all in memory at once. On a large corpus some of the pages are counted on a worker
-   * thread while this one counts the rest, then a worker weighs that thread's rows while this one
-   * weighs its own. Small corpora are built on this thread alone; if a worker fails, the pages are
-   * read again and built here.
+   * they are never all in memory at once. On a large corpus a worker thread counts the pages this
+   * one hands it while it keeps up, this one the others, then a worker inverts about half the rows
+   * while this one inverts the rest. Small corpora are built on this thread alone; if a worker
+   * fails, the pages are read again and built here.
    *
    * @example
    * const index = await TfIdfIndex.buildFrom({ expected: await papers.count(), read: () => papers.pages(1000) });
@@ -113,12 +113,10 @@ export class TfIdfIndex {
     const index = new TfIdfIndex(weighting);
     index.reserve(pages.expected);
     try {
-      const counted = await countPages(pages, weighting.titleWeight, index.vocabulary, parallel, (page) =>
+      const blocks = await countPages(pages, weighting.titleWeight, index.vocabulary, parallel, (page) =>
         index.registerAll(page),
       );
-      index.vocabulary = counted.vocabulary;
-      const blocks = counted.blocks;
-      if (rowBuffers(blocks).length === 2) await index.invertInParallel(blocks, index.ids.length);
+      if (parallel && blocks.length > 1) await index.invertInParallel(blocks, index.ids.length);
       else index.invert(blocks, index.ids.length);
     } catch (error) {
       if (!(error instanceof WorkerFailed)) throw error;
@@ -201,7 +199,7 @@ export class TfIdfIndex {
 
   /** Weighs the rows of the `docCount` registered papers and inverts them. */
   private invert(blocks: readonly DocumentRows[], docCount: number): void {
-    const postingCounts = this.takeFrequencies(blocks);
+    const posted = this.takeFrequencies(blocks);
     const norms = new Float64Array(docCount);
     const { alive, sketches } = this;
     const block = invertRows({
@@ -209,7 +207,7 @@ export class TfIdfIndex {
       termWeights: this.termWeights(),
       norms,
       sketches: sketches.slots,
-      postingCounts,
+      posted,
       alive,
     });
     this.scaleBy(norms);
@@ -217,9 +215,9 @@ export class TfIdfIndex {
   }
 
   /**
-   * Like `invert` for rows counted on two threads, one buffer each: a worker thread inverts the rows
-   * of the smaller share (moved to it) into a posting block of their own while this thread inverts
-   * the others. Throws WorkerFailed if the worker fails, its rows lost with it.
+   * Like `invert` on two threads: a worker thread inverts about half the rows (their blocks moved
+   * to it) into a posting block of their own while this thread inverts the others. Throws
+   * WorkerFailed if the worker fails, its rows lost with it.
    */
   private async invertInParallel(blocks: readonly DocumentRows[], docCount: number): Promise<void> {
     const helper = new InvertingWorker();
@@ -228,16 +226,13 @@ export class TfIdfIndex {
       return;
     }
     try {
-      const postable = this.takeFrequencies(blocks);
+      const posted = this.takeFrequencies(blocks);
       const { alive } = this;
       const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
-      const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive };
-      // A term's postings in a share: the share's searchable documents holding it, if it is posted at all.
-      const postingCounts = (share: DocumentRows[]) =>
-        documentFrequencies(share, alive, postable.length).map((count, term) => (postable[term] ? count : 0));
-      const [theirs, mine] = sharesOf(blocks);
-      const inverted = helper.invert({ ...common, blocks: theirs, postingCounts: postingCounts(theirs) });
-      const own = invertRows({ ...common, blocks: mine, postingCounts: postingCounts(mine) });
+      const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive, posted };
+      const [theirs, mine] = halves(blocks);
+      const inverted = helper.invert({ ...common, blocks: theirs });
+      const own = invertRows({ ...common, blocks: mine });
       const other = await inverted;
       if (!other) throw new WorkerFailed("The inverting worker failed; building on this thread.");
       this.scaleBy(norms);
@@ -541,13 +536,14 @@ function grow<T extends Uint8Array | Float32Array | Float64Array>(old: T, fresh:
   return fresh;
 }
 
-/** Blocks of rows in two buffers, by buffer: the share with fewer entries first. */
-function sharesOf(blocks: readonly DocumentRows[]): [DocumentRows[], DocumentRows[]] {
-  const first = blocks[0]?.entries.buffer;
-  const one = blocks.filter((rows) => rows.entries.buffer === first);
-  const other = blocks.filter((rows) => rows.entries.buffer !== first);
-  const size = (share: DocumentRows[]) => share.reduce((sum, rows) => sum + rows.entries.length, 0);
-  return size(one) <= size(other) ? [one, other] : [other, one];
+/** The blocks cut in two, in document order, the first with about half the entries. */
+function halves(blocks: readonly DocumentRows[]): [DocumentRows[], DocumentRows[]] {
+  const total = blocks.reduce((sum, rows) => sum + rows.entries.length, 0);
+  let entries = 0;
+  let cut = 0;
+  while (cut === 0 || (cut < blocks.length - 1 && entries < total / 2))
+    entries += (blocks[cut++] as DocumentRows).entries.length;
+  return [blocks.slice(0, cut), blocks.slice(cut)];
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -26,7 +26,7 @@ export class Vocabulary {
   private readonly stems = new Map<string, number>();
   /** word as written → its stem's id (or NOT_INDEXABLE): skips the stop list and the stemmer on repeats. */
   private readonly words = new WordTable();
-  private readonly bigrams = new PairTable();
+  private bigrams = new PairTable();
   private readonly wordLabels: string[] = [];
   /** Per term: a unigram's label index and -1, or a bigram's two unigram ids. */
   private firstPart = new Int32Array(1024);
@@ -122,6 +122,32 @@ export class Vocabulary {
       }
     }
     return ids;
+  }
+
+  /**
+   * Numbers the terms anew: term `id` becomes `newIds[id]` (every id once). The words of `labels`
+   * (by id before) are labelled as it says instead.
+   */
+  renumber(newIds: Int32Array, labels: ReadonlyMap<number, string>): void {
+    for (const [id, label] of labels) this.wordLabels[this.firstPart[id] as number] = label;
+    const count = this.count;
+    const firstPart = new Int32Array(this.firstPart.length);
+    const secondPart = new Int32Array(this.secondPart.length);
+    const frequencies = new Int32Array(this.frequencies.length);
+    for (let id = 0; id < count; id++) {
+      const to = newIds[id] as number;
+      const first = this.firstPart[id] as number;
+      const second = this.secondPart[id] as number;
+      firstPart[to] = second >= 0 ? (newIds[first] as number) : first;
+      secondPart[to] = second >= 0 ? (newIds[second] as number) : -1;
+      frequencies[to] = this.frequencies[id] as number;
+    }
+    this.firstPart = firstPart;
+    this.secondPart = secondPart;
+    this.frequencies = frequencies;
+    for (const [stemmed, id] of this.stems) this.stems.set(stemmed, newIds[id] as number);
+    this.words.remap(newIds);
+    this.bigrams = this.bigrams.remapped(newIds);
   }
 
   label(id: number): string {

@@ -39,6 +39,15 @@ export class WordTable {
     this.count++;
   }
 
+  /** Replaces each value `v` of 0 or more by `values[v]` (negative values are marks, kept). */
+  remap(values: Int32Array): void {
+    const slots = this.slots;
+    for (let at = 0; at < slots.length; at += STRIDE) {
+      const value = slots[at + 3] as number;
+      if (slots[at + 2] !== EMPTY && value >= 0) slots[at + 3] = values[value] as number;
+    }
+  }
+
   private place(hash: number, hash2: number, length: number, value: number): void {
     const slots = this.slots;
     const mask = (slots.length >> 2) - 1;

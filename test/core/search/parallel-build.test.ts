@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseHfPapersPage } from "../../../src/core/corpus/hf-page.js";
 import type { Paper } from "../../../src/core/paper.js";
 import { CountingWorker } from "../../../src/core/search/count-in-worker.js";
+import type { CountedShare } from "../../../src/core/search/count-job.js";
 import { countRows, textLength } from "../../../src/core/search/count-rows.js";
 import type { PaperPages } from "../../../src/core/search/count-pages.js";
-import { entryTerm } from "../../../src/core/search/term-entry.js";
+import { entryCount, entryTerm } from "../../../src/core/search/term-entry.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
@@ -123,29 +124,58 @@ describe("TfIdfIndex.buildFrom (papers read a page at a time)", () => {
   });
 });
 
+/** A worker's counted entries, its blocks' in order. */
+function entriesOf(share: CountedShare): number[] {
+  return share.blocks.flatMap((rows) => Array.from(rows.entries));
+}
+
 describe("CountingWorker", () => {
-  it("counts papers sent in batches on its own thread, into the rows this thread would count", async () => {
+  it("counts papers sent in batches on its own thread, a block per batch, into the rows this thread would count", async () => {
     const chars = textLength(seed, 0, seed.length);
     const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars });
-    worker.send(seed, 0, 50);
-    worker.send(seed, 50, seed.length);
+    await worker.send(seed, 0, 50);
+    await worker.send(seed, 50, seed.length);
     worker.end();
     const share = await worker.result;
+    worker.stop();
     const vocabulary = new Vocabulary();
     const here = countRows(seed, 0, seed.length, 3, vocabulary);
-    expect(share.rows.count).toBe(seed.length);
-    expect(Array.from(share.rows.entries)).toEqual(Array.from(here.entries));
+    expect(share.blocks.map((rows) => rows.count)).toEqual([50, seed.length - 50]);
+    expect(entriesOf(share)).toEqual(Array.from(here.entries));
+    expect(Array.from(share.frequencies.subarray(0, vocabulary.size))).toEqual(
+      Array.from(here.frequencies.subarray(0, vocabulary.size)),
+    );
     expect(share.vocabulary.labels).toEqual(vocabulary.toPart().labels);
   });
 
   it("takes batch after batch, a few in flight at a time, and counts them all in order", async () => {
     const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars: 1000 });
-    for (let from = 0; from < seed.length; from += 5)
+    expect(worker.accepts).toBe(true);
+    void worker.send(seed, 0, 5);
+    void worker.send(seed, 5, 10);
+    expect(worker.accepts).toBe(false);
+    for (let from = 10; from < seed.length; from += 5)
       await worker.send(seed, from, Math.min(seed.length, from + 5));
+    await vi.waitFor(() => expect(worker.accepts).toBe(true));
     worker.end();
     const share = await worker.result;
+    worker.stop();
     const here = countRows(seed, 0, seed.length, 3, new Vocabulary());
-    expect(Array.from(share.rows.entries)).toEqual(Array.from(here.entries));
+    expect(entriesOf(share)).toEqual(Array.from(here.entries));
+  });
+
+  it("rewrites its rows' terms through the ids it is sent, in memory this thread reads, then exits", async () => {
+    const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars: 1000 });
+    await worker.send(seed, 0, seed.length);
+    worker.end();
+    const share = await worker.result;
+    const counted = entriesOf(share);
+    const terms = share.vocabulary.count;
+    const ids = Int32Array.from({ length: terms }, (_, term) => terms - 1 - term);
+    expect(await worker.renumber(ids)).toBe(true);
+    await worker.exited;
+    expect(entriesOf(share).map(entryTerm)).toEqual(counted.map((entry) => ids[entryTerm(entry)]));
+    expect(entriesOf(share).map(entryCount)).toEqual(counted.map(entryCount));
   });
 
   it("does not keep a sender waiting once the worker is gone", async () => {
@@ -153,6 +183,7 @@ describe("CountingWorker", () => {
     worker.stop();
     for (let from = 0; from < 50; from += 5) await worker.send(seed, from, from + 5);
     await expect(worker.result).rejects.toThrow();
+    expect(await worker.renumber(new Int32Array(0))).toBe(false);
   });
 });
 
