@@ -8,6 +8,7 @@ import {
   RENUMBERED,
 } from "./count-job.js";
 import type { PaperText } from "./count-rows.js";
+import type { RowRenumbering } from "./term-order.js";
 import { startWorker } from "./worker-script.js";
 
 /**
@@ -84,13 +85,13 @@ export class CountingWorker {
   }
 
   /**
-   * Once `result` has answered: has the worker rewrite its rows' terms through `ids` (its term ids'
-   * new ids), then exit. Resolves to whether it did.
+   * Once `result` has answered: has the worker rewrite these rows in new term ids (see
+   * renumberRows), then exit. Resolves to whether it did.
    */
-  renumber(ids: Int32Array): Promise<boolean> {
+  renumber(rows: RowRenumbering[]): Promise<boolean> {
     if (this.gone) return Promise.resolve(false);
     const done = new Promise<boolean>((resolve) => (this.renumbered = resolve));
-    this.post({ renumber: ids });
+    this.post({ renumber: rows });
     return done;
   }
 

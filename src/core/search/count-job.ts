@@ -1,6 +1,7 @@
 import type { PaperText } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
 import type { FirstSeen } from "./row-builder.js";
+import type { RowRenumbering } from "./term-order.js";
 import type { VocabularyPart } from "./vocabulary.js";
 
 /**
@@ -20,11 +21,11 @@ export const END = "end";
 export const COUNTED = "counted";
 
 /**
- * Once its rows have been answered for: the new id of each of its term ids, to rewrite its rows'
- * terms with (they are in memory shared with the sender) before it exits.
+ * Once its rows have been answered for: rows to rewrite in new term ids (its own and the sender's,
+ * all in shared memory) before it exits.
  */
 export interface RenumberJob {
-  renumber: Int32Array;
+  renumber: RowRenumbering[];
 }
 
 /** Its answer to the RenumberJob, once the rows are rewritten. */

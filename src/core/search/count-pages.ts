@@ -5,9 +5,8 @@ import {
   type CountedSide,
   farSide,
   firstOccurrences,
-  renumbered,
   renumberFrequencies,
-  renumberRows,
+  rowRenumbering,
   renumberVocabulary,
   withFrequencies,
 } from "./term-order.js";
@@ -116,12 +115,12 @@ async function merged(
   share.blocks.forEach((rows, k) => (rows.firstDoc = farFirstDocs[k] as number));
   const far = farSide(share, vocabulary);
   const order = firstOccurrences(vocabulary.size, near, far);
-  const farRenumbered = worker.renumber(renumbered(far, order));
-  renumberRows(near.blocks, renumbered(near, order));
+  // Its rows and this thread's are rewritten there, while this thread renumbers the vocabulary.
+  const rowsRenumbered = worker.renumber([rowRenumbering(far, order), rowRenumbering(near, order)]);
   const blocks = [...near.blocks, ...far.blocks].sort((a, b) => a.firstDoc - b.firstDoc);
   renumberFrequencies(blocks, order.newIds);
   renumberVocabulary(vocabulary, order, far);
-  if (!(await farRenumbered)) throw new WorkerFailed(WORKER_FAILED);
+  if (!(await rowsRenumbered)) throw new WorkerFailed(WORKER_FAILED);
   // Its memory is free before the rows are inverted, the peak of a build.
   await worker.exited;
   return blocks;

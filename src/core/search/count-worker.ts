@@ -1,7 +1,7 @@
 /**
  * Worker thread entry: counts the terms of a share of the papers, sent in batches, into rows with a
  * vocabulary of its own, a block of rows per batch, and sends them all back (the typed arrays
- * moved or shared, not copied) for merging; then rewrites its rows' terms in the merged ids.
+ * moved or shared, not copied) for merging; then rewrites rows' terms in the merged ids.
  */
 import { parentPort } from "node:worker_threads";
 import { COUNTED, type CountedShare, END, type CountMessage, RENUMBERED } from "./count-job.js";
@@ -24,7 +24,7 @@ parentPort?.on("message", (message: CountMessage) => {
     blocks.push(counter.cut(0));
     parentPort?.postMessage(COUNTED);
   } else if ("renumber" in message) {
-    renumberRows(blocks, message.renumber);
+    for (const rows of message.renumber) renumberRows(rows);
     parentPort?.postMessage(RENUMBERED);
     parentPort?.close();
   } else {

@@ -70,9 +70,16 @@ export function renumberVocabulary(
   vocabulary.renumber(newIds, labels);
 }
 
-/** The new id of each of the side's own term ids. */
-export function renumbered(side: CountedSide, { newIds }: TermOrder): Int32Array {
-  return side.ids ? side.ids.map((id) => newIds[id] as number) : newIds;
+/** Rows' entries (in memory any thread can read) and the new id of each term id they hold. */
+export interface RowRenumbering {
+  entries: readonly Uint32Array[];
+  ids: Int32Array;
+}
+
+/** What renumbers a side's rows in `order`. */
+export function rowRenumbering(side: CountedSide, { newIds }: TermOrder): RowRenumbering {
+  const ids = side.ids ? side.ids.map((id) => newIds[id] as number) : newIds;
+  return { entries: side.blocks.map((rows) => rows.entries), ids };
 }
 
 /** The blocks' frequencies (in the vocabulary's ids) by new id. */
@@ -87,13 +94,13 @@ export function renumberFrequencies(blocks: readonly DocumentRows[], newIds: Int
   }
 }
 
-/** Rewrites the term of each entry of the blocks as `ids` maps it, keeping its count. */
-export function renumberRows(blocks: readonly DocumentRows[], ids: Int32Array): void {
-  for (const { entries } of blocks) {
-    const length = entries.length;
+/** Rewrites the term of each entry as `ids` maps it, keeping its count. */
+export function renumberRows({ entries, ids }: RowRenumbering): void {
+  for (const rows of entries) {
+    const length = rows.length;
     for (let p = 0; p < length; p++) {
-      const entry = entries[p] as number;
-      entries[p] = packEntry(ids[entryTerm(entry)] as number, entryCount(entry));
+      const entry = rows[p] as number;
+      rows[p] = packEntry(ids[entryTerm(entry)] as number, entryCount(entry));
     }
   }
 }

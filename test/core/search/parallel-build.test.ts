@@ -164,7 +164,7 @@ describe("CountingWorker", () => {
     expect(entriesOf(share)).toEqual(Array.from(here.entries));
   });
 
-  it("rewrites its rows' terms through the ids it is sent, in memory this thread reads, then exits", async () => {
+  it("rewrites its rows and this thread's in new term ids, in memory both threads read, then exits", async () => {
     const worker = new CountingWorker({ titleWeight: 3, papers: seed.length, chars: 1000 });
     await worker.send(seed, 0, seed.length);
     worker.end();
@@ -172,10 +172,18 @@ describe("CountingWorker", () => {
     const counted = entriesOf(share);
     const terms = share.vocabulary.count;
     const ids = Int32Array.from({ length: terms }, (_, term) => terms - 1 - term);
-    expect(await worker.renumber(ids)).toBe(true);
+    const here = countRows(seed, 0, 40, 3, new Vocabulary());
+    const countedHere = Array.from(here.entries);
+    const shifted = Int32Array.from({ length: terms }, (_, term) => term + 7);
+    const renumbering = [
+      { entries: share.blocks.map((rows) => rows.entries), ids },
+      { entries: [here.entries], ids: shifted },
+    ];
+    expect(await worker.renumber(renumbering)).toBe(true);
     await worker.exited;
     expect(entriesOf(share).map(entryTerm)).toEqual(counted.map((entry) => ids[entryTerm(entry)]));
     expect(entriesOf(share).map(entryCount)).toEqual(counted.map(entryCount));
+    expect(Array.from(here.entries, entryTerm)).toEqual(countedHere.map((entry) => entryTerm(entry) + 7));
   });
 
   it("does not keep a sender waiting once the worker is gone", async () => {
@@ -183,7 +191,7 @@ describe("CountingWorker", () => {
     worker.stop();
     for (let from = 0; from < 50; from += 5) await worker.send(seed, from, from + 5);
     await expect(worker.result).rejects.toThrow();
-    expect(await worker.renumber(new Int32Array(0))).toBe(false);
+    expect(await worker.renumber([])).toBe(false);
   });
 });
 

@@ -6,10 +6,10 @@ import {
   type CountedSide,
   farSide,
   firstOccurrences,
-  renumbered,
   renumberFrequencies,
   renumberRows,
   renumberVocabulary,
+  rowRenumbering,
   withFrequencies,
 } from "../../../src/core/search/term-order.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
@@ -56,8 +56,8 @@ function countedOnTwoSides(all: readonly Paper[]): { blocks: DocumentRows[]; voc
     vocabulary,
   );
   const order = firstOccurrences(vocabulary.size, near, far);
-  renumberRows(near.blocks, renumbered(near, order));
-  renumberRows(far.blocks, renumbered(far, order));
+  renumberRows(rowRenumbering(near, order));
+  renumberRows(rowRenumbering(far, order));
   const blocks = [...nearBlocks, ...farBlocks].sort((a, b) => a.firstDoc - b.firstDoc);
   renumberFrequencies(blocks, order.newIds);
   renumberVocabulary(vocabulary, order, far);
