@@ -12,9 +12,10 @@ import type { RowRenumbering } from "./term-order.js";
 import { startWorker } from "./worker-script.js";
 
 /**
- * Batches sent and not yet counted, at most. Each is a copy of its text until the worker has read
- * it: batches piling up behind a worker still starting would leave tens of megabytes of the
- * process's memory taken, and fragmented for good.
+ * Batches sent and not yet counted, at most: the worker `accepts` another below it, and `send`
+ * waits above it. Enough to keep the worker busy while the sender counts a page of its own; few,
+ * since each is a copy of its text until the worker has read it, and batches piling up behind a
+ * worker still starting would leave tens of megabytes of the process's memory taken.
  */
 const IN_FLIGHT = 2;
 
