@@ -12,10 +12,10 @@ import type { RowRenumbering } from "./term-order.js";
 import { startWorker } from "./worker-script.js";
 
 /**
- * Batches sent and not yet counted, at most: the worker `accepts` another below it, and `send`
- * waits above it. Enough to keep the worker busy while the sender counts a page of its own; few,
- * since each is a copy of its text until the worker has read it, and batches piling up behind a
- * worker still starting would leave tens of megabytes of the process's memory taken.
+ * Batches sent and not yet counted: the worker `accepts` another while fewer are in flight, and
+ * `send` waits while more are. Enough to keep the worker busy while the sender counts a page of
+ * its own; few, since each is a copy of its text until the worker has read it, and batches piling
+ * up behind a worker still starting would leave tens of megabytes of the process's memory taken.
  */
 const IN_FLIGHT = 2;
 
@@ -60,7 +60,13 @@ export class CountingWorker {
       this.counted();
     };
     this.result.then(finish, finish);
-    this.post(job);
+    try {
+      this.post(job);
+    } catch (error) {
+      // Not left running for a job it never got.
+      void worker.terminate();
+      throw error;
+    }
   }
 
   /**

@@ -1,15 +1,7 @@
 import { CountingWorker } from "./count-in-worker.js";
 import { type IndexedPaper, type PaperText, RowCounter, textLength } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
-import {
-  type CountedSide,
-  farSide,
-  firstOccurrences,
-  renumberFrequencies,
-  rowRenumbering,
-  renumberVocabulary,
-  withFrequencies,
-} from "./term-order.js";
+import { type CountedSide, mergeSides, withFrequencies } from "./term-order.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { WorkerFailed } from "./worker-script.js";
 
@@ -75,33 +67,24 @@ export async function countPages(
       }
       docs += page.length;
     }
+    if (!counters) return [new RowCounter(titleWeight, vocabulary, 0, 0).finish(0)];
+    withFrequencies(near, counters.near.frequencies);
+    const worker = counters.worker;
+    if (!worker) return near;
+    const side = { blocks: near, firstSeen: counters.near.firstSeen };
+    return await merged(worker, side, farFirstDocs, vocabulary);
   } catch (error) {
-    // A worker left waiting for batches would keep the process alive.
+    // A worker left waiting for its next batch or step would keep the process alive.
     counters?.worker?.stop();
-    throw error;
-  }
-  if (!counters) return [new RowCounter(titleWeight, vocabulary, 0, 0).finish(0)];
-  withFrequencies(near, counters.near.frequencies);
-  const worker = counters.worker;
-  if (!worker) return near;
-  try {
-    return await merged(
-      worker,
-      { blocks: near, firstSeen: counters.near.firstSeen },
-      farFirstDocs,
-      vocabulary,
-    );
-  } catch (error) {
-    // A worker left waiting for its next step would keep the process alive.
-    worker.stop();
     throw error;
   }
 }
 
 /**
  * The worker's rows merged with this thread's (`near`), all blocks in document order, their terms
- * and `vocabulary` numbered as counting all pages in order numbers them: this thread rewrites its
- * rows while the worker rewrites its own. The worker's blocks are the pages at `farFirstDocs`.
+ * and `vocabulary` numbered as counting all pages in order numbers them (see mergeSides): the
+ * worker rewrites the rows of both while this thread renumbers the vocabulary. The worker's blocks
+ * are the pages at `farFirstDocs`.
  */
 async function merged(
   worker: CountingWorker,
@@ -113,15 +96,10 @@ async function merged(
   const share = await worker.result.catch(() => undefined);
   if (!share) throw new WorkerFailed(WORKER_FAILED);
   share.blocks.forEach((rows, k) => (rows.firstDoc = farFirstDocs[k] as number));
-  const far = farSide(share, vocabulary);
-  const order = firstOccurrences(vocabulary.size, near, far);
-  // Its rows and this thread's are rewritten there, while this thread renumbers the vocabulary.
-  const rowsRenumbered = worker.renumber([rowRenumbering(far, order), rowRenumbering(near, order)]);
-  const blocks = [...near.blocks, ...far.blocks].sort((a, b) => a.firstDoc - b.firstDoc);
-  renumberFrequencies(blocks, order.newIds);
-  renumberVocabulary(vocabulary, order, far);
-  if (!(await rowsRenumbered)) throw new WorkerFailed(WORKER_FAILED);
-  // Its memory is free before the rows are inverted, the peak of a build.
+  let rewritten: Promise<boolean> = Promise.resolve(false);
+  const blocks = mergeSides(vocabulary, near, share, (rows) => (rewritten = worker.renumber(rows)));
+  if (!(await rewritten)) throw new WorkerFailed(WORKER_FAILED);
+  // Its heap is freed before the rows are inverted, the peak of a build.
   await worker.exited;
   return blocks;
 }

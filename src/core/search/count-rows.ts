@@ -17,7 +17,7 @@ const ENTRIES_PER_CHAR = 0.125;
 export class RowCounter {
   private readonly rows: RowBuilder;
 
-  /** Sized for `expectedPapers` papers of `expectedChars` characters before a cut; grows if they are more. */
+  /** Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more. */
   constructor(
     private readonly titleWeight: number,
     private readonly vocabulary: Vocabulary,
@@ -51,7 +51,9 @@ export class RowCounter {
 
   /** The rows counted since the last cut, with the frequencies of all rows counted. */
   finish(firstDoc: number): DocumentRows {
-    return { ...this.cut(firstDoc), frequencies: this.frequencies };
+    const rows = this.cut(firstDoc);
+    rows.frequencies = this.frequencies;
+    return rows;
   }
 }
 

@@ -8,7 +8,7 @@ import { COUNTED, type CountedShare, END, type CountMessage, RENUMBERED } from "
 import { renumberRows } from "./term-order.js";
 import { RowCounter } from "./count-rows.js";
 import { Vocabulary } from "./vocabulary.js";
-import { type DocumentRows, rowBuffers } from "./posting-lists.js";
+import type { DocumentRows } from "./posting-lists.js";
 import { movableBuffers } from "./movable-buffers.js";
 
 const vocabulary = new Vocabulary();
@@ -36,7 +36,8 @@ function reply(done: RowCounter): void {
   const { frequencies, firstSeen } = done;
   const share: CountedShare = { blocks, frequencies, firstSeen, vocabulary: vocabulary.toPart() };
   const { firstPart, secondPart } = share.vocabulary;
-  const arrays = [frequencies, firstSeen.terms, firstSeen.rows, firstPart, secondPart];
-  // Moved, not copied; the entries are in shared memory.
-  parentPort?.postMessage(share, [...rowBuffers(blocks), ...movableBuffers(arrays)]);
+  const starts = blocks.map((rows) => rows.start);
+  const arrays = [...starts, frequencies, firstSeen.terms, firstSeen.rows, firstPart, secondPart];
+  // Moved, not copied; the rows' entries are in shared memory.
+  parentPort?.postMessage(share, movableBuffers(arrays));
 }

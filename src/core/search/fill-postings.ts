@@ -20,7 +20,7 @@ export interface PostingBlock {
   counts: Uint8Array;
 }
 
-/** Called with each row, searchable or not, before it is let go of. */
+/** Called with each row, searchable or not, in document order. */
 export type RowVisit = (rows: DocumentRows, row: number) => void;
 
 /** A block being filled from counted rows: which documents are searchable, and each term's slots. */

@@ -1,7 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { PostingBlock } from "./fill-postings.js";
 import type { RowInversion } from "./invert-rows.js";
-import { rowBuffers } from "./posting-lists.js";
 import { startWorker } from "./worker-script.js";
 
 /**
@@ -29,14 +28,15 @@ export class InvertingWorker {
   }
 
   /**
-   * Inverts rows on the worker (see invertRows), their buffers moved to it: resolves to their
-   * posting block, or to undefined if the worker failed (the rows are lost then).
+   * Inverts rows on the worker (see invertRows): resolves to their posting block, or to undefined
+   * if the worker failed. The rows stay readable here (their entries are in shared memory, their
+   * starts copied), so that this thread can invert them instead.
    */
   invert(inversion: RowInversion): Promise<PostingBlock | undefined> {
     const worker = this.worker;
     if (!worker) return Promise.resolve(undefined);
     const answer = new Promise<PostingBlock | undefined>((resolve) => (this.answered = resolve));
-    worker.postMessage(inversion, rowBuffers(inversion.blocks));
+    worker.postMessage(inversion);
     return answer;
   }
 

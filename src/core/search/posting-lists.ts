@@ -11,7 +11,6 @@
 import { LOW_BITS, type PostingBlock, RANGE_BITS, rangesFor } from "./fill-postings.js";
 import { SUBLINEAR } from "./row-weights.js";
 import { entryCount, entryTerm } from "./term-entry.js";
-import { movableBuffers } from "./movable-buffers.js";
 
 /**
  * Documents `firstDoc … firstDoc+count-1` as rows: row d spans `start[d] … start[d+1]-1` of
@@ -24,11 +23,6 @@ export interface DocumentRows {
   entries: Uint32Array;
   /** Per term id (up to some id; the rest hold 0): how many of these rows hold it. */
   frequencies: Int32Array;
-}
-
-/** The buffers the blocks' rows are in, each once: what moves between the threads with them. */
-export function rowBuffers(blocks: readonly DocumentRows[]): ArrayBuffer[] {
-  return movableBuffers(blocks.flatMap((rows) => [rows.start, rows.entries]));
 }
 
 /** A growable list of document numbers. */

@@ -16,6 +16,29 @@ export interface CountedSide {
   labels?: ReadonlyMap<number, string>;
 }
 
+/**
+ * Merges the worker's counted share into this thread's side (`near`, its terms in `vocabulary`'s
+ * ids) and numbers the terms as counting every page in order numbers them: `vocabulary` is
+ * renumbered in place, with the worker's terms merged in and its labels where it met a word first,
+ * and the blocks' frequencies with it. The rows of both sides are handed to `rewrite` to be
+ * rewritten in the new ids (see renumberRows), before the vocabulary is renumbered, so that they
+ * can be rewritten meanwhile. Returns every block, in document order.
+ */
+export function mergeSides(
+  vocabulary: Vocabulary,
+  near: CountedSide,
+  share: CountedShare,
+  rewrite: (rows: RowRenumbering[]) => void,
+): DocumentRows[] {
+  const far = farSide(share, vocabulary);
+  const order = firstOccurrences(vocabulary.size, near, far);
+  rewrite([rowRenumbering(far, order), rowRenumbering(near, order)]);
+  const blocks = [...near.blocks, ...far.blocks].sort((a, b) => a.firstDoc - b.firstDoc);
+  renumberFrequencies(blocks, order.newIds);
+  renumberVocabulary(vocabulary, order, far);
+  return blocks;
+}
+
 /** Gives a side's frequencies to the first of its blocks (the frequencies of blocks are summed). */
 export function withFrequencies(blocks: readonly DocumentRows[], frequencies: Int32Array): void {
   const first = blocks[0];
@@ -28,7 +51,7 @@ export function withFrequencies(blocks: readonly DocumentRows[], frequencies: In
  * pages by the vocabulary's ids (the vocabulary keeps its own for words both sides met), and its
  * frequencies, in the vocabulary's ids, given to its first block.
  */
-export function farSide(share: CountedShare, vocabulary: Vocabulary): CountedSide {
+function farSide(share: CountedShare, vocabulary: Vocabulary): CountedSide {
   const part = share.vocabulary;
   const ids = vocabulary.absorb(part);
   const labels = new Map<number, string>();
@@ -49,7 +72,7 @@ export function farSide(share: CountedShare, vocabulary: Vocabulary): CountedSid
  * depends on term numbers only through ties and the order of float sums, but that is enough to
  * make builds differ; numbering alike makes them answer alike.
  */
-export interface TermOrder {
+interface TermOrder {
   /** Each of the vocabulary's term ids' new id. */
   newIds: Int32Array;
   /** Per vocabulary term id, 1 where it was first met on the far side. */
@@ -60,7 +83,7 @@ export interface TermOrder {
  * Numbers the vocabulary's terms in `order`, a word's label as first written (as `far.labels` gives
  * it, where first met on the far side).
  */
-export function renumberVocabulary(
+function renumberVocabulary(
   vocabulary: Vocabulary,
   { newIds, firstOnFar }: TermOrder,
   far: CountedSide,
@@ -77,13 +100,13 @@ export interface RowRenumbering {
 }
 
 /** What renumbers a side's rows in `order`. */
-export function rowRenumbering(side: CountedSide, { newIds }: TermOrder): RowRenumbering {
+function rowRenumbering(side: CountedSide, { newIds }: TermOrder): RowRenumbering {
   const ids = side.ids ? side.ids.map((id) => newIds[id] as number) : newIds;
   return { entries: side.blocks.map((rows) => rows.entries), ids };
 }
 
 /** The blocks' frequencies (in the vocabulary's ids) by new id. */
-export function renumberFrequencies(blocks: readonly DocumentRows[], newIds: Int32Array): void {
+function renumberFrequencies(blocks: readonly DocumentRows[], newIds: Int32Array): void {
   for (const block of blocks) {
     const frequencies = block.frequencies;
     if (frequencies.length === 0) continue;
@@ -110,7 +133,7 @@ export function renumberRows({ entries, ids }: RowRenumbering): void {
  * terms are in (the far side's through `far.ids`). Each side met its terms in document order, and
  * a document is on one side only: merging the two by document gives the order of all.
  */
-export function firstOccurrences(count: number, near: CountedSide, far: CountedSide): TermOrder {
+function firstOccurrences(count: number, near: CountedSide, far: CountedSide): TermOrder {
   const newIds = new Int32Array(count).fill(-1);
   const firstOnFar = new Uint8Array(count);
   const nearDocs = docsOf(near);

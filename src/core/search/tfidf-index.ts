@@ -215,9 +215,9 @@ export class TfIdfIndex {
   }
 
   /**
-   * Like `invert` on two threads: a worker thread inverts about half the rows (their blocks moved
-   * to it) into a posting block of their own while this thread inverts the others. Throws
-   * WorkerFailed if the worker fails, its rows lost with it.
+   * Like `invert` on two threads: a worker thread inverts about half the rows (in shared memory)
+   * into a posting block of their own while this thread inverts the others; if the worker fails,
+   * this thread inverts its half too.
    */
   private async invertInParallel(blocks: readonly DocumentRows[], docCount: number): Promise<void> {
     const helper = new InvertingWorker();
@@ -233,8 +233,8 @@ export class TfIdfIndex {
       const [theirs, mine] = halves(blocks);
       const inverted = helper.invert({ ...common, blocks: theirs });
       const own = invertRows({ ...common, blocks: mine });
-      const other = await inverted;
-      if (!other) throw new WorkerFailed("The inverting worker failed; building on this thread.");
+      // A failed worker wrote nothing but norms and sketches, which inverting again writes alike.
+      const other = (await inverted) ?? invertRows({ ...common, blocks: theirs });
       this.scaleBy(norms);
       const blockOf = new Uint8Array(docCount);
       for (const rows of theirs) blockOf.fill(1, rows.firstDoc, rows.firstDoc + rows.count);

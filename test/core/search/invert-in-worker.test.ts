@@ -67,9 +67,14 @@ describe("InvertingWorker (a second thread inverting a share of the rows)", () =
     expect(expectedBlock.starts[2]).toBeGreaterThan(expectedBlock.starts[1] as number);
   });
 
-  it("answers nothing once the worker is gone, and the caller knows to start again", async () => {
+  it("answers nothing once the worker is gone, and leaves the rows for this thread to invert", async () => {
+    const expectedBlock = invertRows(inversion(rows()));
     const helper = new InvertingWorker();
     helper.stop();
-    expect(await helper.invert(inversion(rows()))).toBeUndefined();
+    const orphaned = inversion(rows());
+    expect(await helper.invert(orphaned)).toBeUndefined();
+    const block = invertRows(orphaned);
+    expect(Array.from(block.docs)).toEqual(Array.from(expectedBlock.docs));
+    expect(Array.from(block.starts)).toEqual(Array.from(expectedBlock.starts));
   });
 });

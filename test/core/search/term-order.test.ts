@@ -2,16 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Paper } from "../../../src/core/paper.js";
 import { countRows, RowCounter } from "../../../src/core/search/count-rows.js";
 import type { DocumentRows } from "../../../src/core/search/posting-lists.js";
-import {
-  type CountedSide,
-  farSide,
-  firstOccurrences,
-  renumberFrequencies,
-  renumberRows,
-  renumberVocabulary,
-  rowRenumbering,
-  withFrequencies,
-} from "../../../src/core/search/term-order.js";
+import { mergeSides, renumberRows, withFrequencies } from "../../../src/core/search/term-order.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
 
@@ -30,7 +21,7 @@ function papers(): Paper[] {
   });
 }
 
-/** The papers counted a page at a time on two sides, as a build on two threads counts them, then merged. */
+/** The papers counted a page at a time on two sides, as a build on two threads counts them, then merged (the rows rewritten on this thread). */
 function countedOnTwoSides(all: readonly Paper[]): { blocks: DocumentRows[]; vocabulary: Vocabulary } {
   const vocabulary = new Vocabulary();
   const nearCounter = new RowCounter(3, vocabulary, all.length, 1 << 20);
@@ -45,22 +36,14 @@ function countedOnTwoSides(all: readonly Paper[]): { blocks: DocumentRows[]; voc
     (onFar ? farBlocks : nearBlocks).push(counter.cut(first));
   }
   withFrequencies(nearBlocks, nearCounter.frequencies);
-  const near: CountedSide = { blocks: nearBlocks, firstSeen: nearCounter.firstSeen };
-  const far = farSide(
-    {
-      blocks: farBlocks,
-      frequencies: farCounter.frequencies,
-      firstSeen: farCounter.firstSeen,
-      vocabulary: farVocabulary.toPart(),
-    },
-    vocabulary,
-  );
-  const order = firstOccurrences(vocabulary.size, near, far);
-  renumberRows(rowRenumbering(near, order));
-  renumberRows(rowRenumbering(far, order));
-  const blocks = [...nearBlocks, ...farBlocks].sort((a, b) => a.firstDoc - b.firstDoc);
-  renumberFrequencies(blocks, order.newIds);
-  renumberVocabulary(vocabulary, order, far);
+  const near = { blocks: nearBlocks, firstSeen: nearCounter.firstSeen };
+  const share = {
+    blocks: farBlocks,
+    frequencies: farCounter.frequencies,
+    firstSeen: farCounter.firstSeen,
+    vocabulary: farVocabulary.toPart(),
+  };
+  const blocks = mergeSides(vocabulary, near, share, (rows) => rows.forEach(renumberRows));
   return { blocks, vocabulary };
 }
 
