@@ -34,15 +34,17 @@ interface PostingFill extends PostingBlock {
 /**
  * The posting lists of counted rows (blocks in ascending document order): one posting per
  * searchable row and term that `posted` marks (non-zero; 0 for a term left out). `visit` is shown
- * each row, searchable or not.
+ * each row, searchable or not. `counted`, when given, is how many postings each term has among
+ * these rows, so that they are not counted again.
  */
 export function fillBlock(
   blocks: readonly DocumentRows[],
   posted: Int32Array,
   alive: Uint8Array,
   visit?: RowVisit,
+  counted?: Int32Array,
 ): PostingBlock {
-  const fill = planFill(blocks, postingCounts(blocks, posted, alive), alive);
+  const fill = planFill(blocks, counted ?? postingCounts(blocks, posted, alive), alive);
   fillPostings(fill, visit);
   const { ranges, starts, docs, counts } = fill;
   return { ranges, starts, docs, counts };

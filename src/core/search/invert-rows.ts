@@ -15,10 +15,13 @@ export interface RowInversion {
   sketches: SketchSlots;
   posted: Int32Array;
   alive: Uint8Array;
+  /** Each term's postings among these rows, when known already; else they are counted from `posted`. */
+  postingCounts?: Int32Array;
 }
 
 /** Writes each row's norm and sketch and returns the rows' posting block, weighing each row once. */
 export function invertRows(inversion: RowInversion): PostingBlock {
-  const { blocks, termWeights, norms, sketches, posted, alive } = inversion;
-  return fillBlock(blocks, posted, alive, (rows, row) => weighRow(rows, row, termWeights, norms, sketches));
+  const { blocks, termWeights, norms, sketches, posted, alive, postingCounts } = inversion;
+  const weigh = (rows: DocumentRows, row: number) => weighRow(rows, row, termWeights, norms, sketches);
+  return fillBlock(blocks, posted, alive, weigh, postingCounts);
 }

@@ -210,6 +210,8 @@ export class TfIdfIndex {
       sketches: sketches.slots,
       posted,
       alive,
+      // Every row is inverted here: the terms' frequencies are their postings.
+      postingCounts: posted,
     });
     this.scaleBy(norms);
     this.postings = PostingLists.fromBlocks([block], docCount);

@@ -78,6 +78,17 @@ describe("PostingLists over more documents than 16 bits number", () => {
     expect(single.countOf(0, DOCS + 7)).toBe(0);
   });
 
+  it("come out the same when the fill is handed each term's posting count instead of counting them", () => {
+    const counted = new Int32Array(TERMS);
+    for (let doc = 0; doc < DOCS; doc++) {
+      if (alive[doc] !== 1) continue;
+      for (const [term] of termsOf(doc))
+        if (posted[term] !== 0) counted[term] = (counted[term] as number) + 1;
+    }
+    const given = PostingLists.fromBlocks([fillBlock(blocksOf(), posted, alive, undefined, counted)], DOCS);
+    for (const term of [0, 3, 6, 7, 30, 46, 59]) expect(listOf(given, term)).toEqual(listOf(single, term));
+  });
+
   it("add each posting's sublinear count to its document's score, past every range boundary", () => {
     const scores = new Float32Array(DOCS);
     const touched = new Touched();
