@@ -1,3 +1,4 @@
+import { doubled } from "../search/doubled.js";
 import type { SparseVector } from "../search/sparse.js";
 import { TermNumbers } from "./term-numbers.js";
 
@@ -63,10 +64,4 @@ function invert(
     }
   });
   return { docs, weights };
-}
-
-function doubled(counts: Int32Array): Int32Array {
-  const bigger = new Int32Array(counts.length * 2);
-  bigger.set(counts);
-  return bigger;
 }

@@ -8,6 +8,7 @@
  * Small additions go to per-term tails so that ingesting a few papers does not rebuild a block;
  * once the tails have grown past a tenth of the blocks, everything is merged into one block.
  */
+import { doubled } from "./doubled.js";
 import { LOW_BITS, type PostingBlock, RANGE_BITS, rangesFor } from "./fill-postings.js";
 import { SUBLINEAR } from "./row-weights.js";
 import { entryCount, entryTerm } from "./term-entry.js";
@@ -31,11 +32,7 @@ export class Touched {
   length = 0;
 
   push(doc: number): void {
-    if (this.length === this.ids.length) {
-      const grown = new Int32Array(this.ids.length * 2);
-      grown.set(this.ids);
-      this.ids = grown;
-    }
+    if (this.length === this.ids.length) this.ids = doubled(this.ids);
     this.ids[this.length++] = doc;
   }
 }

@@ -1,7 +1,9 @@
+import { doubled } from "./doubled.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { addToEntry, MAX_TERMS, packEntry } from "./term-entry.js";
 
 const NO_FREQUENCIES = new Int32Array(0);
+const MIN_ENTRIES = 1024;
 
 /**
  * Collects per-document term rows in a growable typed array of packed entries (see term-entry),
@@ -32,7 +34,7 @@ export class RowBuilder {
 
   constructor(expectedRows: number, expectedEntries = expectedRows * 96) {
     this.start = new Int32Array(expectedRows + 1);
-    this.entries = sharedEntries(Math.max(1024, expectedEntries));
+    this.entries = reserveEntries(Math.max(MIN_ENTRIES, expectedEntries));
   }
 
   /** Adds `count` (a whole number) to `term` in the current row. */
@@ -128,10 +130,18 @@ export interface FirstSeen {
   rows: Int32Array;
 }
 
-function doubled(array: Int32Array): Int32Array {
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
+/**
+ * Shared room for `length` entries or, where the process may not reserve that much address space
+ * (a `ulimit -v`, say), for a quarter of it, and so on down: the rows grow past it when they must.
+ */
+function reserveEntries(length: number): Uint32Array {
+  for (let room = length; ; room = Math.max(MIN_ENTRIES, Math.floor(room / 4))) {
+    try {
+      return sharedEntries(room);
+    } catch (error) {
+      if (!(error instanceof RangeError) || room === MIN_ENTRIES) throw error;
+    }
+  }
 }
 
 function sharedEntries(length: number): Uint32Array {

@@ -1,3 +1,4 @@
+import { doubled } from "./doubled.js";
 import { PairTable } from "./pair-table.js";
 import { isIndexable, stem } from "./tokenizer.js";
 import { HASH_SEED, HASH_SEED2, hashStep, hashStep2, WordTable } from "./word-table.js";
@@ -186,18 +187,12 @@ export class Vocabulary {
   private register(first: number, second: number): number {
     const id = this.count++;
     if (id === this.frequencies.length) {
-      this.frequencies = grow(this.frequencies);
-      this.firstPart = grow(this.firstPart);
-      this.secondPart = grow(this.secondPart);
+      this.frequencies = doubled(this.frequencies);
+      this.firstPart = doubled(this.firstPart);
+      this.secondPart = doubled(this.secondPart);
     }
     this.firstPart[id] = first;
     this.secondPart[id] = second;
     return id;
   }
-}
-
-function grow(array: Int32Array): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }
