@@ -21,8 +21,8 @@ export const END = "end";
 export const COUNTED = "counted";
 
 /**
- * Once its rows have been answered for: rows to rewrite in new term ids (its own and the sender's,
- * all in shared memory) before it exits.
+ * Once its rows have been answered for: rows to rewrite in new term ids (its own, in shared memory)
+ * before it exits.
  */
 export interface RenumberJob {
   renumber: RowRenumbering[];

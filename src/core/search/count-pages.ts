@@ -1,7 +1,7 @@
 import { CountingWorker } from "./count-in-worker.js";
 import { type IndexedPaper, type PaperText, RowCounter, textLength } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
-import { type CountedSide, mergeSides, withFrequencies } from "./term-order.js";
+import { type CountedSide, mergeSides, renumberRows, withFrequencies } from "./term-order.js";
 import type { Vocabulary } from "./vocabulary.js";
 import { WorkerFailed } from "./worker-script.js";
 
@@ -83,8 +83,8 @@ export async function countPages(
 /**
  * The worker's rows merged with this thread's (`near`), all blocks in document order, their terms
  * and `vocabulary` numbered as counting all pages in order numbers them (see mergeSides): the
- * worker rewrites the rows of both while this thread renumbers the vocabulary. The worker's blocks
- * are the pages at `farFirstDocs`.
+ * worker rewrites its rows (in shared memory) while this thread rewrites its own and renumbers the
+ * vocabulary. The worker's blocks are the pages at `farFirstDocs`.
  */
 async function merged(
   worker: CountingWorker,
@@ -97,7 +97,10 @@ async function merged(
   if (!share) throw new WorkerFailed(WORKER_FAILED);
   share.blocks.forEach((rows, k) => (rows.firstDoc = farFirstDocs[k] as number));
   let rewritten: Promise<boolean> = Promise.resolve(false);
-  const blocks = mergeSides(vocabulary, near, share, (rows) => (rewritten = worker.renumber(rows)));
+  const blocks = mergeSides(vocabulary, near, share, (far, own) => {
+    rewritten = worker.renumber([far]);
+    renumberRows(own);
+  });
   if (!(await rewritten)) throw new WorkerFailed(WORKER_FAILED);
   // Its heap is freed before the rows are inverted, the peak of a build.
   await worker.exited;
@@ -115,9 +118,10 @@ interface Counters {
 }
 
 /**
- * This thread's counter and, with `parallel`, the worker's, each with room for the rows of all the
- * expected papers at the first page's length (the pages are shared out as the threads keep up).
- * Room never written to costs address space, not memory.
+ * This thread's counter and, with `parallel`, the worker's, at the first page's length: this
+ * thread's with room for a page of rows (each page is then copied to a buffer of its own, which
+ * inverting it frees), the worker's for the rows of all the expected papers, in shared memory (the
+ * pages are shared out as the threads keep up; room never written to costs address space, not memory).
  */
 function startCounting(
   first: readonly PaperText[],
@@ -127,8 +131,9 @@ function startCounting(
   parallel: boolean,
 ): Counters {
   const papers = Math.max(expected, first.length);
-  const chars = Math.ceil((textLength(first, 0, first.length) / first.length) * papers * SIZE_MARGIN);
-  const near = new RowCounter(titleWeight, vocabulary, papers, chars);
+  const pageChars = textLength(first, 0, first.length) * SIZE_MARGIN;
+  const chars = Math.ceil((pageChars / first.length) * papers);
+  const near = new RowCounter(titleWeight, vocabulary, papers, Math.ceil(pageChars));
   if (!parallel) return { near };
   try {
     return { near, worker: new CountingWorker({ titleWeight, papers, chars }) };

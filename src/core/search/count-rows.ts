@@ -17,14 +17,18 @@ const ENTRIES_PER_CHAR = 0.125;
 export class RowCounter {
   private readonly rows: RowBuilder;
 
-  /** Sized for `expectedPapers` papers of `expectedChars` characters in all; grows if they are more. */
+  /**
+   * Sized for `expectedPapers` papers, and for `expectedChars` characters: of every paper when
+   * `shared`, else of the papers of one block (see RowBuilder); grows if they are more.
+   */
   constructor(
     private readonly titleWeight: number,
     private readonly vocabulary: Vocabulary,
     expectedPapers: number,
     expectedChars: number,
+    shared = false,
   ) {
-    this.rows = new RowBuilder(expectedPapers, expectedEntries(expectedChars));
+    this.rows = new RowBuilder(expectedPapers, expectedEntries(expectedChars), shared);
   }
 
   /** Counts one paper into the next row, adding new terms to the vocabulary. */
@@ -62,7 +66,10 @@ export function expectedEntries(chars: number): number {
   return Math.ceil(chars * ENTRIES_PER_CHAR) + 64;
 }
 
-/** Counts papers `from … to-1` into rows numbered from `from`. */
+/**
+ * Counts papers `from … to-1` into rows numbered from `from`, one block: kept where they are
+ * counted (in shared memory), not copied to a buffer of their own.
+ */
 export function countRows(
   papers: readonly PaperText[],
   from: number,
@@ -70,7 +77,7 @@ export function countRows(
   titleWeight: number,
   vocabulary: Vocabulary,
 ): DocumentRows {
-  const counter = new RowCounter(titleWeight, vocabulary, to - from, textLength(papers, from, to));
+  const counter = new RowCounter(titleWeight, vocabulary, to - from, textLength(papers, from, to), true);
   for (let i = from; i < to; i++) counter.count(papers[i] as PaperText);
   return counter.finish(from);
 }

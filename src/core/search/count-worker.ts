@@ -28,7 +28,8 @@ parentPort?.on("message", (message: CountMessage) => {
     parentPort?.postMessage(RENUMBERED);
     parentPort?.close();
   } else {
-    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars);
+    // In shared memory: the sending thread reads these rows, and may have another worker invert them.
+    counter = new RowCounter(message.titleWeight, vocabulary, message.papers, message.chars, true);
   }
 });
 

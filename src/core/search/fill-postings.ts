@@ -1,3 +1,4 @@
+import { readable } from "./own-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { entryCount, entryTerm } from "./term-entry.js";
 
@@ -23,6 +24,15 @@ export interface PostingBlock {
 /** Called with each row, searchable or not, in document order. */
 export type RowVisit = (rows: DocumentRows, row: number) => void;
 
+export interface FillOptions {
+  /** Shown each row, searchable or not, before its postings are written (its entries perhaps a copy). */
+  visit?: RowVisit;
+  /** How many postings each term has among the rows, when known: then they are not counted again. */
+  counted?: Int32Array;
+  /** Handed each block once its postings are written: it is not read again. */
+  done?: (rows: DocumentRows) => void;
+}
+
 /** A block being filled from counted rows: which documents are searchable, and each term's slots. */
 interface PostingFill extends PostingBlock {
   blocks: readonly DocumentRows[];
@@ -33,19 +43,16 @@ interface PostingFill extends PostingBlock {
 
 /**
  * The posting lists of counted rows (blocks in ascending document order): one posting per
- * searchable row and term that `posted` marks (non-zero; 0 for a term left out). `visit` is shown
- * each row, searchable or not. `counted`, when given, is how many postings each term has among
- * these rows, so that they are not counted again.
+ * searchable row and term that `posted` marks (non-zero; 0 for a term left out).
  */
 export function fillBlock(
   blocks: readonly DocumentRows[],
   posted: Int32Array,
   alive: Uint8Array,
-  visit?: RowVisit,
-  counted?: Int32Array,
+  { visit, counted, done }: FillOptions = {},
 ): PostingBlock {
   const fill = planFill(blocks, counted ?? postingCounts(blocks, posted, alive), alive);
-  fillPostings(fill, visit);
+  fillPostings(fill, visit, done);
   const { ranges, starts, docs, counts } = fill;
   return { ranges, starts, docs, counts };
 }
@@ -53,7 +60,9 @@ export function fillBlock(
 /** Per term, how many searchable rows of `blocks` hold it, if `posted` marks it (else 0). */
 function postingCounts(blocks: readonly DocumentRows[], posted: Int32Array, alive: Uint8Array): Int32Array {
   const counts = new Int32Array(posted.length);
-  for (const { firstDoc, count, start, entries } of blocks) {
+  for (const rows of blocks) {
+    const { firstDoc, count, start } = rows;
+    const entries = readable(rows.entries);
     for (let row = 0; row < count; row++) {
       if (alive[firstDoc + row] !== 1) continue;
       const end = start[row + 1] as number;
@@ -103,13 +112,15 @@ function planFill(
  * (which starts where the term's slots do), so that every list comes out in ascending document
  * order, and where each range begins as the rows enter it.
  */
-function fillPostings(fill: PostingFill, visit: RowVisit | undefined): void {
+function fillPostings(fill: PostingFill, visit: RowVisit | undefined, done: FillOptions["done"]): void {
   const { alive, docs, counts, postingCounts, blocks, offsets } = fill;
   // -1 for a term left out: one look-up per entry tells both whether and where to write.
   const cursor = offsets.slice(0, -1).map((at, term) => (postingCounts[term] === 0 ? -1 : at));
   let range = -1;
-  for (const rows of blocks) {
-    const { firstDoc, count, start, entries } = rows;
+  for (const stored of blocks) {
+    const entries = readable(stored.entries);
+    const rows = entries === stored.entries ? stored : { ...stored, entries };
+    const { firstDoc, count, start } = rows;
     for (let row = 0; row < count; row++) {
       visit?.(rows, row);
       const doc = firstDoc + row;
@@ -127,6 +138,7 @@ function fillPostings(fill: PostingFill, visit: RowVisit | undefined): void {
         cursor[term] = at + 1;
       }
     }
+    done?.(stored);
   }
   while (range < fill.ranges - 1) startRange(fill, ++range, cursor);
 }

@@ -1,6 +1,7 @@
 import { fillBlock, type PostingBlock } from "./fill-postings.js";
 import type { SketchSlots } from "./paper-sketches.js";
 import type { DocumentRows } from "./posting-lists.js";
+import { releaseRows } from "./own-rows.js";
 import { weighRow } from "./row-weights.js";
 
 /**
@@ -17,11 +18,17 @@ export interface RowInversion {
   alive: Uint8Array;
   /** Each term's postings among these rows, when known already; else they are counted from `posted`. */
   postingCounts?: Int32Array;
+  /** Frees each block's entries once inverted, where they are a buffer of their own (see releaseRows). */
+  release?: boolean;
 }
 
 /** Writes each row's norm and sketch and returns the rows' posting block, weighing each row once. */
 export function invertRows(inversion: RowInversion): PostingBlock {
-  const { blocks, termWeights, norms, sketches, posted, alive, postingCounts } = inversion;
-  const weigh = (rows: DocumentRows, row: number) => weighRow(rows, row, termWeights, norms, sketches);
-  return fillBlock(blocks, posted, alive, weigh, postingCounts);
+  const { blocks, termWeights, norms, sketches, posted, alive, postingCounts, release } = inversion;
+  const visit = (rows: DocumentRows, row: number) => weighRow(rows, row, termWeights, norms, sketches);
+  return fillBlock(blocks, posted, alive, {
+    visit,
+    counted: postingCounts,
+    done: release ? releaseRows : undefined,
+  });
 }

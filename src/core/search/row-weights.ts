@@ -1,4 +1,5 @@
 import { type SketchSlots, sketchRow } from "./paper-sketches.js";
+import { readable } from "./own-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { entryCount, entryTerm, MAX_COUNT, storedCount } from "./term-entry.js";
 
@@ -19,12 +20,14 @@ export function documentFrequencies(
   termCount: number,
 ): Int32Array {
   const frequencies = new Int32Array(termCount);
-  for (const { firstDoc, count, start, entries, frequencies: counted } of blocks) {
+  for (const { firstDoc, count, start, entries: stored, frequencies: counted } of blocks) {
     for (let term = 0; term < counted.length && term < termCount; term++) {
       frequencies[term] = (frequencies[term] as number) + (counted[term] as number);
     }
+    let entries: Uint32Array | undefined;
     for (let row = 0; row < count; row++) {
       if (alive[firstDoc + row] === 1) continue;
+      entries ??= readable(stored);
       const end = start[row + 1] as number;
       for (let p = start[row] as number; p < end; p++) {
         const term = entryTerm(entries[p] as number);

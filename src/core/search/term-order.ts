@@ -1,3 +1,4 @@
+import { readable } from "./own-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
 import type { FirstSeen } from "./row-builder.js";
 import { entryCount, entryTerm, packEntry } from "./term-entry.js";
@@ -20,19 +21,19 @@ export interface CountedSide {
  * Merges the worker's counted share into this thread's side (`near`, its terms in `vocabulary`'s
  * ids) and numbers the terms as counting every page in order numbers them: `vocabulary` is
  * renumbered in place, with the worker's terms merged in and its labels where it met a word first,
- * and the blocks' frequencies with it. The rows of both sides are handed to `rewrite` to be
- * rewritten in the new ids (see renumberRows), before the vocabulary is renumbered, so that they
- * can be rewritten meanwhile. Returns every block, in document order.
+ * and the blocks' frequencies with it. The rows of each side are handed to `rewrite` to be
+ * rewritten in the new ids (see renumberRows), before the vocabulary is renumbered, so that the
+ * worker's can be rewritten meanwhile. Returns every block, in document order.
  */
 export function mergeSides(
   vocabulary: Vocabulary,
   near: CountedSide,
   share: CountedShare,
-  rewrite: (rows: RowRenumbering[]) => void,
+  rewrite: (far: RowRenumbering, near: RowRenumbering) => void,
 ): DocumentRows[] {
   const far = farSide(share, vocabulary);
   const order = firstOccurrences(vocabulary.size, near, far);
-  rewrite([rowRenumbering(far, order), rowRenumbering(near, order)]);
+  rewrite(rowRenumbering(far, order), rowRenumbering(near, order));
   const blocks = [...near.blocks, ...far.blocks].sort((a, b) => a.firstDoc - b.firstDoc);
   renumberFrequencies(blocks, order.newIds);
   renumberVocabulary(vocabulary, order, far);
@@ -93,7 +94,7 @@ function renumberVocabulary(
   vocabulary.renumber(newIds, labels);
 }
 
-/** Rows' entries (in memory any thread can read) and the new id of each term id they hold. */
+/** Rows' entries and the new id of each term id they hold: what the thread that can write them rewrites. */
 export interface RowRenumbering {
   entries: readonly Uint32Array[];
   ids: Int32Array;
@@ -119,12 +120,14 @@ function renumberFrequencies(blocks: readonly DocumentRows[], newIds: Int32Array
 
 /** Rewrites the term of each entry as `ids` maps it, keeping its count. */
 export function renumberRows({ entries, ids }: RowRenumbering): void {
-  for (const rows of entries) {
+  for (const stored of entries) {
+    const rows = readable(stored);
     const length = rows.length;
     for (let p = 0; p < length; p++) {
       const entry = rows[p] as number;
       rows[p] = packEntry(ids[entryTerm(entry)] as number, entryCount(entry));
     }
+    if (rows !== stored) stored.set(rows);
   }
 }
 

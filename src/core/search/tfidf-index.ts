@@ -14,6 +14,7 @@ import { countRows } from "./count-rows.js";
 import { documentFrequencies, documentScales, SUBLINEAR, sublinearTf } from "./row-weights.js";
 import { InvertingWorker } from "./invert-in-worker.js";
 import { invertRows } from "./invert-rows.js";
+import { shareOut } from "./share-out-rows.js";
 import { WorkerFailed } from "./worker-script.js";
 
 export type { IndexedPaper } from "./count-rows.js";
@@ -212,6 +213,7 @@ export class TfIdfIndex {
       alive,
       // Every row is inverted here: the terms' frequencies are their postings.
       postingCounts: posted,
+      release: true,
     });
     this.scaleBy(norms);
     this.postings = PostingLists.fromBlocks([block], docCount);
@@ -233,9 +235,9 @@ export class TfIdfIndex {
       const { alive } = this;
       const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
       const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive, posted };
-      const [theirs, mine] = halves(blocks);
+      const { theirs, mine } = shareOut(blocks);
       const inverted = helper.invert({ ...common, blocks: theirs });
-      const own = invertRows({ ...common, blocks: mine });
+      const own = invertRows({ ...common, blocks: mine, release: true });
       // A failed worker wrote nothing but norms and sketches, which inverting again writes alike.
       const other = (await inverted) ?? invertRows({ ...common, blocks: theirs });
       this.scaleBy(norms);
@@ -537,16 +539,6 @@ export class TfIdfIndex {
 function grow<T extends Uint8Array | Float32Array | Float64Array>(old: T, fresh: T): T {
   fresh.set(old);
   return fresh;
-}
-
-/** The blocks cut in two, in document order, the first with about half the entries. */
-function halves(blocks: readonly DocumentRows[]): [DocumentRows[], DocumentRows[]] {
-  const total = blocks.reduce((sum, rows) => sum + rows.entries.length, 0);
-  let entries = 0;
-  let cut = 0;
-  while (cut === 0 || (cut < blocks.length - 1 && entries < total / 2))
-    entries += (blocks[cut++] as DocumentRows).entries.length;
-  return [blocks.slice(0, cut), blocks.slice(cut)];
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { type ResourceLimits, Worker } from "node:worker_threads";
 import type * as Esbuild from "esbuild";
 
 /** The worker entry modules of this folder. */
@@ -18,17 +18,18 @@ let bundled: Map<WorkerEntry, string> | undefined;
  * when running from TypeScript sources, from the module bundled into one script (every entry at
  * once, once per process). A worker does not inherit the tsx loader on Node 20, and registering it
  * in the worker delays it by half a second, bundling by a fraction of that. Falls back to
- * registering the loader if bundling fails.
+ * registering the loader if bundling fails. `limits` bound the worker's heap (see Worker's resourceLimits).
  */
-export function startWorker(entry: WorkerEntry): Worker {
-  if (!ownUrl.endsWith(".ts")) return new Worker(new URL(`./${entry}.js`, ownUrl));
+export function startWorker(entry: WorkerEntry, limits: ResourceLimits = {}): Worker {
+  const resourceLimits = limits;
+  if (!ownUrl.endsWith(".ts")) return new Worker(new URL(`./${entry}.js`, ownUrl), { resourceLimits });
   bundled ??= bundle();
   const source = bundled.get(entry);
-  if (source) return new Worker(source, { eval: true });
+  if (source) return new Worker(source, { eval: true, resourceLimits });
   const loader = import.meta.resolve("tsx/esm/api");
   const module = new URL(`./${entry}.ts`, ownUrl).href;
   const boot = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
 /** Each entry module and what it imports as one CommonJS script; none when esbuild cannot bundle them. */

@@ -12,7 +12,8 @@ function rows(): { blocks: DocumentRows[]; terms: number } {
   const papers = syntheticCorpus(300, 3);
   const vocabulary = new Vocabulary();
   const blocks = [0, 150].map((from) => {
-    const counter = new RowCounter(3, vocabulary, 150, 600_000);
+    // In shared memory, as the rows an inverting worker is given are.
+    const counter = new RowCounter(3, vocabulary, 150, 600_000, true);
     for (const paper of papers.slice(from, from + 150)) counter.count(paper);
     return counter.finish(from);
   });

@@ -85,7 +85,7 @@ describe("PostingLists over more documents than 16 bits number", () => {
       for (const [term] of termsOf(doc))
         if (posted[term] !== 0) counted[term] = (counted[term] as number) + 1;
     }
-    const given = PostingLists.fromBlocks([fillBlock(blocksOf(), posted, alive, undefined, counted)], DOCS);
+    const given = PostingLists.fromBlocks([fillBlock(blocksOf(), posted, alive, { counted })], DOCS);
     for (const term of [0, 3, 6, 7, 30, 46, 59]) expect(listOf(given, term)).toEqual(listOf(single, term));
   });
 

@@ -43,7 +43,10 @@ function countedOnTwoSides(all: readonly Paper[]): { blocks: DocumentRows[]; voc
     firstSeen: farCounter.firstSeen,
     vocabulary: farVocabulary.toPart(),
   };
-  const blocks = mergeSides(vocabulary, near, share, (rows) => rows.forEach(renumberRows));
+  const blocks = mergeSides(vocabulary, near, share, (farRows, nearRows) => {
+    renumberRows(farRows);
+    renumberRows(nearRows);
+  });
   return { blocks, vocabulary };
 }
 

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { RowCounter } from "../../../src/core/search/count-rows.js";
+import { invertRows, type RowInversion } from "../../../src/core/search/invert-rows.js";
+import { PaperSketches } from "../../../src/core/search/paper-sketches.js";
+import type { DocumentRows } from "../../../src/core/search/posting-lists.js";
+import { shareOut } from "../../../src/core/search/share-out-rows.js";
+import { Vocabulary } from "../../../src/core/search/vocabulary.js";
+import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
+
+const PAPERS = 400;
+const PAGE = 50;
+
+/** The papers counted a page at a time, the pages listed in `sharedPages` in shared memory. */
+function blocksOf(sharedPages: ReadonlySet<number> = new Set()): { blocks: DocumentRows[]; terms: number } {
+  const papers = syntheticCorpus(PAPERS, 5);
+  const vocabulary = new Vocabulary();
+  const own = new RowCounter(3, vocabulary, PAPERS, 40_000);
+  const shared = new RowCounter(3, vocabulary, PAPERS, 400_000, true);
+  const blocks: DocumentRows[] = [];
+  for (let first = 0; first < PAPERS; first += PAGE) {
+    const counter = sharedPages.has(first / PAGE) ? shared : own;
+    for (const paper of papers.slice(first, first + PAGE)) counter.count(paper);
+    blocks.push(counter.cut(first));
+  }
+  return { blocks, terms: vocabulary.size };
+}
+
+function inversion({ blocks, terms }: { blocks: DocumentRows[]; terms: number }): RowInversion {
+  const sketches = new PaperSketches();
+  sketches.reserve(PAPERS);
+  return {
+    blocks,
+    termWeights: new Float32Array(terms).fill(1.5),
+    norms: new Float64Array(PAPERS),
+    sketches: sketches.slots,
+    posted: new Int32Array(terms).fill(1),
+    alive: new Uint8Array(PAPERS).fill(1),
+  };
+}
+
+const isShared = (rows: DocumentRows) => rows.entries.buffer instanceof SharedArrayBuffer;
+
+describe("Rows of their own", () => {
+  it("are freed as they are inverted, the postings, norms and sketches the same as when kept", () => {
+    const kept = inversion(blocksOf(new Set([2, 5])));
+    const expected = invertRows(kept);
+    const freed = inversion(blocksOf(new Set([2, 5])));
+    const block = invertRows({ ...freed, release: true });
+
+    expect(Array.from(block.docs)).toEqual(Array.from(expected.docs));
+    expect(Array.from(block.counts)).toEqual(Array.from(expected.counts));
+    expect(Array.from(block.starts)).toEqual(Array.from(expected.starts));
+    expect(Array.from(freed.norms)).toEqual(Array.from(kept.norms));
+    expect(Array.from(freed.sketches.entries)).toEqual(Array.from(kept.sketches.entries));
+    expect(freed.blocks.map((rows) => rows.entries.length === 0)).toEqual(
+      freed.blocks.map((rows) => !isShared(rows)),
+    );
+    expect(kept.blocks.every((rows) => rows.entries.length > 0)).toBe(true);
+  });
+
+  it("are shared out with the counting worker's, about half the entries to the inverting worker, all in shared memory", () => {
+    const { blocks } = blocksOf(new Set([1]));
+    const before = blocks.map((rows) => Array.from(rows.entries));
+    const total = before.reduce((sum, entries) => sum + entries.length, 0);
+    const { theirs, mine } = shareOut(blocks);
+
+    const firstDocs = (list: DocumentRows[]) => list.map((rows) => rows.firstDoc);
+    expect([...firstDocs(theirs), ...firstDocs(mine)].sort((a, b) => a - b)).toEqual(firstDocs(blocks));
+    expect(firstDocs(theirs)).toEqual([...firstDocs(theirs)].sort((a, b) => a - b));
+    expect(firstDocs(mine)).toEqual([...firstDocs(mine)].sort((a, b) => a - b));
+    expect(firstDocs(theirs)).toContain(PAGE);
+    expect(theirs.every(isShared)).toBe(true);
+    expect(mine.some(isShared)).toBe(false);
+    const given = theirs.reduce((sum, rows) => sum + rows.entries.length, 0);
+    expect(given).toBeGreaterThanOrEqual(total / 2);
+    expect(given - (theirs.at(-1)?.entries.length ?? 0)).toBeLessThan(total / 2);
+    for (const rows of blocks) expect(Array.from(rows.entries)).toEqual(before[rows.firstDoc / PAGE]);
+  });
+
+  it("leave this thread a block when the shared ones hold most of the entries", () => {
+    const { blocks } = blocksOf(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+    const { theirs, mine } = shareOut(blocks.slice(0, 2));
+    expect(theirs).toHaveLength(1);
+    expect(mine).toHaveLength(1);
+  });
+});
