@@ -1,5 +1,3 @@
-import type { DocumentRows } from "./posting-lists.js";
-
 /**
  * Rows in a buffer of their own (see RowBuilder) are kept in a resizable ArrayBuffer: shrinking it
  * to nothing hands its memory back to the system there and then, which dropping a plain buffer
@@ -7,6 +5,9 @@ import type { DocumentRows } from "./posting-lists.js";
  * rows as soon as it has inverted it. Typed arrays over resizable buffers are slow to index on
  * Node 20, and bulk copies out of them fast: such rows are read through a plain copy (`readable`).
  */
+import type { DocumentRows } from "./posting-lists.js";
+
+/** A copy of `entries` in a resizable buffer of its own, which `releaseRows` can free. */
 export function ownCopy(entries: Uint32Array): Uint32Array {
   const buffer = new ArrayBuffer(entries.byteLength, { maxByteLength: entries.byteLength });
   const copy = new Uint32Array(buffer, 0, entries.length);

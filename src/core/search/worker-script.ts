@@ -18,10 +18,9 @@ let bundled: Map<WorkerEntry, string> | undefined;
  * when running from TypeScript sources, from the module bundled into one script (every entry at
  * once, once per process). A worker does not inherit the tsx loader on Node 20, and registering it
  * in the worker delays it by half a second, bundling by a fraction of that. Falls back to
- * registering the loader if bundling fails. `limits` bound the worker's heap (see Worker's resourceLimits).
+ * registering the loader if bundling fails. `resourceLimits` bound the worker's heap.
  */
-export function startWorker(entry: WorkerEntry, limits: ResourceLimits = {}): Worker {
-  const resourceLimits = limits;
+export function startWorker(entry: WorkerEntry, resourceLimits: ResourceLimits = {}): Worker {
   if (!ownUrl.endsWith(".ts")) return new Worker(new URL(`./${entry}.js`, ownUrl), { resourceLimits });
   bundled ??= bundle();
   const source = bundled.get(entry);
