@@ -25,7 +25,10 @@ export interface PostingBlock {
 export type RowVisit = (rows: DocumentRows, row: number) => void;
 
 export interface FillOptions {
-  /** Shown each row, searchable or not, before its postings are written (its entries perhaps a copy). */
+  /**
+   * Shown each row, searchable or not, before its postings are written. Its entries may be a
+   * scratch copy (see own-rows' `readable`): read them there and then, without calling `readable`.
+   */
   visit?: RowVisit;
   /** How many postings each term has among the rows, when known: then they are not counted again. */
   counted?: Int32Array;

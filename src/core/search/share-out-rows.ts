@@ -14,7 +14,7 @@ export function shareOut(blocks: readonly DocumentRows[]): { theirs: DocumentRow
   let given = 0;
   for (const shared of [true, false]) {
     for (const rows of blocks) {
-      if (given >= half || taken.size === blocks.length - 1) break;
+      if ((given >= half && taken.size > 0) || taken.size === blocks.length - 1) break;
       if (isShared(rows) !== shared) continue;
       taken.add(rows);
       given += rows.entries.length;

@@ -77,10 +77,17 @@ describe("Rows of their own", () => {
     for (const rows of blocks) expect(Array.from(rows.entries)).toEqual(before[rows.firstDoc / PAGE]);
   });
 
-  it("leave this thread a block when the shared ones hold most of the entries", () => {
+  it("leave this thread a block when the shared ones hold most of the entries, and each a block when none hold any", () => {
     const { blocks } = blocksOf(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
     const { theirs, mine } = shareOut(blocks.slice(0, 2));
     expect(theirs).toHaveLength(1);
     expect(mine).toHaveLength(1);
+    const empty = new RowCounter(3, new Vocabulary(), 2, 10);
+    const emptyBlocks = [0, 1].map((doc) => {
+      empty.count({ title: "", abstract: "" });
+      return empty.cut(doc);
+    });
+    const split = shareOut(emptyBlocks);
+    expect([split.theirs.length, split.mine.length]).toEqual([1, 1]);
   });
 });

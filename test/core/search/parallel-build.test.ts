@@ -5,7 +5,7 @@ import type { Paper } from "../../../src/core/paper.js";
 import { CountingWorker } from "../../../src/core/search/count-in-worker.js";
 import type { CountedShare } from "../../../src/core/search/count-job.js";
 import { countRows, textLength } from "../../../src/core/search/count-rows.js";
-import type { PaperPages } from "../../../src/core/search/count-pages.js";
+import { type PaperPages, pagesOf } from "../../../src/core/search/count-pages.js";
 import { entryCount, entryTerm } from "../../../src/core/search/term-entry.js";
 import { TfIdfIndex } from "../../../src/core/search/tfidf-index.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
@@ -116,6 +116,36 @@ describe("TfIdfIndex.buildFrom (papers read a page at a time)", () => {
     const id = papers[1234]?.id ?? "";
     expect(streamed.sketchOf(id)).toEqual(single.sketchOf(id));
   });
+
+  it("answers as the single-thread build on this thread alone, every page freed as it is inverted", async () => {
+    const onOneThread = await TfIdfIndex.buildFrom(pages(2500, 300));
+    const single = TfIdfIndex.build(papers);
+    expect(answers(onOneThread)).toEqual(answers(single));
+    const id = papers[1234]?.id ?? "";
+    expect(onOneThread.sketchOf(id)).toEqual(single.sketchOf(id));
+  });
+
+  it.each([
+    ["on this thread alone", Number.POSITIVE_INFINITY],
+    ["on two threads", 2],
+  ])(
+    "answers as the single-thread build when later pages replace earlier papers, %s",
+    async (_name, minPapers) => {
+      // Their first rows, on pages this thread counts too, are no longer searchable and leave the terms' counts.
+      const replacing = Array.from({ length: 30 }, (_, k) => ({
+        ...(papers[k * 40 + 3] as Paper),
+        title: `Quantum sheep ${k}`,
+      }));
+      const all = [...papers, ...replacing];
+      const streamed = await TfIdfIndex.buildFrom(pagesOf(all, 200), undefined, minPapers);
+      const single = TfIdfIndex.build(all);
+      expect(streamed.size).toBe(papers.length);
+      expect(answers(streamed)).toEqual(answers(single));
+      const replaced = new Set(replacing.map((paper) => paper.id));
+      const top = streamed.search("quantum sheep", { limit: 30 }).results.map((hit) => hit.id);
+      expect(top.filter((id) => replaced.has(id))).toHaveLength(30);
+    },
+  );
 
   it("builds an empty index from no pages", async () => {
     const empty = await TfIdfIndex.buildFrom({ expected: 0, read: async function* () {} });

@@ -12,7 +12,7 @@ function fill(rows: RowBuilder, count: number, first = 0): void {
 describe("RowBuilder", () => {
   for (const shared of [true, false]) {
     it(`counts the same rows when it cannot reserve the room it was asked for (${shared ? "shared" : "own"} memory)`, () => {
-      // Four tebibytes of entries: no process here may reserve that; the builder starts smaller and grows.
+      // Four tebibytes of entries: more than a process here may reserve; the builder takes what it can.
       const unreservable = new RowBuilder(100, 2 ** 40, shared);
       const sized = new RowBuilder(100, 4_000, shared);
       fill(unreservable, 300);
