@@ -101,7 +101,7 @@ export class CountingWorker {
    * Once `result` has answered: has the worker rewrite these rows in new term ids (see
    * renumberRows), then exit. Resolves to whether it did.
    */
-  renumber(rows: RowRenumbering[]): Promise<boolean> {
+  renumber(rows: RowRenumbering): Promise<boolean> {
     if (this.gone) return Promise.resolve(false);
     const done = new Promise<boolean>((resolve) => (this.renumbered = resolve));
     this.post({ renumber: rows });

@@ -25,7 +25,7 @@ export const COUNTED = "counted";
  * before it exits.
  */
 export interface RenumberJob {
-  renumber: RowRenumbering[];
+  renumber: RowRenumbering;
 }
 
 /** Its answer to the RenumberJob, once the rows are rewritten. */

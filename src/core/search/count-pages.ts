@@ -98,7 +98,7 @@ async function merged(
   share.blocks.forEach((rows, k) => (rows.firstDoc = farFirstDocs[k] as number));
   let rewritten: Promise<boolean> = Promise.resolve(false);
   const blocks = mergeSides(vocabulary, near, share, (far, own) => {
-    rewritten = worker.renumber([far]);
+    rewritten = worker.renumber(far);
     renumberRows(own);
   });
   if (!(await rewritten)) throw new WorkerFailed(WORKER_FAILED);

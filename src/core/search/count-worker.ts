@@ -24,7 +24,7 @@ parentPort?.on("message", (message: CountMessage) => {
     blocks.push(counter.cut(0));
     parentPort?.postMessage(COUNTED);
   } else if ("renumber" in message) {
-    for (const rows of message.renumber) renumberRows(rows);
+    renumberRows(message.renumber);
     parentPort?.postMessage(RENUMBERED);
     parentPort?.close();
   } else {

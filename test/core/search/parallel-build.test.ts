@@ -202,7 +202,7 @@ describe("CountingWorker", () => {
     const counted = entriesOf(share);
     const terms = share.vocabulary.count;
     const ids = Int32Array.from({ length: terms }, (_, term) => terms - 1 - term);
-    expect(await worker.renumber([{ entries: share.blocks.map((rows) => rows.entries), ids }])).toBe(true);
+    expect(await worker.renumber({ entries: share.blocks.map((rows) => rows.entries), ids })).toBe(true);
     await worker.exited;
     expect(entriesOf(share).map(entryTerm)).toEqual(counted.map((entry) => ids[entryTerm(entry)]));
     expect(entriesOf(share).map(entryCount)).toEqual(counted.map(entryCount));
@@ -213,7 +213,7 @@ describe("CountingWorker", () => {
     worker.stop();
     for (let from = 0; from < 50; from += 5) await worker.send(seed, from, from + 5);
     await expect(worker.result).rejects.toThrow();
-    expect(await worker.renumber([])).toBe(false);
+    expect(await worker.renumber({ entries: [], ids: new Int32Array(0) })).toBe(false);
   });
 });
 
