@@ -36,7 +36,8 @@ export function pagesOf(papers: readonly IndexedPaper[], size = PAGE_SIZE): Pape
  * it while it has room for them, this thread the others; the terms are then numbered anew as this
  * thread alone would have numbered them. Either way the blocks hold what `countRows` over all
  * papers gives (same term ids, same rows), and the first block of each thread's pages carries that
- * thread's frequencies. Throws WorkerFailed when the worker fails.
+ * thread's frequencies. `read` is called once every page has been read, before the two threads'
+ * rows are merged. Throws WorkerFailed when the worker fails.
  */
 export async function countPages(
   pages: PaperPages,
@@ -44,6 +45,7 @@ export async function countPages(
   vocabulary: Vocabulary,
   parallel: boolean,
   register: (page: readonly IndexedPaper[]) => void,
+  read: () => void = () => undefined,
 ): Promise<DocumentRows[]> {
   const near: DocumentRows[] = [];
   /** The first document of each page the worker counts, in the order sent. */
@@ -56,9 +58,11 @@ export async function countPages(
       register(page);
       counters ??= startCounting(page, pages.expected, titleWeight, vocabulary, parallel);
       const worker = counters.worker;
-      // The worker's answers so far are let in first: it is sent the page if it has room for it.
+      // The worker's answers so far are let in first: it is sent the page if it has room for it,
+      // but not the last page expected, which it would still be counting once this thread is done.
       if (worker) await nextTurn();
-      if (worker?.accepts) {
+      const last = docs < pages.expected && pages.expected <= docs + page.length;
+      if (worker?.accepts && !last) {
         farFirstDocs.push(docs);
         await worker.send(page, 0, page.length);
       } else {
@@ -67,6 +71,7 @@ export async function countPages(
       }
       docs += page.length;
     }
+    read();
     if (!counters) return [new RowCounter(titleWeight, vocabulary, 0, 0).finish(0)];
     withFrequencies(near, counters.near.frequencies);
     const worker = counters.worker;

@@ -1,5 +1,18 @@
 import type { DocumentRows } from "./posting-lists.js";
-import { releaseRows } from "./own-rows.js";
+import { readable, releaseRows } from "./own-rows.js";
+import { entryTerm } from "./term-entry.js";
+
+/** Counted blocks shared out between an inverting worker and this thread, with each share's postings. */
+export interface RowShares {
+  theirs: DocumentRows[];
+  mine: DocumentRows[];
+  /**
+   * Per term, how many postings each share holds (0 where `posted` is 0), worked out from the
+   * frequencies the blocks carry; undefined where they do not add up, and each share is counted.
+   */
+  theirPostings?: Int32Array;
+  myPostings?: Int32Array;
+}
 
 /**
  * Shares counted blocks (two or more) out between an inverting worker (`theirs`) and this thread
@@ -7,8 +20,9 @@ import { releaseRows } from "./own-rows.js";
  * worker takes blocks in shared memory first (those the counting worker counted); while they hold
  * less than half, it takes some of this thread's own, copied into shared memory (their own buffers
  * freed). This thread keeps the rest: its own it can free as it inverts them (see releaseRows).
+ * `posted` is each term's postings among all the blocks' searchable rows (0 for a term left out).
  */
-export function shareOut(blocks: readonly DocumentRows[]): { theirs: DocumentRows[]; mine: DocumentRows[] } {
+export function shareOut(blocks: readonly DocumentRows[], posted: Int32Array, alive: Uint8Array): RowShares {
   const half = blocks.reduce((sum, rows) => sum + rows.entries.length, 0) / 2;
   const taken = new Set<DocumentRows>();
   let given = 0;
@@ -20,10 +34,67 @@ export function shareOut(blocks: readonly DocumentRows[]): { theirs: DocumentRow
       given += rows.entries.length;
     }
   }
+  const theirPostings = postingsTaken(blocks, taken, posted, alive);
   return {
     theirs: blocks.filter((rows) => taken.has(rows)).map(inSharedMemory),
     mine: blocks.filter((rows) => !taken.has(rows)),
+    theirPostings,
+    myPostings: theirPostings?.map((count, term) => (posted[term] as number) - count),
   };
+}
+
+/**
+ * Per term, the postings of the searchable rows of the blocks `taken`, without reading most rows:
+ * the frequencies carried by blocks in shared memory count every row of those blocks (they are the
+ * counting worker's, see countPages), so the taken ones hold those, less the rows of shared blocks
+ * not taken and of shared rows not searchable, plus the searchable rows of the other blocks taken.
+ * Undefined unless the shared blocks' frequencies add up to their entries (a row holds a term once).
+ */
+function postingsTaken(
+  blocks: readonly DocumentRows[],
+  taken: ReadonlySet<DocumentRows>,
+  posted: Int32Array,
+  alive: Uint8Array,
+): Int32Array | undefined {
+  const counts = new Int32Array(posted.length);
+  let entries = 0;
+  let carried = 0;
+  for (const rows of blocks) {
+    if (isShared(rows)) {
+      entries += rows.entries.length;
+      const frequencies = rows.frequencies;
+      for (let term = 0; term < frequencies.length && term < counts.length; term++) {
+        counts[term] = (counts[term] as number) + (frequencies[term] as number);
+        carried += frequencies[term] as number;
+      }
+      addRows(counts, rows, -1, (doc) => !taken.has(rows) || alive[doc] !== 1);
+    } else if (taken.has(rows)) {
+      addRows(counts, rows, 1, (doc) => alive[doc] === 1);
+    }
+  }
+  if (carried !== entries) return undefined;
+  for (let term = 0; term < counts.length; term++) if (posted[term] === 0) counts[term] = 0;
+  return counts;
+}
+
+/** Adds `sign` to the count of each term of each row of `rows` whose document `counts` accepts. */
+function addRows(
+  counts: Int32Array,
+  rows: DocumentRows,
+  sign: number,
+  counted: (doc: number) => boolean,
+): void {
+  const { firstDoc, count, start } = rows;
+  let entries: Uint32Array | undefined;
+  for (let row = 0; row < count; row++) {
+    if (!counted(firstDoc + row)) continue;
+    entries ??= readable(rows.entries);
+    const end = start[row + 1] as number;
+    for (let p = start[row] as number; p < end; p++) {
+      const term = entryTerm(entries[p] as number);
+      if (term < counts.length) counts[term] = (counts[term] as number) + sign;
+    }
+  }
 }
 
 function isShared(rows: DocumentRows): boolean {

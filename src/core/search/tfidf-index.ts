@@ -98,8 +98,8 @@ export class TfIdfIndex {
   /**
    * Builds the same index as `build` from papers read a page at a time (from the store), so that
    * they are never all in memory at once. On a large corpus a worker thread counts the pages this
-   * one hands it while it keeps up, this one the others, then a worker inverts about half the rows
-   * while this one inverts the rest. Small corpora are built on this thread alone. If the counting
+   * one hands it while it keeps up, this one the others (and the last page), then a worker started
+   * as the counting ends inverts about half the rows while this one inverts the rest. Small corpora are built on this thread alone. If the counting
    * worker fails, the pages are read again and built here; if the inverting one fails, this thread
    * inverts its rows too.
    *
@@ -114,13 +114,30 @@ export class TfIdfIndex {
     const parallel = pages.expected >= Math.max(2, minPapers);
     const index = new TfIdfIndex(weighting);
     index.reserve(pages.expected);
+    let helper: InvertingWorker | undefined;
+    // Started once every page is read: it loads while the counting threads' rows are merged.
+    const startHelper = () => {
+      if (parallel) helper = new InvertingWorker();
+    };
     try {
-      const blocks = await countPages(pages, weighting.titleWeight, index.vocabulary, parallel, (page) =>
-        index.registerAll(page),
+      const register = (page: readonly IndexedPaper[]) => index.registerAll(page);
+      const blocks = await countPages(
+        pages,
+        weighting.titleWeight,
+        index.vocabulary,
+        parallel,
+        register,
+        startHelper,
       );
-      if (parallel && blocks.length > 1) await index.invertInParallel(blocks, index.ids.length);
-      else index.invert(blocks, index.ids.length);
+      if (helper?.started && blocks.length > 1) {
+        await index.invertInParallel(blocks, index.ids.length, helper);
+      } else {
+        helper?.stop();
+        index.invert(blocks, index.ids.length);
+      }
     } catch (error) {
+      // A worker left waiting for its rows would keep the process alive.
+      helper?.stop();
       if (!(error instanceof WorkerFailed)) throw error;
       return TfIdfIndex.buildFrom(pages, weighting, Number.POSITIVE_INFINITY);
     }
@@ -220,35 +237,29 @@ export class TfIdfIndex {
   }
 
   /**
-   * Like `invert` on two threads: a worker thread inverts about half the rows (in shared memory)
-   * into a posting block of their own while this thread inverts the others; if the worker fails,
-   * this thread inverts its half too.
+   * Like `invert` on two threads: a worker thread (`helper`, started already) inverts about half
+   * the rows (in shared memory) into a posting block of their own while this thread inverts the
+   * others, each share's postings known from the blocks' frequencies (see shareOut); if the worker
+   * fails, this thread inverts its half too.
    */
-  private async invertInParallel(blocks: readonly DocumentRows[], docCount: number): Promise<void> {
-    const helper = new InvertingWorker();
-    if (!helper.started) {
-      this.invert(blocks, docCount);
-      return;
-    }
-    try {
-      const posted = this.takeFrequencies(blocks);
-      const { alive } = this;
-      const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
-      const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive, posted };
-      const { theirs, mine } = shareOut(blocks);
-      const inverted = helper.invert({ ...common, blocks: theirs });
-      const own = invertRows({ ...common, blocks: mine, release: true });
-      // A failed worker wrote nothing but norms and sketches, which inverting again writes alike.
-      const other = (await inverted) ?? invertRows({ ...common, blocks: theirs });
-      this.scaleBy(norms);
-      const blockOf = new Uint8Array(docCount);
-      for (const rows of theirs) blockOf.fill(1, rows.firstDoc, rows.firstDoc + rows.count);
-      this.postings = PostingLists.fromBlocks([own, other], docCount, blockOf);
-    } catch (error) {
-      // A worker left waiting for its rows would keep the process alive.
-      helper.stop();
-      throw error;
-    }
+  private async invertInParallel(
+    blocks: readonly DocumentRows[],
+    docCount: number,
+    helper: InvertingWorker,
+  ): Promise<void> {
+    const posted = this.takeFrequencies(blocks);
+    const { alive } = this;
+    const norms = new Float64Array(new SharedArrayBuffer(docCount * Float64Array.BYTES_PER_ELEMENT));
+    const common = { termWeights: this.termWeights(), norms, sketches: this.sketches.slots, alive, posted };
+    const { theirs, mine, theirPostings, myPostings } = shareOut(blocks, posted, alive);
+    const inverted = helper.invert({ ...common, blocks: theirs, postingCounts: theirPostings });
+    const own = invertRows({ ...common, blocks: mine, postingCounts: myPostings, release: true });
+    // A failed worker wrote nothing but norms and sketches, which inverting again writes alike.
+    const other = (await inverted) ?? invertRows({ ...common, blocks: theirs, postingCounts: theirPostings });
+    this.scaleBy(norms);
+    const blockOf = new Uint8Array(docCount);
+    for (const rows of theirs) blockOf.fill(1, rows.firstDoc, rows.firstDoc + rows.count);
+    this.postings = PostingLists.fromBlocks([own, other], docCount, blockOf);
   }
 
   private registerAll(papers: readonly IndexedPaper[]): void {

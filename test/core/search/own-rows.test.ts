@@ -4,11 +4,31 @@ import { invertRows, type RowInversion } from "../../../src/core/search/invert-r
 import { PaperSketches } from "../../../src/core/search/paper-sketches.js";
 import type { DocumentRows } from "../../../src/core/search/posting-lists.js";
 import { shareOut } from "../../../src/core/search/share-out-rows.js";
+import { withFrequencies } from "../../../src/core/search/term-order.js";
+import { entryTerm } from "../../../src/core/search/term-entry.js";
 import { Vocabulary } from "../../../src/core/search/vocabulary.js";
 import { syntheticCorpus } from "../../../scripts/bench/synthetic-corpus.js";
 
 const PAPERS = 400;
 const PAGE = 50;
+const ALL_ALIVE = new Uint8Array(PAPERS).fill(1);
+
+const isShared = (rows: DocumentRows) => rows.entries.buffer instanceof SharedArrayBuffer;
+
+/** Per term, how many of the searchable rows of `blocks` hold it, where `posted` is not 0: read off every row. */
+function postingsOf(blocks: readonly DocumentRows[], posted: Int32Array, alive: Uint8Array): number[] {
+  const counts = new Array<number>(posted.length).fill(0);
+  for (const { firstDoc, count, start, entries } of blocks) {
+    for (let row = 0; row < count; row++) {
+      if (alive[firstDoc + row] !== 1) continue;
+      for (let p = start[row] as number; p < (start[row + 1] as number); p++) {
+        const term = entryTerm(entries[p] as number);
+        if (posted[term] !== 0) counts[term] = (counts[term] as number) + 1;
+      }
+    }
+  }
+  return counts;
+}
 
 /** The papers counted a page at a time, the pages listed in `sharedPages` in shared memory. */
 function blocksOf(sharedPages: ReadonlySet<number> = new Set()): { blocks: DocumentRows[]; terms: number } {
@@ -22,7 +42,19 @@ function blocksOf(sharedPages: ReadonlySet<number> = new Set()): { blocks: Docum
     for (const paper of papers.slice(first, first + PAGE)) counter.count(paper);
     blocks.push(counter.cut(first));
   }
+  // As countPages leaves them: the first block of each counter's carries its frequencies.
+  withFrequencies(blocks.filter(isShared), shared.frequencies);
+  withFrequencies(
+    blocks.filter((rows) => !isShared(rows)),
+    own.frequencies,
+  );
   return { blocks, terms: vocabulary.size };
+}
+
+/** Every term's postings among all the blocks' rows, all searchable. */
+function postedIn(blocks: readonly DocumentRows[]): Int32Array {
+  const everyTerm = new Int32Array(1 << 16).fill(1);
+  return Int32Array.from(postingsOf(blocks, everyTerm, ALL_ALIVE));
 }
 
 function inversion({ blocks, terms }: { blocks: DocumentRows[]; terms: number }): RowInversion {
@@ -37,8 +69,6 @@ function inversion({ blocks, terms }: { blocks: DocumentRows[]; terms: number })
     alive: new Uint8Array(PAPERS).fill(1),
   };
 }
-
-const isShared = (rows: DocumentRows) => rows.entries.buffer instanceof SharedArrayBuffer;
 
 describe("Rows of their own", () => {
   it("are freed as they are inverted, the postings, norms and sketches the same as when kept", () => {
@@ -62,7 +92,7 @@ describe("Rows of their own", () => {
     const { blocks } = blocksOf(new Set([1]));
     const before = blocks.map((rows) => Array.from(rows.entries));
     const total = before.reduce((sum, entries) => sum + entries.length, 0);
-    const { theirs, mine } = shareOut(blocks);
+    const { theirs, mine } = shareOut(blocks, postedIn(blocks), ALL_ALIVE);
 
     const firstDocs = (list: DocumentRows[]) => list.map((rows) => rows.firstDoc);
     expect([...firstDocs(theirs), ...firstDocs(mine)].sort((a, b) => a - b)).toEqual(firstDocs(blocks));
@@ -79,7 +109,7 @@ describe("Rows of their own", () => {
 
   it("leave this thread a block when the shared ones hold most of the entries, and each a block when none hold any", () => {
     const { blocks } = blocksOf(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
-    const { theirs, mine } = shareOut(blocks.slice(0, 2));
+    const { theirs, mine } = shareOut(blocks.slice(0, 2), postedIn(blocks), ALL_ALIVE);
     expect(theirs).toHaveLength(1);
     expect(mine).toHaveLength(1);
     const empty = new RowCounter(3, new Vocabulary(), 2, 10);
@@ -87,7 +117,35 @@ describe("Rows of their own", () => {
       empty.count({ title: "", abstract: "" });
       return empty.cut(doc);
     });
-    const split = shareOut(emptyBlocks);
+    const split = shareOut(emptyBlocks, new Int32Array(0), ALL_ALIVE);
     expect([split.theirs.length, split.mine.length]).toEqual([1, 1]);
+  });
+
+  it.each([
+    ["the shared blocks hold less than half, and the worker takes some of this thread's", new Set([1, 4])],
+    ["the shared blocks hold more than half, and this thread keeps some", new Set([0, 1, 2, 3, 5, 6])],
+  ])(
+    "tell each share's postings as reading its rows does when %s, rows not searchable and terms left out not counted",
+    (_, pages) => {
+      const { blocks, terms } = blocksOf(pages);
+      const alive = new Uint8Array(PAPERS).fill(1);
+      for (const doc of [3, PAGE + 7, 4 * PAGE + 1, 6 * PAGE + 9, 7 * PAGE + 2]) alive[doc] = 0;
+      const posted = Int32Array.from(postingsOf(blocks, new Int32Array(terms).fill(1), alive));
+      for (let term = 0; term < terms; term += 3) posted[term] = 0;
+      const { theirs, mine, theirPostings, myPostings } = shareOut(blocks, posted, alive);
+
+      expect(theirs.length).toBeGreaterThan(0);
+      expect(mine.some(isShared)).toBe(pages.size > 4);
+      expect(Array.from(theirPostings ?? [])).toEqual(postingsOf(theirs, posted, alive));
+      expect(Array.from(myPostings ?? [])).toEqual(postingsOf(mine, posted, alive));
+    },
+  );
+
+  it("leave each share to count its postings when the blocks' frequencies do not add up", () => {
+    const { blocks } = blocksOf(new Set([1, 4]));
+    for (const rows of blocks) rows.frequencies = new Int32Array(0);
+    const split = shareOut(blocks, postedIn(blocks), ALL_ALIVE);
+    expect(split.theirPostings).toBeUndefined();
+    expect(split.myPostings).toBeUndefined();
   });
 });
