@@ -36,7 +36,7 @@ export function pagesOf(papers: readonly IndexedPaper[], size = PAGE_SIZE): Pape
  * it while it has room for them, this thread the others; the terms are then numbered anew as this
  * thread alone would have numbered them. Either way the blocks hold what `countRows` over all
  * papers gives (same term ids, same rows), and the first block of each thread's pages carries that
- * thread's frequencies. `read` is called once every page has been read, before the two threads'
+ * thread's frequencies. `whenRead` is called once every page has been read, before the two threads'
  * rows are merged. Throws WorkerFailed when the worker fails.
  */
 export async function countPages(
@@ -45,7 +45,7 @@ export async function countPages(
   vocabulary: Vocabulary,
   parallel: boolean,
   register: (page: readonly IndexedPaper[]) => void,
-  read: () => void = () => undefined,
+  whenRead: () => void = () => undefined,
 ): Promise<DocumentRows[]> {
   const near: DocumentRows[] = [];
   /** The first document of each page the worker counts, in the order sent. */
@@ -71,7 +71,7 @@ export async function countPages(
       }
       docs += page.length;
     }
-    read();
+    whenRead();
     if (!counters) return [new RowCounter(titleWeight, vocabulary, 0, 0).finish(0)];
     withFrequencies(near, counters.near.frequencies);
     const worker = counters.worker;
