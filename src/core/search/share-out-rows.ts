@@ -77,7 +77,7 @@ function postingsTaken(
   return counts;
 }
 
-/** Adds `sign` to the count of each term of each row of `rows` whose document `counts` accepts. */
+/** Adds `sign` to the count of each term of each row of `rows` whose document `counted` accepts. */
 function addRows(
   counts: Int32Array,
   rows: DocumentRows,

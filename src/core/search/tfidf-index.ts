@@ -99,9 +99,9 @@ export class TfIdfIndex {
    * Builds the same index as `build` from papers read a page at a time (from the store), so that
    * they are never all in memory at once. On a large corpus a worker thread counts the pages this
    * one hands it while it keeps up, this one the others (and the last page), then a worker started
-   * as the counting ends inverts about half the rows while this one inverts the rest. Small corpora are built on this thread alone. If the counting
-   * worker fails, the pages are read again and built here; if the inverting one fails, this thread
-   * inverts its rows too.
+   * as the counting ends inverts about half the rows while this one inverts the rest. Small corpora
+   * are built on this thread alone. If the counting worker fails, the pages are read again and built
+   * here; if the inverting one fails, this thread inverts its rows too.
    *
    * @example
    * const index = await TfIdfIndex.buildFrom({ expected: await papers.count(), read: () => papers.pages(1000) });

@@ -52,9 +52,8 @@ function blocksOf(sharedPages: ReadonlySet<number> = new Set()): { blocks: Docum
 }
 
 /** Every term's postings among all the blocks' rows, all searchable. */
-function postedIn(blocks: readonly DocumentRows[]): Int32Array {
-  const everyTerm = new Int32Array(1 << 16).fill(1);
-  return Int32Array.from(postingsOf(blocks, everyTerm, ALL_ALIVE));
+function postedIn({ blocks, terms }: { blocks: DocumentRows[]; terms: number }): Int32Array {
+  return Int32Array.from(postingsOf(blocks, new Int32Array(terms).fill(1), ALL_ALIVE));
 }
 
 function inversion({ blocks, terms }: { blocks: DocumentRows[]; terms: number }): RowInversion {
@@ -89,10 +88,11 @@ describe("Rows of their own", () => {
   });
 
   it("are shared out with the counting worker's, about half the entries to the inverting worker, all in shared memory", () => {
-    const { blocks } = blocksOf(new Set([1]));
+    const counted = blocksOf(new Set([1]));
+    const { blocks } = counted;
     const before = blocks.map((rows) => Array.from(rows.entries));
     const total = before.reduce((sum, entries) => sum + entries.length, 0);
-    const { theirs, mine } = shareOut(blocks, postedIn(blocks), ALL_ALIVE);
+    const { theirs, mine } = shareOut(blocks, postedIn(counted), ALL_ALIVE);
 
     const firstDocs = (list: DocumentRows[]) => list.map((rows) => rows.firstDoc);
     expect([...firstDocs(theirs), ...firstDocs(mine)].sort((a, b) => a - b)).toEqual(firstDocs(blocks));
@@ -108,8 +108,8 @@ describe("Rows of their own", () => {
   });
 
   it("leave this thread a block when the shared ones hold most of the entries, and each a block when none hold any", () => {
-    const { blocks } = blocksOf(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
-    const { theirs, mine } = shareOut(blocks.slice(0, 2), postedIn(blocks), ALL_ALIVE);
+    const counted = blocksOf(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+    const { theirs, mine } = shareOut(counted.blocks.slice(0, 2), postedIn(counted), ALL_ALIVE);
     expect(theirs).toHaveLength(1);
     expect(mine).toHaveLength(1);
     const empty = new RowCounter(3, new Vocabulary(), 2, 10);
@@ -142,9 +142,9 @@ describe("Rows of their own", () => {
   );
 
   it("leave each share to count its postings when the blocks' frequencies do not add up", () => {
-    const { blocks } = blocksOf(new Set([1, 4]));
-    for (const rows of blocks) rows.frequencies = new Int32Array(0);
-    const split = shareOut(blocks, postedIn(blocks), ALL_ALIVE);
+    const counted = blocksOf(new Set([1, 4]));
+    for (const rows of counted.blocks) rows.frequencies = new Int32Array(0);
+    const split = shareOut(counted.blocks, postedIn(counted), ALL_ALIVE);
     expect(split.theirPostings).toBeUndefined();
     expect(split.myPostings).toBeUndefined();
   });
