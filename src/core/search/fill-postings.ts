@@ -1,5 +1,6 @@
 import { readable } from "./own-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
+import { tallyTerms } from "./tally-terms.js";
 import { entryCount, entryTerm } from "./term-entry.js";
 
 /** Within a range of this many documents, a posting keeps only the low 16 bits of its document number. */
@@ -63,18 +64,8 @@ export function fillBlock(
 /** Per term, how many searchable rows of `blocks` hold it, if `posted` marks it (else 0). */
 function postingCounts(blocks: readonly DocumentRows[], posted: Int32Array, alive: Uint8Array): Int32Array {
   const counts = new Int32Array(posted.length);
-  for (const rows of blocks) {
-    const { firstDoc, count, start } = rows;
-    const entries = readable(rows.entries);
-    for (let row = 0; row < count; row++) {
-      if (alive[firstDoc + row] !== 1) continue;
-      const end = start[row + 1] as number;
-      for (let p = start[row] as number; p < end; p++) {
-        const term = entryTerm(entries[p] as number);
-        if (posted[term] !== 0) counts[term] = (counts[term] as number) + 1;
-      }
-    }
-  }
+  for (const rows of blocks) tallyTerms(counts, rows, 1, (doc) => alive[doc] === 1);
+  for (let term = 0; term < counts.length; term++) if (posted[term] === 0) counts[term] = 0;
   return counts;
 }
 

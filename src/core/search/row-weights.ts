@@ -1,5 +1,5 @@
 import { type SketchSlots, sketchRow } from "./paper-sketches.js";
-import { readable } from "./own-rows.js";
+import { tallyTerms } from "./tally-terms.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { entryCount, entryTerm, MAX_COUNT, storedCount } from "./term-entry.js";
 
@@ -20,20 +20,12 @@ export function documentFrequencies(
   termCount: number,
 ): Int32Array {
   const frequencies = new Int32Array(termCount);
-  for (const { firstDoc, count, start, entries: stored, frequencies: counted } of blocks) {
+  for (const rows of blocks) {
+    const counted = rows.frequencies;
     for (let term = 0; term < counted.length && term < termCount; term++) {
       frequencies[term] = (frequencies[term] as number) + (counted[term] as number);
     }
-    let entries: Uint32Array | undefined;
-    for (let row = 0; row < count; row++) {
-      if (alive[firstDoc + row] === 1) continue;
-      entries ??= readable(stored);
-      const end = start[row + 1] as number;
-      for (let p = start[row] as number; p < end; p++) {
-        const term = entryTerm(entries[p] as number);
-        frequencies[term] = (frequencies[term] as number) - 1;
-      }
-    }
+    tallyTerms(frequencies, rows, -1, (doc) => alive[doc] !== 1);
   }
   return frequencies;
 }

@@ -1,6 +1,6 @@
 import type { DocumentRows } from "./posting-lists.js";
-import { readable, releaseRows } from "./own-rows.js";
-import { entryTerm } from "./term-entry.js";
+import { releaseRows } from "./own-rows.js";
+import { tallyTerms } from "./tally-terms.js";
 
 /** Counted blocks shared out between an inverting worker and this thread, with each share's postings. */
 export interface RowShares {
@@ -67,34 +67,14 @@ function postingsTaken(
         counts[term] = (counts[term] as number) + (frequencies[term] as number);
         carried += frequencies[term] as number;
       }
-      addRows(counts, rows, -1, (doc) => !taken.has(rows) || alive[doc] !== 1);
+      tallyTerms(counts, rows, -1, (doc) => !taken.has(rows) || alive[doc] !== 1);
     } else if (taken.has(rows)) {
-      addRows(counts, rows, 1, (doc) => alive[doc] === 1);
+      tallyTerms(counts, rows, 1, (doc) => alive[doc] === 1);
     }
   }
   if (carried !== entries) return undefined;
   for (let term = 0; term < counts.length; term++) if (posted[term] === 0) counts[term] = 0;
   return counts;
-}
-
-/** Adds `sign` to the count of each term of each row of `rows` whose document `counted` accepts. */
-function addRows(
-  counts: Int32Array,
-  rows: DocumentRows,
-  sign: number,
-  counted: (doc: number) => boolean,
-): void {
-  const { firstDoc, count, start } = rows;
-  let entries: Uint32Array | undefined;
-  for (let row = 0; row < count; row++) {
-    if (!counted(firstDoc + row)) continue;
-    entries ??= readable(rows.entries);
-    const end = start[row + 1] as number;
-    for (let p = start[row] as number; p < end; p++) {
-      const term = entryTerm(entries[p] as number);
-      if (term < counts.length) counts[term] = (counts[term] as number) + sign;
-    }
-  }
 }
 
 function isShared(rows: DocumentRows): boolean {
