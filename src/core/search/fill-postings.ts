@@ -5,8 +5,10 @@ import { entryCount, entryTerm } from "./term-entry.js";
 
 /** Within a range of this many documents, a posting keeps only the low 16 bits of its document number. */
 export const RANGE_BITS = 16;
+/** Documents per range. */
+const RANGE_SIZE = 1 << RANGE_BITS;
 /** The part of a document number a posting keeps: its place within its range. */
-export const LOW_BITS = (1 << RANGE_BITS) - 1;
+export const LOW_BITS = RANGE_SIZE - 1;
 
 /**
  * Posting lists of some documents in one compressed-sparse-row block. A term's postings are cut by
@@ -22,27 +24,30 @@ export interface PostingBlock {
   counts: Uint8Array;
 }
 
-/** Called with each row, searchable or not, in document order. */
-export type RowVisit = (rows: DocumentRows, row: number) => void;
+/** Called with each block of rows before its postings are written, in document order. */
+export type BlockVisit = (rows: DocumentRows) => void;
 
 export interface FillOptions {
   /**
-   * Shown each row, searchable or not, before its postings are written. Its entries may be a
-   * scratch copy (see own-rows' `readable`): read them there and then, without calling `readable`.
+   * Shown each block before its postings are written. Its entries may be a scratch copy (see
+   * own-rows' `readable`): read them there and then, without calling `readable`.
    */
-  visit?: RowVisit;
+  visit?: BlockVisit;
   /** How many postings each term has among the rows, when known: then they are not counted again. */
   counted?: Int32Array;
   /** Handed each block once its postings are written: it is not read again. */
   done?: (rows: DocumentRows) => void;
 }
 
-/** A block being filled from counted rows: which documents are searchable, and each term's slots. */
+/**
+ * A block being filled from counted rows: which documents are searchable, where each term's slots
+ * begin, and where its next posting goes (-1 for a term left out).
+ */
 interface PostingFill extends PostingBlock {
   blocks: readonly DocumentRows[];
   alive: Uint8Array;
-  postingCounts: Int32Array;
   offsets: Int32Array;
+  cursor: Int32Array;
 }
 
 /**
@@ -71,29 +76,41 @@ function postingCounts(blocks: readonly DocumentRows[], posted: Int32Array, aliv
 
 /** Document ranges needed for documents `0 … docCount-1`: at least one. */
 export function rangesFor(docCount: number): number {
-  return Math.max(1, Math.ceil(docCount / (1 << RANGE_BITS)));
+  return Math.max(1, Math.ceil(docCount / RANGE_SIZE));
 }
 
-/** Lays out the postings of counted rows: `postingCounts[term]` slots per term, in term order. */
+/**
+ * Lays out the postings of counted rows: `postingCounts[term]` slots per term, in term order, each
+ * term's cursor at its first slot and the first range begun there. One pass over the terms: it runs
+ * before the code is warm, when each such pass costs.
+ */
 function planFill(
   blocks: readonly DocumentRows[],
   postingCounts: Int32Array,
   alive: Uint8Array,
 ): PostingFill {
   const terms = postingCounts.length;
-  const offsets = new Int32Array(terms + 1);
-  for (let term = 0; term < terms; term++)
-    offsets[term + 1] = (offsets[term] as number) + (postingCounts[term] as number);
-  const total = offsets[terms] as number;
   const last = blocks[blocks.length - 1];
   const ranges = rangesFor(last ? last.firstDoc + last.count : 0);
+  const offsets = new Int32Array(terms + 1);
   const starts = new Int32Array(terms * ranges + 1);
+  const cursor = new Int32Array(terms);
+  let total = 0;
+  for (let term = 0; term < terms; term++) {
+    const count = postingCounts[term] as number;
+    offsets[term] = total;
+    starts[term * ranges] = total;
+    // -1 for a term left out: one look-up per entry tells both whether and where to write.
+    cursor[term] = count === 0 ? -1 : total;
+    total += count;
+  }
+  offsets[terms] = total;
   starts[terms * ranges] = total;
   return {
     blocks,
     alive,
-    postingCounts,
     offsets,
+    cursor,
     ranges,
     starts,
     docs: new Uint16Array(total),
@@ -106,40 +123,52 @@ function planFill(
  * (which starts where the term's slots do), so that every list comes out in ascending document
  * order, and where each range begins as the rows enter it.
  */
-function fillPostings(fill: PostingFill, visit: RowVisit | undefined, done: FillOptions["done"]): void {
-  const { alive, docs, counts, postingCounts, blocks, offsets } = fill;
-  // -1 for a term left out: one look-up per entry tells both whether and where to write.
-  const cursor = offsets.slice(0, -1).map((at, term) => (postingCounts[term] === 0 ? -1 : at));
-  let range = -1;
+function fillPostings(fill: PostingFill, visit: BlockVisit | undefined, done: FillOptions["done"]): void {
+  const { blocks } = fill;
+  let range = 0;
   for (const stored of blocks) {
-    const entries = readable(stored.entries);
-    const rows = entries === stored.entries ? stored : { ...stored, entries };
-    const { firstDoc, count, start } = rows;
-    for (let row = 0; row < count; row++) {
-      visit?.(rows, row);
-      const doc = firstDoc + row;
-      while (range < doc >>> RANGE_BITS) startRange(fill, ++range, cursor);
-      if (alive[doc] !== 1) continue;
-      const low = doc & LOW_BITS;
-      const end = start[row + 1] as number;
-      for (let p = start[row] as number; p < end; p++) {
-        const entry = entries[p] as number;
-        const term = entryTerm(entry);
-        const at = cursor[term] as number;
-        if (at < 0) continue;
-        docs[at] = low;
-        counts[at] = entryCount(entry);
-        cursor[term] = at + 1;
-      }
+    // Every block is read through an object of one shape: stored ones come in several (counted here,
+    // cloned from a worker), and the loops that meet several run slower.
+    const { firstDoc, count, start, frequencies } = stored;
+    const rows: DocumentRows = { firstDoc, count, start, entries: readable(stored.entries), frequencies };
+    visit?.(rows);
+    // Rows are filled a range at a time, so that the loop over entries holds no branch it seldom takes.
+    for (let row = 0; row < rows.count;) {
+      const doc = rows.firstDoc + row;
+      while (range < doc >>> RANGE_BITS) startRange(fill, ++range);
+      const rangeEnd = Math.min(rows.count, (range + 1) * RANGE_SIZE - rows.firstDoc);
+      fillRows(fill, rows, row, rangeEnd);
+      row = rangeEnd;
     }
     done?.(stored);
   }
-  while (range < fill.ranges - 1) startRange(fill, ++range, cursor);
+  while (range < fill.ranges - 1) startRange(fill, ++range);
+}
+
+/** Writes the postings of rows `from … to-1` of `rows`, all in one document range, at their terms' cursors. */
+function fillRows(fill: PostingFill, rows: DocumentRows, from: number, to: number): void {
+  const { alive, docs, counts, cursor } = fill;
+  const { firstDoc, start, entries } = rows;
+  for (let row = from; row < to; row++) {
+    const doc = firstDoc + row;
+    if (alive[doc] !== 1) continue;
+    const low = doc & LOW_BITS;
+    const end = start[row + 1] as number;
+    for (let p = start[row] as number; p < end; p++) {
+      const entry = entries[p] as number;
+      const term = entryTerm(entry);
+      const at = cursor[term] as number;
+      if (at < 0) continue;
+      docs[at] = low;
+      counts[at] = entryCount(entry);
+      cursor[term] = at + 1;
+    }
+  }
 }
 
 /** Records where each term's postings in `range` begin: its cursor, as the rows enter the range. */
-function startRange(fill: PostingFill, range: number, cursor: Int32Array): void {
-  const { starts, offsets, ranges } = fill;
+function startRange(fill: PostingFill, range: number): void {
+  const { starts, offsets, ranges, cursor } = fill;
   for (let term = 0; term < cursor.length; term++) {
     const at = cursor[term] as number;
     starts[term * ranges + range] = at >= 0 ? at : (offsets[term] as number);

@@ -16,9 +16,11 @@ const HIGH_WORD = new Uint32Array(Float64Array.of(1).buffer)[1] === 0x3ff00000 ?
 const FIRST_BIN = highBits(LEAST_BINNED);
 
 const binCounts = new Int32Array(BINS);
-let binOf = new Uint16Array(256);
+// Sized past the longest rows abstracts give: growing them in the middle of a build throws away the
+// optimised code of the loops that read them.
+let binOf = new Uint16Array(1024);
 /** Places in the cut's bin, in the order they are chosen. */
-let tied = new Int32Array(256);
+let tied = new Int32Array(1024);
 let words: Uint32Array = new Uint32Array(0);
 
 /**

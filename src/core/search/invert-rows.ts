@@ -25,7 +25,9 @@ export interface RowInversion {
 /** Writes each row's norm and sketch and returns the rows' posting block, weighing each row once. */
 export function invertRows(inversion: RowInversion): PostingBlock {
   const { blocks, termWeights, norms, sketches, posted, alive, postingCounts, release } = inversion;
-  const visit = (rows: DocumentRows, row: number) => weighRow(rows, row, termWeights, norms, sketches);
+  const visit = (rows: DocumentRows) => {
+    for (let row = 0; row < rows.count; row++) weighRow(rows, row, termWeights, norms, sketches);
+  };
   return fillBlock(blocks, posted, alive, {
     visit,
     counted: postingCounts,

@@ -30,7 +30,8 @@ export function documentFrequencies(
   return frequencies;
 }
 
-let rowScratch = new Float64Array(256);
+// Sized past the longest rows abstracts give (see heaviest-places): regrown only for longer ones.
+let rowScratch = new Float64Array(1024);
 
 /**
  * Writes the length of row `row` of `rows` weighted (sublinear tf × term weight; 1 for an empty row,

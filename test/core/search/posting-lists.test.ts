@@ -21,11 +21,11 @@ function termsOf(doc: number): Array<[number, number]> {
   return [...terms].sort((a, b) => a[0] - b[0]);
 }
 
-function blocksOf(): DocumentRows[] {
+function blocksOf(size = BLOCK): DocumentRows[] {
   const blocks: DocumentRows[] = [];
-  for (let first = 0; first < DOCS; first += BLOCK) {
-    const rows = new RowBuilder(BLOCK, BLOCK * 3);
-    for (let doc = first; doc < Math.min(DOCS, first + BLOCK); doc++) {
+  for (let first = 0; first < DOCS; first += size) {
+    const rows = new RowBuilder(size, size * 3);
+    for (let doc = first; doc < Math.min(DOCS, first + size); doc++) {
       for (const [term, count] of termsOf(doc)) rows.add(term, count);
       rows.endRow();
     }
@@ -87,6 +87,14 @@ describe("PostingLists over more documents than 16 bits number", () => {
     }
     const given = PostingLists.fromBlocks([fillBlock(blocksOf(), posted, alive, { counted })], DOCS);
     for (const term of [0, 3, 6, 7, 30, 46, 59]) expect(listOf(given, term)).toEqual(listOf(single, term));
+  });
+
+  it("come out the same from blocks that each straddle a range boundary", () => {
+    // 5,000 rows a block: the rows of documents 65,000 … 69,999 fall in two ranges, and so on.
+    const straddling = oneBlock(blocksOf(5_000));
+    for (const term of [0, 3, 6, 7, 30, 46, 59]) expect(listOf(straddling, term)).toEqual(expectedList(term));
+    for (const doc of [65_535, 65_536, 131_071, 131_072, 139_999])
+      expect(straddling.countOf(0, doc)).toBe(single.countOf(0, doc));
   });
 
   it("add each posting's sublinear count to its document's score, past every range boundary", () => {
