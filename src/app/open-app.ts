@@ -92,7 +92,10 @@ export async function openApp(
   }
 }
 
-/** The index of the stored papers, else of the demo corpus (pinned on the shelf); the recent ones are held as they pass. */
+/**
+ * The index of the stored papers, read as the index reads them, else of the demo corpus (pinned on
+ * the shelf); the recent stored papers are held whole.
+ */
 async function buildIndex(
   store: Store,
   shelf: PaperShelf,
@@ -100,14 +103,10 @@ async function buildIndex(
 ): Promise<{ index: TfIdfIndex; bundled: boolean }> {
   const { papers, bundled } = await storedOrBundled(store, log);
   if (bundled) shelf.pin(bundled);
+  else await shelf.holdStored();
   const index = await TfIdfIndex.buildFrom({
     expected: await papers.count(),
-    async *read() {
-      for await (const page of papers.pages(PAGE_SIZE)) {
-        shelf.hold(page);
-        yield page;
-      }
-    },
+    read: () => papers.indexedPages(PAGE_SIZE),
   });
   return { index, bundled: bundled !== undefined };
 }

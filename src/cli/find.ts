@@ -85,7 +85,7 @@ interface Searched {
 /** Indexes the papers a page at a time and ranks them; reads only the papers found in full. */
 async function search(papers: PaperReader, request: FindRequest): Promise<Searched> {
   const expected = await papers.count();
-  const index = await TfIdfIndex.buildFrom({ expected, read: () => papers.pages(PAGE_SIZE) });
+  const index = await TfIdfIndex.buildFrom({ expected, read: () => papers.indexedPages(PAGE_SIZE) });
   const outcome = index.search(request.query, { limit: request.limit });
   const byId = new Map((await papers.get(outcome.results.map((hit) => hit.id))).map((p) => [p.id, p]));
   const found = outcome.results.flatMap(({ id, score, matched }) => {

@@ -18,3 +18,9 @@ export interface Paper {
   upvotes?: number;
   sources: PaperSource[];
 }
+
+/** The part of a paper that the search index counts. */
+export type PaperText = Pick<Paper, "title" | "abstract">;
+
+/** What the search index reads of a paper: its text is counted, only the id and date are remembered. */
+export type IndexedPaper = PaperText & Pick<Paper, "id" | "publishedAt">;

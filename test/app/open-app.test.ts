@@ -48,6 +48,39 @@ describe("reading papers without an index", () => {
     }
   });
 
+  it("holds the recent and undated stored papers whole when it opens, and indexes every stored paper", async () => {
+    const day = 24 * 60 * 60 * 1000;
+    const recent: Paper = {
+      ...STORED,
+      id: "2612.00001",
+      publishedAt: new Date(Date.now() - day).toISOString(),
+    };
+    const old: Paper = {
+      ...STORED,
+      id: "1901.00001",
+      title: "Glacier retreat from gravimetry",
+      abstract: "We measure glacier retreat from gravimetry.",
+      publishedAt: "2019-01-02T00:00:00.000Z",
+    };
+    const undated: Paper = { ...STORED, id: "2612.00002", title: "Undated", abstract: "No date given." };
+    const app = await openApp({ dataDir }, silentLogger);
+    await app.savePapers([recent, old, undated]);
+    await app.close();
+
+    const reopened = await openApp({ dataDir }, silentLogger);
+    try {
+      const held = reopened.papers.recent().map((paper) => paper.id);
+      expect(held).toContain(recent.id);
+      expect(held).toContain(undated.id);
+      expect(held).not.toContain(old.id);
+      expect(reopened.papers.held(recent.id)).toEqual(recent);
+      expect(reopened.index.search("glacier gravimetry").results[0]?.id).toBe(old.id);
+      expect(reopened.index.size).toBe(await reopened.store.papers.count());
+    } finally {
+      await reopened.close();
+    }
+  });
+
   it("stores the demo corpus with the first save, and indexes a merge again only when its text changed", async () => {
     const app = await openApp({ dataDir }, silentLogger);
     try {

@@ -29,6 +29,11 @@ export class PaperShelf {
     }
   }
 
+  /** Holds the stored papers recent enough to hold, and the undated ones, as `since` reads them. */
+  async holdStored(): Promise<void> {
+    this.hold(await this.stored.since(new Date(this.now().getTime() - this.keepMs)));
+  }
+
   /** Holds these papers whatever their age, until `unpin`. */
   pin(papers: Iterable<Paper>): void {
     for (const paper of papers) {

@@ -7,7 +7,7 @@ import {
   type CountMessage,
   RENUMBERED,
 } from "./count-job.js";
-import type { PaperText } from "./count-rows.js";
+import type { PaperText } from "../paper.js";
 import type { RowRenumbering } from "./term-order.js";
 import { startWorker } from "./worker-script.js";
 

@@ -1,4 +1,4 @@
-import type { PaperText } from "./count-rows.js";
+import type { PaperText } from "../paper.js";
 import type { DocumentRows } from "./posting-lists.js";
 import type { FirstSeen } from "./row-builder.js";
 import type { RowRenumbering } from "./term-order.js";

@@ -1,5 +1,6 @@
 import { CountingWorker } from "./count-in-worker.js";
-import { type IndexedPaper, type PaperText, RowCounter, textLength } from "./count-rows.js";
+import type { IndexedPaper, PaperText } from "../paper.js";
+import { RowCounter, textLength } from "./count-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { type CountedSide, mergeSides, renumberRows, withFrequencies } from "./term-order.js";
 import type { Vocabulary } from "./vocabulary.js";

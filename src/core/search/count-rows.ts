@@ -1,14 +1,8 @@
-import type { Paper } from "../paper.js";
+import type { PaperText } from "../paper.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { type FirstSeen, RowBuilder } from "./row-builder.js";
 import { countTerms } from "./term-counts.js";
 import type { Vocabulary } from "./vocabulary.js";
-
-/** The part of a paper that is indexed. */
-export type PaperText = Pick<Paper, "title" | "abstract">;
-
-/** What the index reads of a paper: its text is counted, only the id and date are remembered. */
-export type IndexedPaper = PaperText & Pick<Paper, "id" | "publishedAt">;
 
 /** Distinct terms per character of text, a little above what abstracts show, so rows rarely regrow. */
 const ENTRIES_PER_CHAR = 0.125;

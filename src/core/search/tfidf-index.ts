@@ -7,7 +7,7 @@ import { countTerms, DEFAULT_WEIGHTING, type Feedback, TermCounter, type Weighti
 import { MinHeap, topCandidates } from "./top-candidates.js";
 import { PaperSketches } from "./paper-sketches.js";
 import { countPages, type PaperPages, pagesOf } from "./count-pages.js";
-import type { IndexedPaper } from "./count-rows.js";
+import type { IndexedPaper } from "../paper.js";
 import { Vocabulary } from "./vocabulary.js";
 import { type DocumentRows, PostingLists, Touched } from "./posting-lists.js";
 import { countRows } from "./count-rows.js";
@@ -16,8 +16,6 @@ import { InvertingWorker } from "./invert-in-worker.js";
 import { invertRows } from "./invert-rows.js";
 import { shareOut } from "./share-out-rows.js";
 import { WorkerFailed } from "./worker-script.js";
-
-export type { IndexedPaper } from "./count-rows.js";
 
 /** A paper found by a search: its id (the store holds the paper), score and matched words. */
 export interface SearchHit {

@@ -1,5 +1,5 @@
 import type { Reply } from "../commands/reply.js";
-import type { Paper } from "../paper.js";
+import type { IndexedPaper, Paper } from "../paper.js";
 import type {
   Delivery,
   DeliveryHistory,
@@ -308,6 +308,11 @@ export interface PaperRecords {
    * none. A size that is not a whole number ≥ 1 rejects with RangeError on the first page.
    */
   pages(size: number): AsyncIterable<Paper[]>;
+  /**
+   * What the search index reads of every paper (id, title, abstract, date), paged as `pages` pages
+   * them: a build reads no more of the store than it keeps.
+   */
+  indexedPages(size: number): AsyncIterable<IndexedPaper[]>;
   /**
    * Per source (each source a paper lists counts it once): how many papers, and the newest publication
    * date (ISO) if any is dated. Sources in code-unit order. `newest` is the `publishedAt` as stored of

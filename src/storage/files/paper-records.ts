@@ -1,4 +1,4 @@
-import type { Paper } from "../../core/paper.js";
+import type { IndexedPaper, Paper } from "../../core/paper.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import type { PaperRecords } from "../../core/store/port.js";
 import { publishedInstant } from "../../core/store/published-instant.js";
@@ -46,7 +46,9 @@ export function paperRecords(engine: RecordEngine): PaperRecords {
       );
     },
 
-    pages: (size) => pagesOf(engine, size),
+    pages: (size) => pagesOf(engine, size, copyJson),
+
+    indexedPages: (size) => pagesOf(engine, size, indexedPart),
 
     sourceSummary: () => engine.read(({ papers }) => sourceSummaryOf(papers.list)),
   };
@@ -63,14 +65,19 @@ function papersWithIds(papers: PaperList, ids: readonly string[]): Paper[] {
 }
 
 /**
- * The list by position, each page copied as it is read: a page is read from the list as it stands
- * then, so papers stored in between may be answered, and an empty page ends the paging.
+ * The list by position, each paper copied (`copy`) as its page is read: a page is read from the
+ * list as it stands then, so papers stored in between may be answered, and an empty page ends the paging.
  */
-async function* pagesOf(engine: RecordEngine, size: number): AsyncGenerator<Paper[]> {
+async function* pagesOf<T>(engine: RecordEngine, size: number, copy: (paper: Paper) => T): AsyncGenerator<T[]> {
   checkPageSize(size);
   for (let start = 0; ; start += size) {
-    const page = await engine.read(({ papers }) => papers.list.slice(start, start + size).map(copyJson));
+    const page = await engine.read(({ papers }) => papers.list.slice(start, start + size).map(copy));
     if (page.length > 0) yield page;
     if (page.length < size) return;
   }
+}
+
+/** What the index reads of a paper: its strings, which are never changed in place, need no copy. */
+function indexedPart({ id, title, abstract, publishedAt }: Paper): IndexedPaper {
+  return publishedAt === undefined ? { id, title, abstract } : { id, title, abstract, publishedAt };
 }

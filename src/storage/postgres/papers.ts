@@ -1,4 +1,4 @@
-import type { Paper } from "../../core/paper.js";
+import type { IndexedPaper, Paper } from "../../core/paper.js";
 import type { PaperRecords, PapersVersion } from "../../core/store/port.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import { lockClass } from "./advisory-locks.js";
@@ -84,6 +84,15 @@ WHERE papers.position > $1::bigint
 ORDER BY papers.position
 LIMIT $2`;
 
+/** `indexedPages`: as `pageSql`, only the fields the search index reads, as text (no JSON to parse). */
+const indexedPageSql = `
+SELECT papers.position::text AS after, id, data ->> 'title' AS title, data ->> 'abstract' AS abstract,
+  data ->> 'publishedAt' AS published
+FROM papers
+WHERE papers.position > $1::bigint
+ORDER BY papers.position
+LIMIT $2`;
+
 /**
  * `sourceSummary`: one row per (source, paper), a source a paper lists twice counted once; per
  * source the count and the stored `publishedAt` of the paper dated last (of those dated the same
@@ -163,7 +172,9 @@ export function paperRecords(db: Db): PaperRecords {
       return rows.map((row) => row.data);
     },
 
-    pages: (size) => pagesOf(db, size),
+    pages: (size) => pagesOf(db, pageSql, size, (row: { data: Paper }) => row.data),
+
+    indexedPages: (size) => pagesOf(db, indexedPageSql, size, indexedPaperOf),
 
     async sourceSummary() {
       const rows = await db.query<{ source: string; papers: number; newest: string | null }>(
@@ -176,15 +187,27 @@ export function paperRecords(db: Db): PaperRecords {
   };
 }
 
-/** Each page its own query, after the last position of the one before. */
-async function* pagesOf(db: Db, size: number): AsyncGenerator<Paper[]> {
+/** Each page its own query (`sql`, as `pageSql` pages), after the last position of the one before. */
+async function* pagesOf<R, T>(db: Db, sql: string, size: number, item: (row: R) => T): AsyncGenerator<T[]> {
   checkPageSize(size);
   let after = "0";
   for (;;) {
-    const rows = await db.query<{ after: string; data: Paper }>(pageSql, [after, size]);
-    if (rows.length > 0) yield rows.map((row) => row.data);
+    const rows = await db.query<R & { after: string }>(sql, [after, size]);
+    if (rows.length > 0) yield rows.map(item);
     const last = rows.at(-1);
     if (!last || rows.length < size) return;
     after = last.after;
   }
+}
+
+interface IndexedPaperRow {
+  id: string;
+  title: string | null;
+  abstract: string | null;
+  published: string | null;
+}
+
+function indexedPaperOf({ id, title, abstract, published }: IndexedPaperRow): IndexedPaper {
+  const paper = { id, title: title ?? "", abstract: abstract ?? "" };
+  return published === null ? paper : { ...paper, publishedAt: published };
 }

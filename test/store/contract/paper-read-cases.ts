@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Paper, PaperSource } from "../../../src/core/paper.js";
+import type { IndexedPaper, Paper, PaperSource } from "../../../src/core/paper.js";
 import type { PaperRecords } from "../../../src/core/store/port.js";
 import { aPaper } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
@@ -181,6 +181,57 @@ export function paperReadCases(handle: StoreHandle): void {
       const { papers } = handle.store;
       await papers.put([aPaper("a"), aPaper("b")]);
       for await (const page of papers.pages(1)) for (const paper of page) paper.sources.push("rss");
+      expect(await papers.all()).toEqual([aPaper("a"), aPaper("b")]);
+    });
+  });
+
+  describe("papers: indexedPages", () => {
+    /** Every page `indexedPages(size)` answers. */
+    async function indexedPages(papers: PaperRecords, size: number): Promise<IndexedPaper[][]> {
+      const pages: IndexedPaper[][] = [];
+      for await (const page of papers.indexedPages(size)) pages.push(page);
+      return pages;
+    }
+    const indexedPart = ({ id, title, abstract, publishedAt }: Paper): IndexedPaper =>
+      publishedAt === undefined ? { id, title, abstract } : { id, title, abstract, publishedAt };
+
+    it("answers each paper's id, title, abstract and date as stored, paged as `pages` pages them", async () => {
+      const { papers } = handle.store;
+      const stored = [
+        aPaper("a", { title: 'Équations « non-linéaires » \\ "quoted"', abstract: "Line one.\nLine two 😀" }),
+        dated("b", undefined),
+        dated("c", "2024-03-08T01:00:00+01:00"),
+        dated("d", "not a date"),
+        aPaper("e", { abstract: "" }),
+      ];
+      await papers.put(stored);
+      await papers.put([aPaper("a", { title: "Revised", abstract: "New." })]);
+      const expected = [aPaper("a", { title: "Revised", abstract: "New." }), ...stored.slice(1)].map(
+        indexedPart,
+      );
+      expect(await indexedPages(papers, 2)).toEqual([
+        expected.slice(0, 2),
+        expected.slice(2, 4),
+        expected.slice(4),
+      ]);
+      expect(await indexedPages(papers, 5)).toEqual([expected]);
+      const pageIdsOnly = (await indexedPages(papers, 3)).map((page) => page.map((paper) => paper.id));
+      expect(pageIdsOnly).toEqual(await pageIds(papers, 3));
+    });
+
+    it("an empty store answers no page, and a size that is not a whole number of at least 1 is refused", async () => {
+      const { papers } = handle.store;
+      expect(await indexedPages(papers, 3)).toEqual([]);
+      await papers.put([aPaper("a")]);
+      for (const size of [0, -1, 1.5, Number.NaN]) {
+        await expect(indexedPages(papers, size)).rejects.toThrow(RangeError);
+      }
+    });
+
+    it("changing what it answers changes nothing stored", async () => {
+      const { papers } = handle.store;
+      await papers.put([aPaper("a"), aPaper("b")]);
+      for await (const page of papers.indexedPages(1)) for (const paper of page) paper.title = "Changed";
       expect(await papers.all()).toEqual([aPaper("a"), aPaper("b")]);
     });
   });
