@@ -3,17 +3,18 @@
  * all are printed, as a table or (with --json) as one JSON object.
  *
  *   npm run bench -- [--papers N | --corpus FILE.tsv] [--queries N] [--no-minisearch] [--json]
- *   npm run bench -- --only store [--database-url URL] [--json]
+ *   npm run bench -- --only store,startup [--database-url URL] [--json]
  */
 import { parseArgs } from "node:util";
 import { benchDigest } from "./bench/digest.js";
 import { benchIngest } from "./bench/ingest.js";
 import { benchPicks } from "./bench/picks.js";
 import { benchSearch, type Engine } from "./bench/search.js";
+import { benchStartup } from "./bench/startup.js";
 import { benchStore, storeDatabaseUrl } from "./bench/store.js";
 
 const USAGE =
-  "Usage: npm run bench -- [--papers N (1-2000000, default 100000) | --corpus FILE.tsv] [--queries N (>=100)] [--no-minisearch] [--only search,ingest,picks,digest,store] [--database-url URL (store; else BENCH_DATABASE_URL or TEST_DATABASE_URL)] [--json]";
+  "Usage: npm run bench -- [--papers N (1-2000000, default 100000) | --corpus FILE.tsv] [--queries N (>=100)] [--no-minisearch] [--only search,ingest,picks,digest,store,startup] [--database-url URL (store, startup; else BENCH_DATABASE_URL or TEST_DATABASE_URL)] [--json]";
 
 type Section = () => Promise<Record<string, number>>;
 
@@ -71,6 +72,7 @@ async function main(): Promise<number> {
     },
     digest: () => benchDigest({ subscribers: 10_000 }),
     store: () => benchStore({ databaseUrl: storeDatabaseUrl(values["database-url"]) }),
+    startup: () => benchStartup({ papers: 100_000, databaseUrl: storeDatabaseUrl(values["database-url"]) }),
   };
   const chosen = values.only?.split(",").map((name) => name.trim()) ?? Object.keys(sections);
   const unknown = chosen.filter((name) => !(name in sections));

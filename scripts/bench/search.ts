@@ -11,6 +11,7 @@ import MiniSearch from "minisearch";
 import type { Paper } from "../../src/core/paper.js";
 import { TfIdfIndex } from "../../src/core/search/tfidf-index.js";
 import { compileChild } from "./compiled-child.js";
+import { settle } from "./settle.js";
 import { PAGE_SIZE, type PaperPages, pagesOf } from "../../src/core/search/count-pages.js";
 import { benchQueries, sourcePapers, syntheticCorpus, syntheticPapers } from "./synthetic-corpus.js";
 
@@ -162,17 +163,6 @@ async function measure(
     peakRssMb,
     steadyRssMb,
   };
-}
-
-/**
- * A garbage collection, then another once the event loop has turned: what is freed is handed back
- * to the system only then (a worker's memory, for one), as it is in an instance that keeps running.
- */
-async function settle(): Promise<void> {
-  const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  gc?.();
 }
 
 /** How long reading the pages takes without indexing them: what the build spends on its source. */
