@@ -20,6 +20,11 @@ async function pageIds(papers: PaperRecords, size: number): Promise<string[][]> 
   return pages;
 }
 
+/** Each page size that is not a whole number of at least 1 makes `read` reject with RangeError. */
+async function expectBadSizesRefused(read: (size: number) => Promise<unknown>): Promise<void> {
+  for (const size of [0, -1, 1.5, Number.NaN]) await expect(read(size)).rejects.toThrow(RangeError);
+}
+
 /** The instant `since` is asked from in the date cases. */
 const boundary = new Date("2024-03-08T00:00:00.000Z");
 
@@ -172,9 +177,7 @@ export function paperReadCases(handle: StoreHandle): void {
     it("a size that is not a whole number of at least 1 is refused", async () => {
       const { papers } = handle.store;
       await papers.put([aPaper("a")]);
-      for (const size of [0, -1, 1.5, Number.NaN]) {
-        await expect(pageIds(papers, size)).rejects.toThrow(RangeError);
-      }
+      await expectBadSizesRefused((size) => pageIds(papers, size));
     });
 
     it("hands out copies", async () => {
@@ -223,9 +226,7 @@ export function paperReadCases(handle: StoreHandle): void {
       const { papers } = handle.store;
       expect(await indexedPages(papers, 3)).toEqual([]);
       await papers.put([aPaper("a")]);
-      for (const size of [0, -1, 1.5, Number.NaN]) {
-        await expect(indexedPages(papers, size)).rejects.toThrow(RangeError);
-      }
+      await expectBadSizesRefused((size) => indexedPages(papers, size));
     });
 
     it("changing what it answers changes nothing stored", async () => {
