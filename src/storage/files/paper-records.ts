@@ -68,7 +68,11 @@ function papersWithIds(papers: PaperList, ids: readonly string[]): Paper[] {
  * The list by position, each paper copied (`copy`) as its page is read: a page is read from the
  * list as it stands then, so papers stored in between may be answered, and an empty page ends the paging.
  */
-async function* pagesOf<T>(engine: RecordEngine, size: number, copy: (paper: Paper) => T): AsyncGenerator<T[]> {
+async function* pagesOf<T>(
+  engine: RecordEngine,
+  size: number,
+  copy: (paper: Paper) => T,
+): AsyncGenerator<T[]> {
   checkPageSize(size);
   for (let start = 0; ; start += size) {
     const page = await engine.read(({ papers }) => papers.list.slice(start, start + size).map(copy));
