@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     },
     digest: () => benchDigest({ subscribers: 10_000 }),
     store: () => benchStore({ databaseUrl: storeDatabaseUrl(values["database-url"]) }),
-    startup: () => benchStartup({ papers: 100_000, databaseUrl: storeDatabaseUrl(values["database-url"]) }),
+    startup: () => benchStartup({ papers, databaseUrl: storeDatabaseUrl(values["database-url"]) }),
   };
   const chosen = values.only?.split(",").map((name) => name.trim()) ?? Object.keys(sections);
   const unknown = chosen.filter((name) => !(name in sections));

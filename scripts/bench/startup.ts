@@ -1,14 +1,14 @@
 /**
- * What an instance takes to start at 100,000 stored papers: opening the app (the store opened, the
- * index built from it, the recent papers read) on the files store and on Postgres, each in a child
- * process of its own, compiled as the product runs in production (see compileChild).
+ * What an instance takes to start at `--papers` stored papers (100,000 by default): opening the
+ * app (the store opened, the index built from it, the recent papers read) on the files store and
+ * on Postgres, each in a child process of its own, compiled as the product runs in production (see
+ * compileChild).
  *
  *   npm run bench -- --only startup [--database-url postgres://postgres@127.0.0.1:5432/test] [--json]
  *
  * The papers are the search section's synthetic ones, each with four authors, a link and a
  * category besides, as stored papers have. Each store is opened twice and the second opening
- * measured: a restart, as an instance that has run before starts (the first, right after seeding,
- * also meets the files just written still being flushed).
+ * measured: a restart, as an instance that has run before starts.
  */
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
