@@ -24,3 +24,6 @@ export type PaperText = Pick<Paper, "title" | "abstract">;
 
 /** What the search index reads of a paper: its text is counted, only the id and date are remembered. */
 export type IndexedPaper = PaperText & Pick<Paper, "id" | "publishedAt">;
+
+/** Who wrote a paper, with what names it by: what matching a followed author's papers reads. */
+export type PaperByline = Pick<Paper, "id" | "title" | "authors" | "publishedAt">;

@@ -1,4 +1,4 @@
-import type { Paper } from "../paper.js";
+import type { PaperByline } from "../paper.js";
 import { AuthorMatcher, normaliseFollowName } from "../recommender/author-names.js";
 import { sharedPlace, targetKey } from "../target.js";
 import type { Command } from "./command.js";
@@ -65,8 +65,8 @@ export const unfollowCommand: Command = {
 
 async function followedReply(name: string, ctx: CommandContext, env: CommandEnv): Promise<Reply> {
   const matcher = new AuthorMatcher([name]);
-  const matching: Paper[] = [];
-  for await (const page of env.papers.pages(SCAN_PAGE)) {
+  const matching: PaperByline[] = [];
+  for await (const page of env.papers.bylinePages(SCAN_PAGE)) {
     for (const paper of page) if (matcher.matches(paper.authors) !== undefined) matching.push(paper);
   }
   const whose = ctx.target.kind === "channel" ? `${sharedPlace(ctx.platform)}'s` : "your";

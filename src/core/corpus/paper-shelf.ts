@@ -1,4 +1,4 @@
-import type { Paper } from "../paper.js";
+import type { Paper, PaperByline } from "../paper.js";
 import type { PaperRecords } from "../store/port.js";
 
 /**
@@ -12,7 +12,7 @@ export class PaperShelf {
 
   /** Holds papers published at most `keepMs` before `now()` (and undated ones). */
   constructor(
-    private readonly stored: Pick<PaperRecords, "get" | "since" | "pages">,
+    private readonly stored: Pick<PaperRecords, "get" | "since" | "bylinePages">,
     private readonly keepMs: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -95,11 +95,11 @@ export class PaperShelf {
   }
 
   /**
-   * Every paper, at most `size` a page: the store's, then the pinned ones (the demo corpus, which
-   * the store holds none of until the first save stores it and unpins it).
+   * Every paper's byline, at most `size` a page: the store's, then the pinned papers (the demo
+   * corpus, which the store holds none of until the first save stores it and unpins it).
    */
-  async *pages(size: number): AsyncIterable<Paper[]> {
-    yield* this.stored.pages(size);
+  async *bylinePages(size: number): AsyncIterable<PaperByline[]> {
+    yield* this.stored.bylinePages(size);
     const pinned = this.pinned();
     for (let from = 0; from < pinned.length; from += size) yield pinned.slice(from, from + size);
   }

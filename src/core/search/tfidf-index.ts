@@ -102,7 +102,7 @@ export class TfIdfIndex {
    * here; if the inverting one fails, this thread inverts its rows too.
    *
    * @example
-   * const index = await TfIdfIndex.buildFrom({ expected: await papers.count(), read: () => papers.pages(1000) });
+   * const index = await TfIdfIndex.buildFrom({ expected: await papers.count(), read: () => papers.indexedPages(1000) });
    */
   static async buildFrom(
     pages: PaperPages,

@@ -1,5 +1,5 @@
 import type { Reply } from "../commands/reply.js";
-import type { IndexedPaper, Paper } from "../paper.js";
+import type { IndexedPaper, Paper, PaperByline } from "../paper.js";
 import type {
   Delivery,
   DeliveryHistory,
@@ -313,6 +313,8 @@ export interface PaperRecords {
    * them: a build reads no more of the store than it keeps.
    */
   indexedPages(size: number): AsyncIterable<IndexedPaper[]>;
+  /** Every paper's id, title, authors and date, paged as `pages` pages them: no abstract is read. */
+  bylinePages(size: number): AsyncIterable<PaperByline[]>;
   /**
    * Per source (each source a paper lists counts it once): how many papers, and the newest publication
    * date (ISO) if any is dated. Sources in code-unit order. `newest` is the `publishedAt` as stored of

@@ -1,4 +1,4 @@
-import type { IndexedPaper, Paper } from "../../core/paper.js";
+import type { IndexedPaper, Paper, PaperByline } from "../../core/paper.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import type { PaperRecords } from "../../core/store/port.js";
 import { publishedInstant } from "../../core/store/published-instant.js";
@@ -50,6 +50,8 @@ export function paperRecords(engine: RecordEngine): PaperRecords {
 
     indexedPages: (size) => pagesOf(engine, size, indexedPart),
 
+    bylinePages: (size) => pagesOf(engine, size, bylineOf),
+
     sourceSummary: () => engine.read(({ papers }) => sourceSummaryOf(papers.list)),
   };
 }
@@ -84,4 +86,10 @@ async function* pagesOf<T>(
 /** What the index reads of a paper: its strings, which are never changed in place, need no copy. */
 function indexedPart({ id, title, abstract, publishedAt }: Paper): IndexedPaper {
   return publishedAt === undefined ? { id, title, abstract } : { id, title, abstract, publishedAt };
+}
+
+/** Who wrote a paper: its authors copied (an array the caller may change), its strings as they are. */
+function bylineOf({ id, title, authors, publishedAt }: Paper): PaperByline {
+  const byline = { id, title, authors: [...authors] };
+  return publishedAt === undefined ? byline : { ...byline, publishedAt };
 }

@@ -1,4 +1,4 @@
-import type { IndexedPaper, Paper } from "../../core/paper.js";
+import type { IndexedPaper, Paper, PaperByline } from "../../core/paper.js";
 import type { PaperRecords, PapersVersion } from "../../core/store/port.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import { lockClass } from "./advisory-locks.js";
@@ -80,6 +80,15 @@ ORDER BY position`;
  */
 const pageSql = `
 SELECT papers.position::text AS after, data FROM papers
+WHERE papers.position > $1::bigint
+ORDER BY papers.position
+LIMIT $2`;
+
+/** `bylinePages`: as `pageSql`, only the fields a byline holds (the authors as JSON, a small part of a paper). */
+const bylinePageSql = `
+SELECT papers.position::text AS after, id, data ->> 'title' AS title, data -> 'authors' AS authors,
+  data ->> 'publishedAt' AS published
+FROM papers
 WHERE papers.position > $1::bigint
 ORDER BY papers.position
 LIMIT $2`;
@@ -176,6 +185,8 @@ export function paperRecords(db: Db): PaperRecords {
 
     indexedPages: (size) => pagesOf(db, indexedPageSql, size, indexedPaperOf),
 
+    bylinePages: (size) => pagesOf(db, bylinePageSql, size, bylineOf),
+
     async sourceSummary() {
       const rows = await db.query<{ source: string; papers: number; newest: string | null }>(
         sourceSummarySql,
@@ -210,4 +221,17 @@ interface IndexedPaperRow {
 function indexedPaperOf({ id, title, abstract, published }: IndexedPaperRow): IndexedPaper {
   const paper = { id, title: title ?? "", abstract: abstract ?? "" };
   return published === null ? paper : { ...paper, publishedAt: published };
+}
+
+interface BylineRow {
+  id: string;
+  title: string | null;
+  /** As stored: the driver parses the JSON array. */
+  authors: string[] | null;
+  published: string | null;
+}
+
+function bylineOf({ id, title, authors, published }: BylineRow): PaperByline {
+  const byline = { id, title: title ?? "", authors: authors ?? [] };
+  return published === null ? byline : { ...byline, publishedAt: published };
 }

@@ -22,7 +22,7 @@ function storeOf(stored: Paper[]) {
       asked.push([...ids]);
       return ids.flatMap((id) => stored.find((p) => p.id === id) ?? []);
     },
-    async *pages(size: number) {
+    async *bylinePages(size: number) {
       for (let from = 0; from < stored.length; from += size) yield stored.slice(from, from + size);
     },
     since: async (since: Date) =>
@@ -78,11 +78,11 @@ describe("PaperShelf", () => {
     expect((await shelf.since(since)).map((p) => p.id)).toEqual(["stored", "demo", "demo-undated"]);
   });
 
-  it("pages through the store's papers, then the pinned ones", async () => {
+  it("pages through the store's bylines, then the pinned papers", async () => {
     const shelf = new PaperShelf(storeOf([paper("a", 1), paper("b", 90), paper("c")]), 8 * DAY_MS, () => NOW);
     shelf.pin([paper("demo", 400)]);
     const pages: string[][] = [];
-    for await (const page of shelf.pages(2)) pages.push(page.map((p) => p.id));
+    for await (const page of shelf.bylinePages(2)) pages.push(page.map((p) => p.id));
     expect(pages).toEqual([["a", "b"], ["c"], ["demo"]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { IndexedPaper, Paper, PaperSource } from "../../../src/core/paper.js";
+import type { IndexedPaper, Paper, PaperByline, PaperSource } from "../../../src/core/paper.js";
 import type { PaperRecords } from "../../../src/core/store/port.js";
 import { aPaper } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
@@ -188,53 +188,26 @@ export function paperReadCases(handle: StoreHandle): void {
     });
   });
 
-  describe("papers: indexedPages", () => {
-    /** Every page `indexedPages(size)` answers. */
-    async function indexedPages(papers: PaperRecords, size: number): Promise<IndexedPaper[][]> {
-      const pages: IndexedPaper[][] = [];
-      for await (const page of papers.indexedPages(size)) pages.push(page);
-      return pages;
-    }
-    const indexedPart = ({ id, title, abstract, publishedAt }: Paper): IndexedPaper =>
-      publishedAt === undefined ? { id, title, abstract } : { id, title, abstract, publishedAt };
+  partPagesCases(handle, {
+    method: "indexedPages",
+    what: "id, title, abstract and date",
+    read: (papers, size) => papers.indexedPages(size),
+    part: ({ id, title, abstract, publishedAt }: Paper): IndexedPaper =>
+      publishedAt === undefined ? { id, title, abstract } : { id, title, abstract, publishedAt },
+    change: (paper) => {
+      paper.title = "Changed";
+    },
+  });
 
-    it("answers each paper's id, title, abstract and date as stored, paged as `pages` pages them", async () => {
-      const { papers } = handle.store;
-      const stored = [
-        aPaper("a", { title: 'Équations « non-linéaires » \\ "quoted"', abstract: "Line one.\nLine two 😀" }),
-        dated("b", undefined),
-        dated("c", "2024-03-08T01:00:00+01:00"),
-        dated("d", "not a date"),
-        aPaper("e", { abstract: "" }),
-      ];
-      await papers.put(stored);
-      await papers.put([aPaper("a", { title: "Revised", abstract: "New." })]);
-      const expected = [aPaper("a", { title: "Revised", abstract: "New." }), ...stored.slice(1)].map(
-        indexedPart,
-      );
-      expect(await indexedPages(papers, 2)).toEqual([
-        expected.slice(0, 2),
-        expected.slice(2, 4),
-        expected.slice(4),
-      ]);
-      expect(await indexedPages(papers, 5)).toEqual([expected]);
-      const pageIdsOnly = (await indexedPages(papers, 3)).map((page) => page.map((paper) => paper.id));
-      expect(pageIdsOnly).toEqual(await pageIds(papers, 3));
-    });
-
-    it("an empty store answers no page, and a size that is not a whole number of at least 1 is refused", async () => {
-      const { papers } = handle.store;
-      expect(await indexedPages(papers, 3)).toEqual([]);
-      await papers.put([aPaper("a")]);
-      await expectBadSizesRefused((size) => indexedPages(papers, size));
-    });
-
-    it("changing what it answers changes nothing stored", async () => {
-      const { papers } = handle.store;
-      await papers.put([aPaper("a"), aPaper("b")]);
-      for await (const page of papers.indexedPages(1)) for (const paper of page) paper.title = "Changed";
-      expect(await papers.all()).toEqual([aPaper("a"), aPaper("b")]);
-    });
+  partPagesCases(handle, {
+    method: "bylinePages",
+    what: "id, title, authors and date",
+    read: (papers, size) => papers.bylinePages(size),
+    part: ({ id, title, authors, publishedAt }: Paper): PaperByline =>
+      publishedAt === undefined ? { id, title, authors } : { id, title, authors, publishedAt },
+    change: (paper) => {
+      paper.authors.push("Someone Else");
+    },
   });
 
   describe("papers: sourceSummary", () => {
@@ -277,6 +250,67 @@ export function paperReadCases(handle: StoreHandle): void {
         { source: "arxiv", papers: 1 },
         { source: "hf", papers: 2, newest: "2024-03-01T00:00:00Z" },
       ]);
+    });
+  });
+}
+
+/**
+ * The cases of a paging that answers a part of every paper (`part` of it, as stored), paged as
+ * `pages` pages them.
+ */
+function partPagesCases<T extends { id: string }>(
+  handle: StoreHandle,
+  pages: {
+    method: string;
+    what: string;
+    read: (papers: PaperRecords, size: number) => AsyncIterable<T[]>;
+    part: (paper: Paper) => T;
+    /** Changes an answered part in place, as a careless caller might. */
+    change: (part: T) => void;
+  },
+): void {
+  const all = async (papers: PaperRecords, size: number): Promise<T[][]> => {
+    const answered: T[][] = [];
+    for await (const page of pages.read(papers, size)) answered.push(page);
+    return answered;
+  };
+
+  describe(`papers: ${pages.method}`, () => {
+    it(`answers each paper's ${pages.what} as stored, paged as \`pages\` pages them`, async () => {
+      const { papers } = handle.store;
+      const stored = [
+        aPaper("a", {
+          title: 'Équations « non-linéaires » \\ "quoted"',
+          abstract: "Line one.\nLine two 😀",
+          authors: ["Zoë Ångström", "李 雷", "O'Brien, J."],
+        }),
+        dated("b", undefined),
+        dated("c", "2024-03-08T01:00:00+01:00"),
+        dated("d", "not a date"),
+        aPaper("e", { abstract: "", authors: [] }),
+      ];
+      await papers.put(stored);
+      const revised = aPaper("a", { title: "Revised", abstract: "New.", authors: ["B. Second"] });
+      await papers.put([revised]);
+      const expected = [revised, ...stored.slice(1)].map(pages.part);
+      expect(await all(papers, 2)).toEqual([expected.slice(0, 2), expected.slice(2, 4), expected.slice(4)]);
+      expect(await all(papers, 5)).toEqual([expected]);
+      const idsOnly = (await all(papers, 3)).map((page) => page.map((part) => part.id));
+      expect(idsOnly).toEqual(await pageIds(papers, 3));
+    });
+
+    it("an empty store answers no page, and a size that is not a whole number of at least 1 is refused", async () => {
+      const { papers } = handle.store;
+      expect(await all(papers, 3)).toEqual([]);
+      await papers.put([aPaper("a")]);
+      await expectBadSizesRefused((size) => all(papers, size));
+    });
+
+    it("changing what it answers changes nothing stored", async () => {
+      const { papers } = handle.store;
+      await papers.put([aPaper("a"), aPaper("b")]);
+      for await (const page of pages.read(papers, 1)) for (const part of page) pages.change(part);
+      expect(await papers.all()).toEqual([aPaper("a"), aPaper("b")]);
     });
   });
 }
