@@ -75,32 +75,29 @@ WHERE published_at IS NULL OR published_at >= to_timestamp($1::float8)
 ORDER BY position`;
 
 /**
- * `pages`: the next page after position $1 (keyset, never OFFSET); the bigint position as text, named
- * apart from the column so that ORDER BY sorts by the number, not by its text.
+ * The next page of `columns` after position $1 (keyset, never OFFSET); the bigint position as text,
+ * named apart from the column so that ORDER BY sorts by the number, not by its text.
  */
-const pageSql = `
-SELECT papers.position::text AS after, data FROM papers
+function pageSqlOf(columns: string): string {
+  return `
+SELECT papers.position::text AS after, ${columns} FROM papers
 WHERE papers.position > $1::bigint
 ORDER BY papers.position
 LIMIT $2`;
+}
 
-/** `bylinePages`: as `pageSql`, only the fields a byline holds (the authors as JSON, a small part of a paper). */
-const bylinePageSql = `
-SELECT papers.position::text AS after, id, data ->> 'title' AS title, data -> 'authors' AS authors,
-  data ->> 'publishedAt' AS published
-FROM papers
-WHERE papers.position > $1::bigint
-ORDER BY papers.position
-LIMIT $2`;
+/** `pages`: whole papers. */
+const pageSql = pageSqlOf("data");
 
-/** `indexedPages`: as `pageSql`, only the fields the search index reads, as text (no JSON to parse). */
-const indexedPageSql = `
-SELECT papers.position::text AS after, id, data ->> 'title' AS title, data ->> 'abstract' AS abstract,
-  data ->> 'publishedAt' AS published
-FROM papers
-WHERE papers.position > $1::bigint
-ORDER BY papers.position
-LIMIT $2`;
+/** `indexedPages`: only what the search index reads, as text (no JSON to parse). */
+const indexedPageSql = pageSqlOf(
+  "id, data ->> 'title' AS title, data ->> 'abstract' AS abstract, data ->> 'publishedAt' AS published",
+);
+
+/** `bylinePages`: only what a byline holds (the authors as JSON, a small part of a paper). */
+const bylinePageSql = pageSqlOf(
+  "id, data ->> 'title' AS title, data -> 'authors' AS authors, data ->> 'publishedAt' AS published",
+);
 
 /**
  * `sourceSummary`: one row per (source, paper), a source a paper lists twice counted once; per
