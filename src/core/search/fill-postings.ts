@@ -1,6 +1,6 @@
 import { readable } from "./own-rows.js";
 import type { DocumentRows } from "./posting-lists.js";
-import { tallyTerms } from "./tally-terms.js";
+import { onlyPosted, tallyTerms } from "./tally-terms.js";
 import { entryCount, entryTerm } from "./term-entry.js";
 
 /** Within a range of this many documents, a posting keeps only the low 16 bits of its document number. */
@@ -70,7 +70,7 @@ export function fillBlock(
 function postingCounts(blocks: readonly DocumentRows[], posted: Int32Array, alive: Uint8Array): Int32Array {
   const counts = new Int32Array(posted.length);
   for (const rows of blocks) tallyTerms(counts, rows, 1, (doc) => alive[doc] === 1);
-  for (let term = 0; term < counts.length; term++) if (posted[term] === 0) counts[term] = 0;
+  onlyPosted(counts, posted);
   return counts;
 }
 

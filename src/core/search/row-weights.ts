@@ -1,5 +1,5 @@
 import { type SketchSlots, sketchRow } from "./paper-sketches.js";
-import { tallyTerms } from "./tally-terms.js";
+import { addCarried, tallyTerms } from "./tally-terms.js";
 import type { DocumentRows } from "./posting-lists.js";
 import { entryCount, entryTerm, MAX_COUNT, storedCount } from "./term-entry.js";
 
@@ -21,10 +21,7 @@ export function documentFrequencies(
 ): Int32Array {
   const frequencies = new Int32Array(termCount);
   for (const rows of blocks) {
-    const counted = rows.frequencies;
-    for (let term = 0; term < counted.length && term < termCount; term++) {
-      frequencies[term] = (frequencies[term] as number) + (counted[term] as number);
-    }
+    addCarried(frequencies, rows);
     tallyTerms(frequencies, rows, -1, (doc) => alive[doc] !== 1);
   }
   return frequencies;

@@ -1,6 +1,6 @@
 import type { DocumentRows } from "./posting-lists.js";
 import { releaseRows } from "./own-rows.js";
-import { tallyTerms } from "./tally-terms.js";
+import { addCarried, onlyPosted, tallyTerms } from "./tally-terms.js";
 
 /** Counted blocks shared out between an inverting worker and this thread, with each share's postings. */
 export interface RowShares {
@@ -62,18 +62,14 @@ function postingsTaken(
   for (const rows of blocks) {
     if (isShared(rows)) {
       entries += rows.entries.length;
-      const frequencies = rows.frequencies;
-      for (let term = 0; term < frequencies.length && term < counts.length; term++) {
-        counts[term] = (counts[term] as number) + (frequencies[term] as number);
-        carried += frequencies[term] as number;
-      }
+      carried += addCarried(counts, rows);
       tallyTerms(counts, rows, -1, (doc) => !taken.has(rows) || alive[doc] !== 1);
     } else if (taken.has(rows)) {
       tallyTerms(counts, rows, 1, (doc) => alive[doc] === 1);
     }
   }
   if (carried !== entries) return undefined;
-  for (let term = 0; term < counts.length; term++) if (posted[term] === 0) counts[term] = 0;
+  onlyPosted(counts, posted);
   return counts;
 }
 

@@ -25,3 +25,22 @@ export function tallyTerms(
     }
   }
 }
+
+/**
+ * Adds the frequencies `rows` carry (how many of their rows hold each term, see RowCounter) to
+ * `counts`, terms past its end left out; returns their total.
+ */
+export function addCarried(counts: Int32Array, rows: DocumentRows): number {
+  const carried = rows.frequencies;
+  let total = 0;
+  for (let term = 0; term < carried.length && term < counts.length; term++) {
+    counts[term] = (counts[term] as number) + (carried[term] as number);
+    total += carried[term] as number;
+  }
+  return total;
+}
+
+/** Sets to 0 the count of each term that `posted` leaves out (0 there). */
+export function onlyPosted(counts: Int32Array, posted: Int32Array): void {
+  for (let term = 0; term < counts.length; term++) if (posted[term] === 0) counts[term] = 0;
+}
