@@ -27,3 +27,14 @@ export type IndexedPaper = PaperText & Pick<Paper, "id" | "publishedAt">;
 
 /** Who wrote a paper, with what names it by: what matching a followed author's papers reads. */
 export type PaperByline = Pick<Paper, "id" | "title" | "authors" | "publishedAt">;
+
+/**
+ * `part` of a paper with its date when it has one, and without the field when not, as a paper
+ * without a date is stored (a store may answer a missing date as null).
+ */
+export function withPublishedAt<T extends object>(
+  part: T,
+  publishedAt: string | null | undefined,
+): T & Pick<Paper, "publishedAt"> {
+  return publishedAt === undefined || publishedAt === null ? part : { ...part, publishedAt };
+}

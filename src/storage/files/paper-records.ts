@@ -1,4 +1,4 @@
-import type { IndexedPaper, Paper, PaperByline } from "../../core/paper.js";
+import { type IndexedPaper, type Paper, type PaperByline, withPublishedAt } from "../../core/paper.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import type { PaperRecords } from "../../core/store/port.js";
 import { publishedInstant } from "../../core/store/published-instant.js";
@@ -85,11 +85,10 @@ async function* pagesOf<T>(
 
 /** What the index reads of a paper: its strings, which are never changed in place, need no copy. */
 function indexedPart({ id, title, abstract, publishedAt }: Paper): IndexedPaper {
-  return publishedAt === undefined ? { id, title, abstract } : { id, title, abstract, publishedAt };
+  return withPublishedAt({ id, title, abstract }, publishedAt);
 }
 
 /** Who wrote a paper: its authors copied (an array the caller may change), its strings as they are. */
 function bylineOf({ id, title, authors, publishedAt }: Paper): PaperByline {
-  const byline = { id, title, authors: [...authors] };
-  return publishedAt === undefined ? byline : { ...byline, publishedAt };
+  return withPublishedAt({ id, title, authors: [...authors] }, publishedAt);
 }

@@ -1,4 +1,4 @@
-import type { IndexedPaper, Paper, PaperByline } from "../../core/paper.js";
+import { type IndexedPaper, type Paper, type PaperByline, withPublishedAt } from "../../core/paper.js";
 import type { PaperRecords, PapersVersion } from "../../core/store/port.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import { lockClass } from "./advisory-locks.js";
@@ -216,8 +216,7 @@ interface IndexedPaperRow {
 }
 
 function indexedPaperOf({ id, title, abstract, published }: IndexedPaperRow): IndexedPaper {
-  const paper = { id, title: title ?? "", abstract: abstract ?? "" };
-  return published === null ? paper : { ...paper, publishedAt: published };
+  return withPublishedAt({ id, title: title ?? "", abstract: abstract ?? "" }, published);
 }
 
 interface BylineRow {
@@ -229,6 +228,5 @@ interface BylineRow {
 }
 
 function bylineOf({ id, title, authors, published }: BylineRow): PaperByline {
-  const byline = { id, title: title ?? "", authors: authors ?? [] };
-  return published === null ? byline : { ...byline, publishedAt: published };
+  return withPublishedAt({ id, title: title ?? "", authors: authors ?? [] }, published);
 }
