@@ -17,6 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { openApp } from "../../src/app/open-app.js";
+import { papersByName } from "../../src/core/commands/follow.js";
 import { silentLogger } from "../../src/core/log.js";
 import type { Paper } from "../../src/core/paper.js";
 import type { Store } from "../../src/core/store/port.js";
@@ -37,6 +38,9 @@ interface StartupFigures {
   peakRssMb: number;
   /** Resident memory once started, after a garbage collection: what an idle instance keeps. */
   steadyRssMb: number;
+  /** Finding the papers of a followed name once started, as `/follow` does (see FOLLOWED). */
+  followMs: number;
+  followPapers: number;
 }
 
 export async function benchStartup(opts: {
@@ -87,13 +91,36 @@ async function seed(store: Store, count: number): Promise<void> {
   }
 }
 
+/** Distinct given and family names, of letters only (name matching ignores digits). */
+const GIVEN_NAMES = 5_000;
+const FAMILY_NAMES = 9_000;
+/**
+ * The first author of paper 152, whose family name some 66 of 100,000 papers have and whose whole
+ * name some 7 do (see withByline): what `/follow` reads and counts.
+ */
+const FOLLOWED = `${letters(1064)} ${letters(456)}`;
+
 /** The paper with what stored papers carry besides their text: authors, a link, a category. */
 function withByline(paper: Paper, index: number): Paper {
   const authors = Array.from(
     { length: 4 },
-    (_, k) => `Given${(index * 7 + k * 13) % 5000} Family${(index * 3 + k) % 9000}`,
+    (_, k) => `${letters((index * 7 + k * 13) % GIVEN_NAMES)} ${letters((index * 3 + k) % FAMILY_NAMES)}`,
   );
   return { ...paper, authors, url: `https://arxiv.org/abs/${paper.id}`, categories: ["cs.LG"] };
+}
+
+/** A name made of `n`'s syllables: 0 → "Ba", 21 → "Bebi". */
+function letters(n: number): string {
+  const consonants = "bdfgklmnprstvz";
+  const vowels = "aeiou";
+  let name = "";
+  let rest = n;
+  do {
+    const syllable = rest % (consonants.length * vowels.length);
+    name += `${consonants[Math.floor(syllable / vowels.length)]}${vowels[syllable % vowels.length]}`;
+    rest = Math.floor(rest / (consonants.length * vowels.length));
+  } while (rest > 0);
+  return `${name[0]?.toUpperCase()}${name.slice(1)}`;
 }
 
 /** The database URL with every connection's search path set to `schema` (pg honours the URL's options). */
@@ -134,8 +161,12 @@ async function measure(dataDir: string, databaseUrl: string): Promise<StartupFig
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   await settle();
   const steadyRssMb = process.memoryUsage.rss() / 1_048_576;
+  const following = performance.now();
+  const followPapers = (await papersByName(FOLLOWED, app.papers)).length;
+  const followMs = performance.now() - following;
   await app.close();
-  return { startupMs, startupCpuMs: (cpu.user + cpu.system) / 1000, peakRssMb, steadyRssMb };
+  const startupCpuMs = (cpu.user + cpu.system) / 1000;
+  return { startupMs, startupCpuMs, peakRssMb, steadyRssMb, followMs, followPapers };
 }
 
 if (process.argv[1] === thisFile) {

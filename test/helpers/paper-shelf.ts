@@ -9,7 +9,7 @@ import type { PaperRecords } from "../../src/core/store/port.js";
  */
 export function shelfHolding(
   papers: readonly Paper[],
-  stored: Pick<PaperRecords, "get" | "since" | "bylinePages">,
+  stored: Pick<PaperRecords, "get" | "since" | "bylinesByFamily">,
 ): PaperShelf {
   const shelf = new PaperShelf(stored, CANDIDATE_MS);
   shelf.pin(papers);

@@ -1,3 +1,4 @@
+import type { PaperShelf } from "../corpus/paper-shelf.js";
 import type { PaperByline } from "../paper.js";
 import { AuthorMatcher, normaliseFollowName } from "../recommender/author-names.js";
 import { sharedPlace, targetKey } from "../target.js";
@@ -13,8 +14,6 @@ import type { Reply } from "./reply.js";
 export const MAX_FOLLOWS = 50;
 const FOLLOW_FORM = "Use /follow <author name>, e.g. /follow Yann LeCun";
 const EXAMPLES_SHOWN = 2;
-/** Papers read at a time when counting a followed name's papers in the store. */
-const SCAN_PAGE = 1_000;
 
 export const followCommand: Command = {
   name: "follow",
@@ -63,12 +62,18 @@ export const unfollowCommand: Command = {
     }),
 };
 
-async function followedReply(name: string, ctx: CommandContext, env: CommandEnv): Promise<Reply> {
+/**
+ * The bylines of the papers by an author of this name (as following it matches them), in the order
+ * stored: the store answers those filed under the name's family names, of which these are the matches.
+ */
+export async function papersByName(name: string, papers: PaperShelf): Promise<PaperByline[]> {
   const matcher = new AuthorMatcher([name]);
-  const matching: PaperByline[] = [];
-  for await (const page of env.papers.bylinePages(SCAN_PAGE)) {
-    for (const paper of page) if (matcher.matches(paper.authors) !== undefined) matching.push(paper);
-  }
+  const bylines = await papers.bylinesByFamily(matcher.families);
+  return bylines.filter((paper) => matcher.matches(paper.authors) !== undefined);
+}
+
+async function followedReply(name: string, ctx: CommandContext, env: CommandEnv): Promise<Reply> {
+  const matching = await papersByName(name, env.papers);
   const whose = ctx.target.kind === "channel" ? `${sharedPlace(ctx.platform)}'s` : "your";
   const lines = [
     `Following ${quote(name, 100)}: a new paper by this name always makes ${whose} picks, first and marked as such.`,

@@ -1,4 +1,5 @@
 import type { Paper, PaperByline } from "../paper.js";
+import { FamilyFilter } from "../recommender/author-names.js";
 import type { PaperRecords } from "../store/port.js";
 
 /**
@@ -12,7 +13,7 @@ export class PaperShelf {
 
   /** Holds papers published at most `keepMs` before `now()` (and undated ones). */
   constructor(
-    private readonly stored: Pick<PaperRecords, "get" | "since" | "bylinePages">,
+    private readonly stored: Pick<PaperRecords, "get" | "since" | "bylinesByFamily">,
     private readonly keepMs: number,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -95,13 +96,14 @@ export class PaperShelf {
   }
 
   /**
-   * Every paper's byline, at most `size` a page: the store's, then the pinned papers (the demo
-   * corpus, which the store holds none of until the first save stores it and unpins it).
+   * The bylines of the papers with an author of one of these family names (see
+   * PaperRecords.bylinesByFamily): the store's, then the pinned papers' (the demo corpus, which the
+   * store holds none of until the first save stores it and unpins it).
    */
-  async *bylinePages(size: number): AsyncIterable<PaperByline[]> {
-    yield* this.stored.bylinePages(size);
-    const pinned = this.pinned();
-    for (let from = 0; from < pinned.length; from += size) yield pinned.slice(from, from + size);
+  async bylinesByFamily(families: readonly string[]): Promise<PaperByline[]> {
+    const filter = new FamilyFilter(families);
+    const pinned = this.pinned().filter((paper) => filter.matches(paper.authors));
+    return [...(await this.stored.bylinesByFamily(families)), ...pinned];
   }
 
   /** One paper by id, or undefined. */

@@ -67,6 +67,7 @@ const NOT_NAME_CHAR = /[^\p{L}\s,.'-]+/gu;
 const NOT_ASCII_NAME_CHAR = /[^A-Za-z\s,.'-]+/g;
 const LETTER = /\p{L}/u;
 const ASCII_LETTER = /[A-Za-z]/;
+const NOT_ASCII_LETTERS = /[^A-Za-z]+/g;
 const EDGE_MARKS = /^[.'-]+|['-]+$/g;
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex -- the ASCII range is the point
 const SEPARATORS = /[\s'-]+/g;
@@ -91,6 +92,51 @@ export function authorNameReadings(text: string): AuthorName[] {
  */
 export function sameAuthor(followed: AuthorName, author: AuthorName): boolean {
   return familyKey(followed.family) === familyKey(author.family) && givenCompatible(followed, author);
+}
+
+/**
+ * The family names, folded as matching compares them, of every reading of these authors' names
+ * (anything but a list of strings reads as none), each once: what a store files a paper's byline
+ * under, so that finding a followed name's papers reads only those that can match.
+ */
+export function authorFamilies(authors: unknown): string[] {
+  if (!Array.isArray(authors)) return [];
+  const families = new Set<string>();
+  for (const author of authors as unknown[]) {
+    if (typeof author === "string") for (const { key } of readingsOf(author)) families.add(key);
+  }
+  return [...families];
+}
+
+/**
+ * Whether a paper has an author of one of some family names (as `authorFamilies` reads them),
+ * without reading most names: every family an ASCII name reads as is a run of its letters (brackets
+ * aside), so a name whose letters hold none of the families is passed over unparsed. How a store
+ * that holds its papers in memory answers `bylinesByFamily`.
+ */
+export class FamilyFilter {
+  private readonly wanted: ReadonlySet<string>;
+
+  constructor(families: readonly string[]) {
+    this.wanted = new Set(families);
+  }
+
+  matches(authors: unknown): boolean {
+    if (this.wanted.size === 0 || !Array.isArray(authors)) return false;
+    for (const author of authors as unknown[]) {
+      if (typeof author !== "string" || (!NON_ASCII.test(author) && !this.inLetters(author))) continue;
+      for (const { key } of readingsOf(author)) if (this.wanted.has(key)) return true;
+    }
+    return false;
+  }
+
+  /** Whether one of the families is a run of the letters of an ASCII name, bracketed parts left out. */
+  private inLetters(name: string): boolean {
+    const unbracketed = name.includes("(") || name.includes("[") ? name.replace(BRACKETED, " ") : name;
+    const letters = unbracketed.replace(NOT_ASCII_LETTERS, "").toLowerCase();
+    for (const family of this.wanted) if (letters.includes(family)) return true;
+    return false;
+  }
 }
 
 /** Trims and collapses the name a user asked to follow, or says what a valid one looks like. */
@@ -126,6 +172,11 @@ export class AuthorMatcher {
         entries.push({ name, written });
       }
     }
+  }
+
+  /** The family names the followed names are read with: no author outside them matches (see authorFamilies). */
+  get families(): string[] {
+    return [...this.byFamily.keys()];
   }
 
   /** The followed name (as the user wrote it) of the first paper author who is followed, if any. */

@@ -313,8 +313,12 @@ export interface PaperRecords {
    * them: a build reads no more of the store than it keeps.
    */
   indexedPages(size: number): AsyncIterable<IndexedPaper[]>;
-  /** Every paper's id, title, authors and date, paged as `pages` pages them: no abstract is read. */
-  bylinePages(size: number): AsyncIterable<PaperByline[]>;
+  /**
+   * The id, title, authors and date of every paper one of whose authors has one of `families` among
+   * the family names its name reads as (see authorFamilies), in the order first stored; none for no
+   * family. How `/follow` counts a name's papers without reading every byline.
+   */
+  bylinesByFamily(families: readonly string[]): Promise<PaperByline[]>;
   /**
    * Per source (each source a paper lists counts it once): how many papers, and the newest publication
    * date (ISO) if any is dated. Sources in code-unit order. `newest` is the `publishedAt` as stored of

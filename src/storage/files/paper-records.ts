@@ -1,4 +1,5 @@
 import { type IndexedPaper, type Paper, type PaperByline, withPublishedAt } from "../../core/paper.js";
+import { FamilyFilter } from "../../core/recommender/author-names.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import type { PaperRecords } from "../../core/store/port.js";
 import { publishedInstant } from "../../core/store/published-instant.js";
@@ -50,7 +51,11 @@ export function paperRecords(engine: RecordEngine): PaperRecords {
 
     indexedPages: (size) => pagesOf(engine, size, indexedPart),
 
-    bylinePages: (size) => pagesOf(engine, size, bylineOf),
+    bylinesByFamily: (families) =>
+      engine.read(({ papers }) => {
+        const filter = new FamilyFilter(families);
+        return papers.list.filter((paper) => filter.matches(paper.authors)).map(bylineOf);
+      }),
 
     sourceSummary: () => engine.read(({ papers }) => sourceSummaryOf(papers.list)),
   };

@@ -1,4 +1,5 @@
 import { type IndexedPaper, type Paper, type PaperByline, withPublishedAt } from "../../core/paper.js";
+import { authorFamilies } from "../../core/recommender/author-names.js";
 import type { PaperRecords, PapersVersion } from "../../core/store/port.js";
 import { checkPageSize, checkTime } from "../../core/store/arguments.js";
 import { lockClass } from "./advisory-locks.js";
@@ -10,18 +11,21 @@ import { writing } from "./write-error.js";
 const batchSize = 2_000;
 
 /**
- * One INSERT per batch, the papers passed as one JSON array and their publication dates as a
- * parallel array (see paper-dates.ts). A replaced paper keeps its row, hence its position, and gets
- * a new change number and date; an unchanged one is not rewritten at all (an instance storing its
- * whole corpus again sends no one anything new).
+ * One INSERT per batch, the papers passed as one JSON array, their publication dates as a parallel
+ * array (see paper-dates.ts) and their authors' family names as a parallel JSON array of arrays
+ * (ragged, which a Postgres array cannot be; see bylinesByFamily). A replaced paper keeps its row,
+ * hence its position, and gets a new change number, date and family names; an unchanged one is not
+ * rewritten at all (an instance storing its whole corpus again sends no one anything new).
  */
 const upsert = `
-INSERT INTO papers (id, data, published_at)
-SELECT paper ->> 'id', paper, to_timestamp(($2::text[])[n]::float8)
+INSERT INTO papers (id, data, published_at, author_families)
+SELECT paper ->> 'id', paper, to_timestamp(($2::text[])[n]::float8),
+  ARRAY(SELECT jsonb_array_elements_text(($3::text::jsonb) -> (n - 1)::int))
 FROM jsonb_array_elements($1::text::jsonb) WITH ORDINALITY AS given(paper, n)
 ORDER BY n
 ON CONFLICT (id) DO UPDATE
-SET data = excluded.data, published_at = excluded.published_at, change = nextval('papers_change_seq')
+SET data = excluded.data, published_at = excluded.published_at, author_families = excluded.author_families,
+  change = nextval('papers_change_seq')
 WHERE papers.data IS DISTINCT FROM excluded.data`;
 
 /**
@@ -57,6 +61,7 @@ export async function writePapers(tx: Db, papers: readonly Paper[]): Promise<voi
     await tx.query(upsert, [
       JSON.stringify(batch),
       batch.map((paper) => publishedSeconds(paper.publishedAt)),
+      JSON.stringify(batch.map((paper) => authorFamilies(paper.authors))),
     ]);
   }
 }
@@ -94,10 +99,12 @@ const indexedPageSql = pageSqlOf(
   "id, data ->> 'title' AS title, data ->> 'abstract' AS abstract, data ->> 'publishedAt' AS published",
 );
 
-/** `bylinePages`: only what a byline holds (the authors as JSON, a small part of a paper). */
-const bylinePageSql = pageSqlOf(
-  "id, data ->> 'title' AS title, data -> 'authors' AS authors, data ->> 'publishedAt' AS published",
-);
+/** `bylinesByFamily`: only what a byline holds (the authors as JSON), of the papers filed under $1. */
+const bylinesByFamilySql = `
+SELECT id, data ->> 'title' AS title, data -> 'authors' AS authors, data ->> 'publishedAt' AS published
+FROM papers
+WHERE author_families && $1::text[]
+ORDER BY position`;
 
 /**
  * `sourceSummary`: one row per (source, paper), a source a paper lists twice counted once; per
@@ -182,7 +189,11 @@ export function paperRecords(db: Db): PaperRecords {
 
     indexedPages: (size) => pagesOf(db, indexedPageSql, size, indexedPaperOf),
 
-    bylinePages: (size) => pagesOf(db, bylinePageSql, size, bylineOf),
+    async bylinesByFamily(families) {
+      if (families.length === 0) return [];
+      const rows = await db.query<BylineRow>(bylinesByFamilySql, [[...new Set(families)]]);
+      return rows.map(bylineOf);
+    },
 
     async sourceSummary() {
       const rows = await db.query<{ source: string; papers: number; newest: string | null }>(

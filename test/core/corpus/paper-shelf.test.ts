@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PaperShelf } from "../../../src/core/corpus/paper-shelf.js";
 import type { Paper } from "../../../src/core/paper.js";
+import { authorFamilies } from "../../../src/core/recommender/author-names.js";
 
 const NOW = new Date("2026-12-06T12:00:00Z");
 const DAY_MS = 86_400_000;
@@ -22,9 +23,8 @@ function storeOf(stored: Paper[]) {
       asked.push([...ids]);
       return ids.flatMap((id) => stored.find((p) => p.id === id) ?? []);
     },
-    async *bylinePages(size: number) {
-      for (let from = 0; from < stored.length; from += size) yield stored.slice(from, from + size);
-    },
+    bylinesByFamily: async (families: readonly string[]) =>
+      stored.filter((p) => authorFamilies(p.authors).some((family) => families.includes(family))),
     since: async (since: Date) =>
       stored.filter((p) => !p.publishedAt || Date.parse(p.publishedAt) >= since.getTime()),
   };
@@ -78,11 +78,14 @@ describe("PaperShelf", () => {
     expect((await shelf.since(since)).map((p) => p.id)).toEqual(["stored", "demo", "demo-undated"]);
   });
 
-  it("pages through the store's bylines, then the pinned papers", async () => {
-    const shelf = new PaperShelf(storeOf([paper("a", 1), paper("b", 90), paper("c")]), 8 * DAY_MS, () => NOW);
-    shelf.pin([paper("demo", 400)]);
-    const pages: string[][] = [];
-    for await (const page of shelf.bylinePages(2)) pages.push(page.map((p) => p.id));
-    expect(pages).toEqual([["a", "b"], ["c"], ["demo"]]);
+  it("answers the store's bylines of a family, then the pinned papers'", async () => {
+    const by = (id: string, authors: string[], daysAgo?: number) => ({ ...paper(id, daysAgo), authors });
+    const stored = [by("a", ["Yann LeCun"], 1), by("b", ["Geoffrey Hinton"], 90), by("c", ["LeCun, Y."])];
+    const shelf = new PaperShelf(storeOf(stored), 8 * DAY_MS, () => NOW);
+    shelf.pin([by("demo", ["Y. LeCun"], 400), by("demo-other", ["Yoshua Bengio"])]);
+    const ids = async (names: string[]) =>
+      (await shelf.bylinesByFamily(authorFamilies(names))).map((byline) => byline.id);
+    expect(await ids(["Yann LeCun"])).toEqual(["a", "c", "demo"]);
+    expect(await ids(["Bengio"])).toEqual(["demo-other"]);
   });
 });

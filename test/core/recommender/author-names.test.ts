@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   AuthorMatcher,
   FOLLOW_USAGE,
+  FamilyFilter,
+  authorFamilies,
   authorNameReadings,
   normaliseFollowName,
   parseAuthorName,
@@ -139,6 +141,79 @@ describe("AuthorMatcher", () => {
     const hits = papers.filter((authors) => matcher.matches(authors) !== undefined).length;
     expect(hits).toBe(1);
     expect(matcher.matches(papers[4_999] as string[])).toBe(followed[7]);
+  });
+});
+
+describe("authorFamilies", () => {
+  it("lists every family name the authors' names may read as, each once, skipping what is not a name", () => {
+    const authors = ["Zhang Wei", "LeCun, Yann", "Yann Le (NYU) Cun", 42, null, "Wei Zhang", ...HOSTILE];
+    expect(authorFamilies(authors)).toEqual(["wei", "zhang", "lecun", "cun"]);
+    expect(authorFamilies([])).toEqual([]);
+    expect(authorFamilies("Yann LeCun")).toEqual([]);
+    expect(authorFamilies(undefined)).toEqual([]);
+  });
+
+  it("gives a followed name's families, by which a paper by it is found, however either is written", () => {
+    const families = new AuthorMatcher(["J. Hernández-Orallo"]).families;
+    for (const written of ["José Hernández Orallo", "Hernandez-Orallo, Jose", "J. HERNANDEZ-ORALLO"])
+      expect(authorFamilies([written]).some((family) => families.includes(family))).toBe(true);
+  });
+});
+
+describe("FamilyFilter", () => {
+  const names = [
+    "Yann LeCun",
+    "Y.LeCun",
+    "LeCun Y.",
+    "Yann Le Cun",
+    "Yann Le (NYU) Cun",
+    "Yann Le [1] Cun",
+    "Yann2 LeCun",
+    "LECUN Yann",
+    "O'Brien, Pat",
+    "O’Brien, Pat",
+    "Martin Luther King, Jr.",
+    "Wei Da Zhang",
+    "Zhang Wei",
+    "Ji-Hoon O'Neil-Park",
+    "José Hernández Orallo",
+    "Hernandez-Orallo, Jose",
+    "Zoë Ångström",
+    "Łukasz Kaiser",
+    "Дмитрий Ветров",
+    "Laurens van der Maaten",
+    ...HOSTILE,
+  ];
+
+  it("finds a paper exactly when one of its authors reads as one of the families", () => {
+    const asked = [
+      ["lecun"],
+      ["cun"],
+      ["obrien", "zhang"],
+      ["oneilpark"],
+      ["hernandezorallo"],
+      ["angstrom"],
+      ["kaiser", "vandermaaten"],
+      ["ветров"],
+      ["king", "wei"],
+      ["le"],
+      [],
+    ];
+    for (const families of asked) {
+      const filter = new FamilyFilter(families);
+      for (const name of names) {
+        const reads = authorFamilies([name]).some((family) => families.includes(family));
+        expect([name, families, filter.matches([name])]).toEqual([name, families, reads]);
+      }
+    }
+  });
+
+  it("checks every author of a paper, and skips what is not a name", () => {
+    const filter = new FamilyFilter(["lecun"]);
+    expect(filter.matches(["Ada Lovelace", 7, null, "Y. Le Cun"])).toBe(true);
+    expect(filter.matches(["Ada Lovelace", "Lecunningham, Bob"])).toBe(false);
+    expect(filter.matches([])).toBe(false);
+    expect(filter.matches("Yann LeCun")).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../../src/core/log.js";
+import { authorFamilies } from "../../../src/core/recommender/author-names.js";
 import { DocumentVersionError } from "../../../src/core/store/errors.js";
 import type { Db } from "../../../src/storage/postgres/db.js";
 import { migrate } from "../../../src/storage/postgres/migrate.js";
@@ -207,7 +208,7 @@ describe("Postgres schema migrations", () => {
     const changes = () =>
       test.db.query<{ change: string }>("SELECT change::text FROM papers ORDER BY position");
     const changesBefore = await changes();
-    expect(await migrate(test.db)).toEqual([8]);
+    expect(await migrate(test.db)).toEqual([8, 9]);
     const store = await openPostgresStore(test.db, { log: silentLogger });
     const since = await store.papers.since(new Date("2024-03-08T00:00:00.000Z"));
     expect(since.map((paper) => paper.id)).toEqual([
@@ -224,6 +225,47 @@ describe("Postgres schema migrations", () => {
       { source: "hf", papers: bulk.length, newest: "2024-03-10T00:00:00Z" },
     ]);
     // Dating them is no change another instance must learn of.
+    expect(await changes()).toEqual(changesBefore);
+    await store.close();
+  });
+
+  it("a database set up before author families files the papers it holds by them, for /follow", async () => {
+    await migrate(
+      test.db,
+      migrations.filter((m) => m.version < 9),
+    );
+    const given: Array<[id: string, authors: unknown]> = [
+      ["comma", ["A. Lovelace", "LeCun, Yann"]],
+      ["spaced", ["Y. Le Cun"]],
+      ["other", ["Geoffrey Hinton"]],
+      ["none", []],
+      ["not-a-list", "Yann LeCun"],
+      ["not-text", [42, "Yann LECUN"]],
+    ];
+    // More than a backfill batch: the last of them, by the followed name, must be filed too.
+    const bulk = Array.from({ length: 2_100 }, (_, n) => `bulk-${n}`);
+    const rows = [
+      ...given.map(([id, authors]) => ({ id, title: id, authors })),
+      ...bulk.map((id, n) => ({
+        id,
+        title: id,
+        authors: [n === bulk.length - 1 ? "LECUN Yann" : `Author ${n}`],
+      })),
+    ];
+    await test.db.query(
+      "INSERT INTO papers (id, data) SELECT p ->> 'id', p FROM jsonb_array_elements($1::text::jsonb) AS p",
+      [JSON.stringify(rows)],
+    );
+    const changes = () =>
+      test.db.query<{ change: string }>("SELECT change::text FROM papers ORDER BY position");
+    const changesBefore = await changes();
+    expect(await migrate(test.db)).toEqual([9]);
+    const store = await openPostgresStore(test.db, { log: silentLogger });
+    const lecun = await store.papers.bylinesByFamily(authorFamilies(["Yann LeCun"]));
+    expect(lecun.map((paper) => paper.id)).toEqual(["comma", "spaced", "not-text", bulk.at(-1)]);
+    const hinton = await store.papers.bylinesByFamily(authorFamilies(["Hinton"]));
+    expect(hinton).toEqual([{ id: "other", title: "other", authors: ["Geoffrey Hinton"] }]);
+    // Filing them is no change another instance must learn of.
     expect(await changes()).toEqual(changesBefore);
     await store.close();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { IndexedPaper, Paper, PaperByline, PaperSource } from "../../../src/core/paper.js";
+import { authorFamilies } from "../../../src/core/recommender/author-names.js";
 import type { PaperRecords } from "../../../src/core/store/port.js";
 import { aPaper } from "./helpers.js";
 import type { StoreHandle } from "./helpers.js";
@@ -206,17 +207,61 @@ export function paperReadCases(handle: StoreHandle): void {
     change: (paper) => void (paper.title = "Changed"),
   });
 
-  partPagesCases(handle, {
-    method: "bylinePages",
-    what: "id, title, authors and date",
-    read: (papers, size) => papers.bylinePages(size),
-    part: ({ id, title, authors, publishedAt }): PaperByline => ({
+  describe("papers: bylinesByFamily", () => {
+    const bylineOf = ({ id, title, authors, publishedAt }: Paper): PaperByline => ({
       id,
       title,
       authors,
       ...dateOf(publishedAt),
-    }),
-    change: (paper) => void paper.authors.push("Someone Else"),
+    });
+    const lecun = authorFamilies(["Yann LeCun"]);
+
+    it("answers the bylines of the papers with an author of those families, however written, in the order stored", async () => {
+      const { papers } = handle.store;
+      const stored = [
+        aPaper("comma", {
+          authors: ["A. Lovelace", "LeCun, Yann"],
+          title: 'Équations « non-linéaires » "quoted"',
+        }),
+        aPaper("other", { authors: ["Geoffrey Hinton"] }),
+        { ...dated("spaced", undefined), authors: ["Y. Le Cun"] },
+        aPaper("capitals", { authors: ["LECUN Yann", "Zoë Ångström", "Дмитрий Ветров"] }),
+        aPaper("none", { authors: [] }),
+        aPaper("accented", { authors: ["Zoe Angstrom"] }),
+      ];
+      await papers.put(stored);
+      const answered = async (families: string[]) => papers.bylinesByFamily(families);
+      const [comma, other, spaced, capitals, , accented] = stored.map(bylineOf);
+      expect(await answered(lecun)).toEqual([comma, spaced, capitals]);
+      expect(await answered(authorFamilies(["Zoë Ångström"]))).toEqual([capitals, accented]);
+      expect(await answered(authorFamilies(["Ветров, Д."]))).toEqual([capitals]);
+      expect(await answered([...authorFamilies(["G. Hinton"]), ...lecun, ...lecun])).toEqual([
+        comma,
+        other,
+        spaced,
+        capitals,
+      ]);
+    });
+
+    it("answers a replaced paper by its new authors, in its place", async () => {
+      const { papers } = handle.store;
+      await papers.put([aPaper("a", { authors: ["Yann LeCun"] }), aPaper("b", { authors: ["Yann LeCun"] })]);
+      const revised = aPaper("a", { authors: ["Geoffrey Hinton", "Yann LeCun"], title: "Revised" });
+      await papers.put([revised, aPaper("b", { authors: ["Geoffrey Hinton"] })]);
+      expect((await papers.bylinesByFamily(lecun)).map((byline) => byline.id)).toEqual(["a"]);
+      const hinton = await papers.bylinesByFamily(authorFamilies(["Hinton"]));
+      expect(hinton).toEqual([bylineOf(revised), bylineOf(aPaper("b", { authors: ["Geoffrey Hinton"] }))]);
+    });
+
+    it("answers none for no family or one no paper has, and copies that change nothing stored", async () => {
+      const { papers } = handle.store;
+      expect(await papers.bylinesByFamily(lecun)).toEqual([]);
+      await papers.put([aPaper("a", { authors: ["Yann LeCun"] })]);
+      expect(await papers.bylinesByFamily([])).toEqual([]);
+      expect(await papers.bylinesByFamily(authorFamilies(["Hinton"]))).toEqual([]);
+      for (const byline of await papers.bylinesByFamily(lecun)) byline.authors.push("Someone Else");
+      expect(await papers.all()).toEqual([aPaper("a", { authors: ["Yann LeCun"] })]);
+    });
   });
 
   describe("papers: sourceSummary", () => {

@@ -7,6 +7,7 @@ import { status } from "./005-status.js";
 import { readingListsAndVotes } from "./006-reading-lists-and-votes.js";
 import { saverNames } from "./007-saver-names.js";
 import { backfillPaperDates, paperDates } from "./008-paper-dates.js";
+import { authorFamiliesColumn, backfillAuthorFamilies } from "./009-author-families.js";
 
 export interface Migration {
   /** Applied in increasing order; never renumbered or edited once released. */
@@ -30,4 +31,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: "reading lists and votes", sql: readingListsAndVotes },
   { version: 7, name: "saver names", sql: saverNames },
   { version: 8, name: "paper dates", sql: paperDates, backfill: backfillPaperDates },
+  { version: 9, name: "author families", sql: authorFamiliesColumn, backfill: backfillAuthorFamilies },
 ];
