@@ -6,7 +6,8 @@ import type { Db } from "../db.js";
  * match a name (`PaperRecords.bylinesByFamily`) instead of every paper's.
  *
  * `papers.author_families`: `authorFamilies` of the paper's authors, each once; empty for none. Every
- * write fills it (papers.ts).
+ * write fills it (papers.ts). A paperboy that reads names otherwise must file every paper again, in
+ * a migration of its own: rows filed the old way would hide papers from `/follow`.
  */
 export const authorFamiliesColumn = `
 ALTER TABLE papers ADD COLUMN author_families text[] NOT NULL DEFAULT '{}';
