@@ -26,6 +26,19 @@ async function tables(db: Db): Promise<string[]> {
   return rows.map((row) => row.name);
 }
 
+/** Rows as an earlier paperboy stored them: only the columns every version has. */
+async function insertPapersAsStored(db: Db, papers: ReadonlyArray<{ id: string }>): Promise<void> {
+  await db.query(
+    "INSERT INTO papers (id, data) SELECT p ->> 'id', p FROM jsonb_array_elements($1::text::jsonb) AS p",
+    [JSON.stringify(papers)],
+  );
+}
+
+/** The papers' change numbers, by position: what other instances learn of changes by. */
+function changeNumbers(db: Db): Promise<Array<{ change: string }>> {
+  return db.query<{ change: string }>("SELECT change::text FROM papers ORDER BY position");
+}
+
 describe("Postgres schema migrations", () => {
   let test: TestDb;
   beforeEach(async () => {
@@ -201,13 +214,8 @@ describe("Postgres schema migrations", () => {
         sources: ["hf"],
       })),
     ];
-    await test.db.query(
-      "INSERT INTO papers (id, data) SELECT p ->> 'id', p FROM jsonb_array_elements($1::text::jsonb) AS p",
-      [JSON.stringify(rows)],
-    );
-    const changes = () =>
-      test.db.query<{ change: string }>("SELECT change::text FROM papers ORDER BY position");
-    const changesBefore = await changes();
+    await insertPapersAsStored(test.db, rows);
+    const changesBefore = await changeNumbers(test.db);
     expect(await migrate(test.db)).toEqual([8, 9]);
     const store = await openPostgresStore(test.db, { log: silentLogger });
     const since = await store.papers.since(new Date("2024-03-08T00:00:00.000Z"));
@@ -225,7 +233,7 @@ describe("Postgres schema migrations", () => {
       { source: "hf", papers: bulk.length, newest: "2024-03-10T00:00:00Z" },
     ]);
     // Dating them is no change another instance must learn of.
-    expect(await changes()).toEqual(changesBefore);
+    expect(await changeNumbers(test.db)).toEqual(changesBefore);
     await store.close();
   });
 
@@ -252,13 +260,8 @@ describe("Postgres schema migrations", () => {
         authors: [n === bulk.length - 1 ? "LECUN Yann" : `Author ${n}`],
       })),
     ];
-    await test.db.query(
-      "INSERT INTO papers (id, data) SELECT p ->> 'id', p FROM jsonb_array_elements($1::text::jsonb) AS p",
-      [JSON.stringify(rows)],
-    );
-    const changes = () =>
-      test.db.query<{ change: string }>("SELECT change::text FROM papers ORDER BY position");
-    const changesBefore = await changes();
+    await insertPapersAsStored(test.db, rows);
+    const changesBefore = await changeNumbers(test.db);
     expect(await migrate(test.db)).toEqual([9]);
     const store = await openPostgresStore(test.db, { log: silentLogger });
     const lecun = await store.papers.bylinesByFamily(authorFamilies(["Yann LeCun"]));
@@ -266,7 +269,7 @@ describe("Postgres schema migrations", () => {
     const hinton = await store.papers.bylinesByFamily(authorFamilies(["Hinton"]));
     expect(hinton).toEqual([{ id: "other", title: "other", authors: ["Geoffrey Hinton"] }]);
     // Filing them is no change another instance must learn of.
-    expect(await changes()).toEqual(changesBefore);
+    expect(await changeNumbers(test.db)).toEqual(changesBefore);
     await store.close();
   });
 
