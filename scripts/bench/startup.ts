@@ -95,8 +95,8 @@ async function seed(store: Store, count: number): Promise<void> {
 const GIVEN_NAMES = 5_000;
 const FAMILY_NAMES = 9_000;
 /**
- * The first author of paper 152, whose family name some 66 of 100,000 papers have and whose whole
- * name some 7 do (see withByline): what `/follow` reads and counts.
+ * The first author of paper 152, whose family name 68 of 100,000 papers have and whose whole
+ * name 7 do (see withByline): what `/follow` reads and counts.
  */
 const FOLLOWED = `${letters(1064)} ${letters(456)}`;
 
