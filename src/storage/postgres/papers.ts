@@ -83,7 +83,7 @@ ORDER BY position`;
  * The next page of `columns` after position $1 (keyset, never OFFSET); the bigint position as text,
  * named apart from the column so that ORDER BY sorts by the number, not by its text.
  */
-function pageSqlOf(columns: string): string {
+export function pageSqlOf(columns: string): string {
   return `
 SELECT papers.position::text AS after, ${columns} FROM papers
 WHERE papers.position > $1::bigint
@@ -207,7 +207,12 @@ export function paperRecords(db: Db): PaperRecords {
 }
 
 /** Each page its own query (`sql`, as `pageSql` pages), after the last position of the one before. */
-async function* pagesOf<R, T>(db: Db, sql: string, size: number, item: (row: R) => T): AsyncGenerator<T[]> {
+export async function* pagesOf<R, T>(
+  db: Db,
+  sql: string,
+  size: number,
+  item: (row: R) => T,
+): AsyncGenerator<T[]> {
   checkPageSize(size);
   let after = "0";
   for (;;) {

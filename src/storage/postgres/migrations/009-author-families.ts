@@ -1,5 +1,6 @@
 import { authorFamilies } from "../../../core/recommender/author-names.js";
 import type { Db } from "../db.js";
+import { pageSqlOf, pagesOf } from "../papers.js";
 
 /**
  * The family names each paper's authors read as, so that `/follow` reads only the bylines that can
@@ -18,13 +19,7 @@ CREATE INDEX papers_author_families_idx ON papers USING gin (author_families);
 /** Papers read and filed per statement: a few hundred kilobytes of names each way. */
 const batchSize = 2_000;
 
-/** The next batch after position $1; `after` is named apart from the column so ORDER BY sorts numbers. */
-const papersWithAuthors = `
-SELECT papers.position::text AS after, id, data -> 'authors' AS authors
-FROM papers
-WHERE papers.position > $1::bigint
-ORDER BY papers.position
-LIMIT $2`;
+const papersWithAuthors = pageSqlOf("id, data -> 'authors' AS authors");
 
 /** $1: one JSON array of `{id, families}`. */
 const setFamilies = `
@@ -38,19 +33,12 @@ WHERE papers.id = given.id`;
  * change numbers stay: nothing an instance holds has changed.
  */
 export async function backfillAuthorFamilies(tx: Db): Promise<void> {
-  let after = "0";
-  for (;;) {
-    const rows = await tx.query<{ after: string; id: string; authors: unknown }>(papersWithAuthors, [
-      after,
-      batchSize,
-    ]);
-    const filed = rows.flatMap(({ id, authors }) => {
-      const families = authorFamilies(authors);
-      return families.length > 0 ? [{ id, families }] : [];
-    });
+  const filedOf = ({ id, authors }: { id: string; authors: unknown }) => ({
+    id,
+    families: authorFamilies(authors),
+  });
+  for await (const batch of pagesOf(tx, papersWithAuthors, batchSize, filedOf)) {
+    const filed = batch.filter(({ families }) => families.length > 0);
     if (filed.length > 0) await tx.query(setFamilies, [JSON.stringify(filed)]);
-    const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
-    after = last.after;
   }
 }
